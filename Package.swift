@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+// Groundswell: one module per layer, dependencies pointing one way (HTTP and Campaigns know nothing
+// of each other; Storage knows Campaigns; App wires all three into the JSON API).
+import PackageDescription
+
+let package = Package(
+    name: "Groundswell",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "groundswell", targets: ["groundswell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "HTTP", dependencies: ["CZlib"]),
+        .target(name: "Campaigns"),
+        .target(name: "Storage", dependencies: ["CSQLite", "Campaigns"]),
+        .target(
+            name: "App",
+            dependencies: [
+                "HTTP", "Storage", "Campaigns",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "groundswell",
+            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "Storage", "Campaigns"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,4 @@
+import Testing
+@testable import Campaigns
+
+@Test func moduleBuilds() {}
