@@ -286,7 +286,7 @@ final class Connection: @unchecked Sendable {
         phase = .idle
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
         var response = core.responder.respond(to: request)
-        if draining { response.closeConnection = true }
+        if draining || core.isDraining { response.closeConnection = true }
         send(response, to: head, started: started)
     }
 

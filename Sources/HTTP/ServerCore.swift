@@ -11,6 +11,9 @@ final class ServerCore: Sendable {
     private let accessLog: Bool
     private let logSink: @Sendable (String) -> Void
     private let requestCounter = Atomic<UInt64>(0)
+    /// Set once shutdown begins; read by connections as they answer, so an in-flight response
+    /// already says `Connection: close`.
+    private let drainingFlag = Atomic<Bool>(false)
     private let connectionTarget = DispatchQueue.global()
 
     private struct Registry {
@@ -34,6 +37,8 @@ final class ServerCore: Sendable {
     func log(_ line: String) { logSink(line) }
 
     func nextRequestID() -> UInt64 { requestCounter.add(1, ordering: .relaxed).newValue }
+
+    var isDraining: Bool { drainingFlag.load(ordering: .acquiring) }
 
     var connectionCount: Int { registry.withLock { $0.open.count } }
 
@@ -67,6 +72,7 @@ final class ServerCore: Sendable {
     }
 
     func drainAll(grace: Double, completion: @escaping @Sendable () -> Void) {
+        drainingFlag.store(true, ordering: .releasing)
         let connections = registry.withLock { registry -> [Connection]? in
             registry.draining = true
             guard !registry.open.isEmpty else { return nil }
