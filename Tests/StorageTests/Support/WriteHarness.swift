@@ -70,3 +70,25 @@ func waitForPendingWrites(_ database: Database, count: Int) {
 func spawnThread(_ body: @escaping @Sendable () -> Void) {
     Thread.detachNewThread(body)
 }
+
+/// Reads `SELECT x FROM t` from `count` threads at once.
+final class ConcurrentReads: Sendable {
+    private let results = Mutex<[Int64]>([])
+    private let group = DispatchGroup()
+
+    init(_ database: Database, count: Int) {
+        for _ in 0..<count {
+            group.enter()
+            spawnThread { [self] in
+                let value = (try? database.read { try $0.queryOne("SELECT x FROM t") { $0.int64(0) } }) ?? nil
+                results.withLock { $0.append(value ?? -1) }
+                group.leave()
+            }
+        }
+    }
+
+    func wait() -> [Int64] {
+        group.wait()
+        return results.withLock { $0 }
+    }
+}
