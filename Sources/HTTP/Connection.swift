@@ -67,11 +67,14 @@ final class Connection: @unchecked Sendable {
     private var timerArmedAt: UInt64?
     private var pendingCancels = 0
 
-    init(fd: Int32, remoteAddress: String, core: ServerCore, target: DispatchQueue) {
+    init(fd: Int32, remoteAddress: String, core: ServerCore) {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.core = core
-        queue = DispatchQueue(label: "groundswell.connection", target: target)
+        // No explicit target: the queue then runs on libdispatch's overcommitting root queue,
+        // which adds a thread when its threads block. Handlers do block (a write waits for its
+        // group commit); on the plain global queue blocked handlers would starve the rest.
+        queue = DispatchQueue(label: "groundswell.connection")
         lastActivity = Connection.now()
         lastWriteProgress = lastActivity
     }
