@@ -175,3 +175,14 @@ public struct CampaignStore {
         } ?? CampaignCounts(participants: 0, contributions: 0, comments: 0, votes: 0)
     }
 }
+
+extension CampaignStore {
+    /// Visible contributions per phase.
+    public func contributionsPerPhase(campaignID: Int64) throws -> [PhaseKind: Int] {
+        let rows = try connection.query(
+            "SELECT phase, count(*) FROM contributions WHERE campaign_id = ? AND state = 'visible' GROUP BY phase",
+            campaignID
+        ) { row in (try row.enumeration(0, PhaseKind.self, table: "contributions", column: "phase"), row.int(1) as Int) }
+        return Dictionary(rows, uniquingKeysWith: +)
+    }
+}
