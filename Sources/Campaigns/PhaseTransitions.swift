@@ -35,18 +35,14 @@ public enum PhaseTransitions {
         var result = phases.normalised
         let index = kind.position
         switch result[index].state {
-        case .open:
-            return .failure(.alreadyOpen)
-        case .pending:
-            if result.contains(where: { $0.state == .open }) { return .failure(.anotherPhaseOpen) }
-            let earlierClosed = result[..<index].allSatisfy { $0.state == .closed }
-            let laterPending = result[(index + 1)...].allSatisfy { $0.state == .pending }
-            guard earlierClosed, laterPending else { return .failure(.outOfOrder) }
-        case .closed:
-            if result.contains(where: { $0.state == .open }) { return .failure(.anotherPhaseOpen) }
-            let earlierClosed = result[..<index].allSatisfy { $0.state == .closed }
-            let laterPending = result[(index + 1)...].allSatisfy { $0.state == .pending }
-            guard earlierClosed, laterPending else { return .failure(.outOfOrder) }
+        case .open: return .failure(.alreadyOpen)
+        case .pending, .closed: break
+        }
+        if result.contains(where: { $0.state == .open }) { return .failure(.anotherPhaseOpen) }
+        let earlierClosed = result[..<index].allSatisfy { $0.state == .closed }
+        let laterPending = result[(index + 1)...].allSatisfy { $0.state == .pending }
+        guard earlierClosed, laterPending else { return .failure(.outOfOrder) }
+        if result[index].state == .closed {
             guard let reason, !TextRules.normalise(reason).isEmpty else { return .failure(.reasonRequired) }
             result[index].closesAt = nil
         }
