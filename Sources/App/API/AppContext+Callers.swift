@@ -1,0 +1,91 @@
+// Helpers handlers share: the authenticated caller, own-contribution writes, event publishing.
+import Campaigns
+import HTTP
+import Storage
+
+extension AppContext {
+    /// The contributor behind the request for campaign `slug`, or 401.
+    func requireCaller(_ request: Request, slug: String) throws -> ContributorRecord {
+        let token = request.contributorToken(slug: slug)
+        let found = try database.read { connection -> ContributorRecord? in
+            guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { throw APIError.notFound }
+            return try ContributorStore(connection).contributor(token: token, campaignID: campaign.id)
+        }
+        guard let found else { throw APIError.unauthorized }
+        return found
+    }
+
+    /// Resolves the caller of a request on contribution `id` (whose campaign decides the cookie name).
+    func caller(_ request: Request, contributionID id: Int64) throws -> (ContributorRecord, ContributionRecord) {
+        let found = try database.read { connection -> (ContributorRecord?, ContributionRecord) in
+            guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+            let token = request.contributorToken(slug: record.campaignSlug)
+            return (try ContributorStore(connection).contributor(token: token, campaignID: record.campaignID), record)
+        }
+        guard let caller = found.0 else { throw APIError.unauthorized }
+        return (caller, found.1)
+    }
+
+    /// Runs `body` in a write on the caller's own contribution `id`: 401 without a token,
+    /// 404 when it does not exist, 403 when it is someone else's.
+    func ownContribution<T: Sendable>(
+        _ request: Request, id: Int64,
+        _ body: @escaping @Sendable (Connection, CampaignSnapshot, ContributionRecord) throws -> T
+    ) throws -> T {
+        let (caller, _) = try caller(request, contributionID: id)
+        return try database.write { connection in
+            guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+            guard record.contributorID == caller.id else {
+                throw APIError.forbidden(code: "forbidden", message: "Only the author can change this contribution.")
+            }
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            return try body(connection, snapshot, record)
+        }
+    }
+
+    func publishContribution(_ record: ContributionRecord) {
+        var json = JSONWriter()
+        json.contribution(record, viewer: nil)
+        events.publish(campaignID: record.campaignID, event: "contribution", data: json.bytes)
+    }
+
+    func publishVotes(campaignID: Int64, _ tally: VoteTally) {
+        var json = JSONWriter()
+        json.object { o in
+            o.field("id", tally.id)
+            o.field("up", tally.up)
+            o.field("down", tally.down)
+            o.field("score", tally.score)
+        }
+        events.publish(campaignID: campaignID, event: "votes", data: json.bytes)
+    }
+
+    func publishCommentCount(campaignID: Int64, contributionID: Int64, comments: Int) {
+        var json = JSONWriter()
+        json.object { o in
+            o.field("contributionId", contributionID)
+            o.field("comments", comments)
+        }
+        events.publish(campaignID: campaignID, event: "comment", data: json.bytes)
+    }
+
+    func publishPhase(campaignID: Int64, kind: PhaseKind, state: PhaseState) {
+        var json = JSONWriter()
+        json.object { o in
+            o.field("phase", kind.rawValue)
+            o.field("state", state.rawValue)
+        }
+        events.publish(campaignID: campaignID, event: "phase", data: json.bytes)
+    }
+}
+
+extension Request {
+    /// A whole-number query parameter within `range`; 422 naming it otherwise.
+    func integerQuery(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = query(name), !text.isEmpty else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw APIError.validation(field: name, message: "Must be a whole number from \(range.lowerBound).")
+        }
+        return value
+    }
+}

@@ -1,0 +1,155 @@
+// GET /api/campaigns and GET /api/campaigns/{slug}: what a visitor sees before and after joining.
+import Campaigns
+import HTTP
+import Storage
+
+enum CampaignRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        router.add(.get, "/api/campaigns", list)
+        router.add(.get, "/api/campaigns/{slug}", detail)
+    }
+
+    static func list(_ request: Request, _ context: AppContext) throws -> Response {
+        let now = context.clock.now
+        let summaries = try context.database.read { connection in
+            let store = CampaignStore(connection)
+            return try store.liveCampaigns().map { campaign in
+                CampaignSummary(
+                    campaign: campaign, phases: try store.phases(campaignID: campaign.id),
+                    questions: try store.questions(campaignID: campaign.id))
+            }
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.key("campaigns")
+            o.array(summaries) { w, summary in w.object { s in summary.write(into: &s, now: now) } }
+        }
+        return .json(json.bytes)
+    }
+
+    static func detail(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let token = request.contributorToken(slug: slug)
+        let now = context.clock.now
+        let (summary, detail) = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            let store = CampaignStore(connection)
+            let id = snapshot.campaign.id
+            let summary = CampaignSummary(
+                campaign: snapshot.campaign, phases: snapshot.phases, questions: try store.questions(campaignID: id))
+            let detail = CampaignDetail(
+                joined: try ContributorStore(connection).contributor(token: token, campaignID: id) != nil,
+                profileQuestions: try store.profileQuestions(campaignID: id),
+                themes: try store.publishedThemes(campaignID: id),
+                counts: try store.counts(campaignID: id),
+                permissions: CampaignDetail.permissions(snapshot))
+            return (summary, detail)
+        }
+        var json = JSONWriter(capacity: 2048)
+        json.object { o in
+            summary.write(into: &o, now: now)
+            detail.write(into: &o, summary: summary)
+        }
+        return .json(json.bytes)
+    }
+}
+
+/// The fields of `CampaignSummary` in the API contract.
+struct CampaignSummary {
+    var campaign: CampaignRecord
+    var phases: [Phase]
+    var questions: [QuestionRecord]
+
+    func write(into o: inout JSONWriter, now: Int64) {
+        let open = phases.openPhase
+        o.field("slug", campaign.slug)
+        o.field("title", campaign.title)
+        o.field("summary", campaign.summary)
+        o.field("state", campaign.state.rawValue)
+        o.field("access", campaign.access.rawValue)
+        o.field("openPhase", open?.kind.rawValue)
+        o.field("question", open.flatMap { phase in questions.first { $0.phase == phase.kind }?.text })
+        o.key("closesAt")
+        if let closes = open?.closesAt { o.string(ISOTime.string(closes)) } else { o.null() }
+        o.key("daysLeft")
+        if let days = Phase.daysLeft(closesAt: open?.closesAt, now: now) { o.int(days) } else { o.null() }
+    }
+}
+
+/// The fields a full `Campaign` adds to its summary.
+struct CampaignDetail {
+    var joined: Bool
+    var profileQuestions: [ProfileQuestionRecord]
+    var themes: [ThemeRecord]
+    var counts: CampaignCounts
+    /// action → nil when allowed, else the refusal code.
+    var permissions: [(String, Refusal?)]
+
+    static func permissions(_ snapshot: CampaignSnapshot) -> [(String, Refusal?)] {
+        let open = snapshot.phases.openPhase?.kind
+        return [ContributorAction.contribute, .vote, .comment].map { action in
+            // Votes and comments in Prioritise depend on the idea; the campaign-level answer assumes a shortlisted one.
+            let context = ActionContext(
+                campaignState: snapshot.campaign.state, phases: snapshot.phases, action: action, targetPhase: open,
+                targetShortlisted: true)
+            return (action.rawValue, PhaseRules.check(context))
+        }
+    }
+
+    func write(into o: inout JSONWriter, summary: CampaignSummary) {
+        o.field("description", summary.campaign.description)
+        o.field("joined", joined)
+        o.key("phases")
+        o.array(summary.phases) { w, phase in
+            w.object { p in
+                p.field("kind", phase.kind.rawValue)
+                p.field("state", phase.state.rawValue)
+                p.key("opensAt")
+                if let at = phase.opensAt { p.string(ISOTime.string(at)) } else { p.null() }
+                p.key("closesAt")
+                if let at = phase.closesAt { p.string(ISOTime.string(at)) } else { p.null() }
+            }
+        }
+        o.key("questions")
+        o.array(summary.questions) { w, q in
+            w.object { j in
+                j.field("id", q.id)
+                j.field("phase", q.phase.rawValue)
+                j.field("text", q.text)
+            }
+        }
+        o.key("profileQuestions")
+        o.array(profileQuestions) { w, q in
+            w.object { j in
+                j.field("key", q.key)
+                j.field("label", q.label)
+                j.key("choices")
+                j.array(q.choices) { w, choice in w.string(choice) }
+                j.field("required", q.required)
+            }
+        }
+        o.key("themes")
+        o.array(themes) { w, t in
+            w.object { j in
+                j.field("id", t.id)
+                j.field("name", t.name)
+                j.field("kind", t.kind)
+                j.field("description", t.description)
+            }
+        }
+        o.key("counts")
+        o.object { c in
+            c.field("participants", counts.participants)
+            c.field("contributions", counts.contributions)
+            c.field("comments", counts.comments)
+            c.field("votes", counts.votes)
+        }
+        o.key("permissions")
+        o.object { p in
+            for (action, refusal) in permissions {
+                p.key(action)
+                if let refusal { p.string(refusal.rawValue) } else { p.bool(true) }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// How contributions and comments are written as JSON; never with an author or contributor id.
+import Storage
+
+/// The caller's relation to a contribution; nil in broadcast events, which are the same for all.
+struct Viewer {
+    var myVote: Int
+    var mine: Bool
+}
+
+extension JSONWriter {
+    /// A `Contribution` of the API contract. `viewer` adds `myVote` and `mine`.
+    mutating func contribution(_ c: ContributionRecord, viewer: Viewer?) {
+        object { o in o.contributionFields(c, viewer: viewer) }
+    }
+
+    /// The fields of a contribution, written into an object the caller has opened.
+    mutating func contributionFields(_ c: ContributionRecord, viewer: Viewer?) {
+        field("id", c.id)
+        field("campaign", c.campaignSlug)
+        field("questionId", c.questionID)
+        field("phase", c.phase.rawValue)
+        field("title", c.title)
+        field("body", c.body)
+        key("themes")
+        array(c.themes) { w, id in w.int(id) }
+        field("up", c.up)
+        field("down", c.down)
+        field("score", c.score)
+        field("comments", c.commentCount)
+        if let viewer { field("myVote", viewer.myVote) }
+        field("createdAt", ISOTime.string(c.createdAt))
+        key("editedAt")
+        if let edited = c.editedAt { string(ISOTime.string(edited)) } else { null() }
+        field("state", c.state.rawValue)
+        field("official", c.official)
+        field("shortlisted", c.shortlisted)
+        if let viewer { field("mine", viewer.mine) }
+    }
+
+    /// A `Comment`; `replies` are written only for top-level comments.
+    mutating func comment(_ c: CommentRecord, viewerID: Int64?, replies: [CommentRecord]?) {
+        object { o in
+            o.field("id", c.id)
+            o.field("contributionId", c.contributionID)
+            o.key("parentId")
+            o.int(c.parentID)
+            o.field("body", c.body)
+            o.field("createdAt", ISOTime.string(c.createdAt))
+            o.field("mine", viewerID != nil && c.contributorID == viewerID)
+            o.field("official", c.official)
+            o.key("replies")
+            o.array(replies ?? []) { w, reply in w.comment(reply, viewerID: viewerID, replies: nil) }
+        }
+    }
+
+    /// Comments as a thread: top-level ones in order, each with its replies.
+    mutating func commentThread(_ comments: [CommentRecord], viewerID: Int64?) {
+        let replies = Dictionary(grouping: comments.filter { $0.parentID != nil }) { $0.parentID ?? 0 }
+        array(comments.filter { $0.parentID == nil }) { w, top in
+            w.comment(top, viewerID: viewerID, replies: replies[top.id] ?? [])
+        }
+    }
+}
+
+extension ContributionRecord {
+    func viewer(_ contributorID: Int64?, myVote: Int) -> Viewer {
+        Viewer(myVote: myVote, mine: contributorID != nil && self.contributorID == contributorID)
+    }
+}

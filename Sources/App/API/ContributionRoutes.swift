@@ -1,0 +1,163 @@
+// Listing, posting, reading, editing and withdrawing contributions.
+import Campaigns
+import HTTP
+import Storage
+
+enum ContributionRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        router.add(.get, "/api/campaigns/{slug}/contributions", list)
+        router.add(.post, "/api/campaigns/{slug}/contributions", create)
+        router.add(.get, "/api/contributions/{id}", show)
+        router.add(.patch, "/api/contributions/{id}", edit)
+        router.add(.delete, "/api/contributions/{id}", withdraw)
+    }
+
+    static func list(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let token = request.contributorToken(slug: slug)
+        let sort = try request.query("sort").map { text in
+            guard let sort = ContributionSort(rawValue: text) else {
+                throw APIError.validation(field: "sort", message: "Use top, new, controversial, discussed or random.")
+            }
+            return sort
+        } ?? .top
+        let limit = try request.integerQuery("limit", in: 1...100) ?? 20
+        let question = try request.integerQuery("question", in: 1...Int.max)
+        let theme = try request.integerQuery("theme", in: 1...Int.max)
+        let cursor = try request.query("cursor").flatMap { text -> ContributionCursor? in
+            if text.isEmpty { return nil }
+            guard let cursor = CursorCodec.decode(text) else {
+                throw APIError.validation(field: "cursor", message: "This cursor is not valid.")
+            }
+            return cursor
+        }
+        let text = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
+        if let text, text.utf8.count > 500 { throw APIError.validation(field: "q", message: "The search is too long.") }
+
+        let (page, votes, viewerID) = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
+            let query = ContributionQuery(
+                campaignID: snapshot.campaign.id, questionID: question.map(Int64.init), themeID: theme.map(Int64.init),
+                sort: sort, text: text, limit: limit, cursor: cursor, shuffleSeed: viewer?.shuffleSeed ?? 0)
+            let page = try ContributionStore(connection).list(query)
+            let votes = try viewer.map {
+                try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: $0.id)
+            } ?? [:]
+            return (page, votes, viewer?.id)
+        }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.key("items")
+            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? 0)) }
+            o.field("nextCursor", page.next.map(CursorCodec.encode))
+        }
+        return .json(json.bytes)
+    }
+
+    static func create(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let body = try JSONBody(request.body)
+        let questionID = try body.requiredInt("questionId")
+        let title = try body.string("title").map(TextRules.normalise).flatMap { $0.isEmpty ? nil : $0 }
+        if let problem = TextRules.validateTitle(title) { throw APIError.text(problem, field: "title") }
+        let text = TextRules.normalise(try body.requiredString("body"))
+        if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
+        let themes = try body.intArray("themes") ?? []
+        if themes.count > 20 { throw APIError.validation(field: "themes", message: "Choose at most 20 themes.") }
+
+        let caller = try context.requireCaller(request, slug: slug)
+        try context.rateLimiter.check(.post, contributorID: caller.id, address: request.remoteAddress)
+        let now = context.clock.now
+        let record = try context.database.write { connection in
+            let snapshot = try CampaignSnapshot.load(id: caller.campaignID, in: connection)
+            let campaigns = CampaignStore(connection)
+            guard let question = try campaigns.questions(campaignID: snapshot.campaign.id).first(where: { $0.id == questionID })
+            else { throw APIError.validation(field: "questionId", message: "There is no such question in this campaign.") }
+            try snapshot.require(.contribute, targetPhase: question.phase)
+            let published = Set(try campaigns.publishedThemes(campaignID: snapshot.campaign.id).map(\.id))
+            guard themes.allSatisfy(published.contains) else {
+                throw APIError.validation(field: "themes", message: "Choose from the campaign's published themes.")
+            }
+            let new = NewContribution(
+                campaignID: snapshot.campaign.id, questionID: question.id, contributorID: caller.id, phase: question.phase,
+                title: title, body: text, themes: themes, state: snapshot.campaign.premoderation ? .pending : .visible)
+            return try ContributionStore(connection).insert(new, now: now)
+        }
+        if record.state == .visible { context.publishContribution(record) }
+        var json = JSONWriter()
+        json.contribution(record, viewer: Viewer(myVote: 0, mine: true))
+        return .json(json.bytes, status: .created)
+    }
+
+    static func show(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let (record, comments, myVote, viewerID) = try context.database.read { connection in
+            guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            let viewer = try ContributorStore(connection).contributor(
+                token: request.contributorToken(slug: snapshot.campaign.slug), campaignID: snapshot.campaign.id)
+            let mine = viewer != nil && record.contributorID == viewer?.id
+            switch record.state {
+            case .visible, .merged: break
+            case .hidden, .withdrawn, .pending: if !mine { throw APIError.notFound }
+            }
+            let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)
+            let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? 0
+            return (record, comments, vote, viewer?.id)
+        }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.contributionFields(record, viewer: record.viewer(viewerID, myVote: myVote))
+            o.key("commentList")
+            o.commentThread(comments, viewerID: viewerID)
+        }
+        return .json(json.bytes)
+    }
+
+    static func edit(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let body = try JSONBody(request.body)
+        let newTitle = try body.string("title").map(TextRules.normalise)
+        let newBody = try body.string("body").map(TextRules.normalise)
+        if newTitle == nil && newBody == nil { throw APIError.validation(field: "body", message: "Send a new title or body.") }
+        if let newTitle, !newTitle.isEmpty, let problem = TextRules.validateTitle(newTitle) {
+            throw APIError.text(problem, field: "title")
+        }
+        if let newBody, let problem = TextRules.validateBody(newBody) { throw APIError.text(problem, field: "body") }
+        let now = context.clock.now
+        let record = try context.ownContribution(request, id: id) { connection, snapshot, record in
+            try snapshot.require(.edit, targetPhase: record.phase)
+            switch record.state {
+            case .visible, .pending: break
+            case .hidden, .withdrawn, .merged:
+                throw APIError.conflict(code: "conflict", message: "This contribution can no longer be changed.")
+            }
+            let store = ContributionStore(connection)
+            if try store.isLocked(id: id) {
+                throw APIError.conflict(code: "locked", message: "Contributions cannot be edited once they have votes or comments.")
+            }
+            let title = newTitle.map { $0.isEmpty ? nil : $0 } ?? record.title
+            return try store.edit(id: id, title: title, body: newBody ?? record.body, now: now)
+        }
+        var json = JSONWriter()
+        json.contribution(record, viewer: Viewer(myVote: 0, mine: true))
+        return .json(json.bytes)
+    }
+
+    static func withdraw(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let (record, myVote) = try context.ownContribution(request, id: id) { connection, snapshot, record in
+            try snapshot.require(.withdraw, targetPhase: record.phase)
+            let vote = try VoteStore(connection).myVote(contributionID: id, contributorID: record.contributorID ?? 0)
+            switch record.state {
+            case .withdrawn: return (record, vote)
+            case .visible, .pending, .hidden, .merged:
+                return (try ContributionStore(connection).setState(id: id, .withdrawn), vote)
+            }
+        }
+        var json = JSONWriter()
+        json.contribution(record, viewer: Viewer(myVote: myVote, mine: true))
+        return .json(json.bytes)
+    }
+}

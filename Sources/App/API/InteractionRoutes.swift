@@ -1,0 +1,106 @@
+// Votes, comments and flags on a contribution: the crowd's reactions, each checked against the phase rules.
+import Campaigns
+import HTTP
+import Storage
+
+enum InteractionRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        router.add(.put, "/api/contributions/{id}/vote", maxBodySize: 1024, vote)
+        router.add(.post, "/api/contributions/{id}/comments", maxBodySize: 32 * 1024, comment)
+        router.add(.post, "/api/contributions/{id}/flags", maxBodySize: 8 * 1024, flag)
+    }
+
+    static func vote(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let body = try JSONBody(request.body)
+        let value = try body.requiredInt("value")
+        guard (-1...1).contains(value) else { throw APIError.validation(field: "value", message: "Use 1, -1 or 0.") }
+        let (caller, _) = try context.caller(request, contributionID: id)
+        try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
+        let now = context.clock.now
+        let (tally, campaignID) = try context.database.write { connection in
+            let record = try visibleContribution(id, in: connection)
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            try snapshot.require(.vote, targetPhase: record.phase, shortlisted: record.shortlisted)
+            let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, value: Int(value), now: now)
+            return (tally, record.campaignID)
+        }
+        context.publishVotes(campaignID: campaignID, tally)
+        var json = JSONWriter()
+        json.object { o in
+            o.field("id", tally.id)
+            o.field("up", tally.up)
+            o.field("down", tally.down)
+            o.field("score", tally.score)
+            o.field("myVote", tally.myVote)
+        }
+        return .json(json.bytes)
+    }
+
+    static func comment(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let body = try JSONBody(request.body)
+        let text = TextRules.normalise(try body.requiredString("body"))
+        if let problem = TextRules.validateComment(text) { throw APIError.text(problem, field: "body") }
+        let parentID = try body.int("parentId")
+        let (caller, _) = try context.caller(request, contributionID: id)
+        try context.rateLimiter.check(.comment, contributorID: caller.id, address: request.remoteAddress)
+        let now = context.clock.now
+        let (comment, campaignID, count) = try context.database.write { connection in
+            let record = try visibleContribution(id, in: connection)
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
+            let comments = CommentStore(connection)
+            if let parentID {
+                guard let parent = try comments.comment(id: parentID), parent.contributionID == id,
+                      parent.state == "visible" else {
+                    throw APIError.validation(field: "parentId", message: "There is no such comment on this contribution.")
+                }
+                guard parent.parentID == nil else {
+                    throw APIError.validation(field: "parentId", message: "Replies go one level deep: reply to the first comment.")
+                }
+            }
+            let comment = try comments.insert(
+                contributionID: id, parentID: parentID, contributorID: caller.id, body: text, now: now)
+            return (comment, record.campaignID, record.commentCount + 1)
+        }
+        context.publishCommentCount(campaignID: campaignID, contributionID: id, comments: count)
+        var json = JSONWriter()
+        json.comment(comment, viewerID: caller.id, replies: [])
+        return .json(json.bytes, status: .created)
+    }
+
+    static func flag(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let body = try JSONBody(request.body)
+        let reason = TextRules.normalise(try body.requiredString("reason"))
+        if reason.isEmpty { throw APIError.validation(field: "reason", message: "Reason is empty.") }
+        if reason.count > 500 || reason.utf8.count > 2000 {
+            throw APIError.validation(field: "reason", message: "Reason is too long.")
+        }
+        let (caller, _) = try context.caller(request, contributionID: id)
+        try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.remoteAddress)
+        let now = context.clock.now
+        try context.database.write { connection in
+            let record = try visibleContribution(id, in: connection)
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            try snapshot.require(.flag, targetPhase: record.phase)
+            let outcome = try FlagStore(connection).flagContribution(
+                id: id, contributorID: caller.id, reason: reason, threshold: snapshot.campaign.flagThreshold, now: now)
+            switch outcome {
+            case .recorded: break
+            case .duplicate: throw APIError.conflict(code: "already_flagged", message: "You have already reported this.")
+            }
+        }
+        return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
+    }
+
+    /// The contribution if the crowd may act on it (visible); 404 otherwise.
+    private static func visibleContribution(_ id: Int64, in connection: Connection) throws -> ContributionRecord {
+        guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+        switch record.state {
+        case .visible: return record
+        case .hidden, .withdrawn, .merged, .pending: throw APIError.notFound
+        }
+    }
+}

@@ -1,0 +1,111 @@
+// Read-only contributor endpoints: health, similar ideas, the caller's own activity, the public guide.
+import Campaigns
+import HTTP
+import Storage
+
+enum ReadingRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        router.add(.get, "/healthz") { _, _ in .text("ok") }
+        router.add(.get, "/api/campaigns/{slug}/similar", similar)
+        router.add(.get, "/api/me", me)
+        router.add(.get, "/api/campaigns/{slug}/guide", guide)
+    }
+
+    static func similar(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let text = request.query("text") ?? ""
+        if text.utf8.count > 20_000 { throw APIError.validation(field: "text", message: "The text is too long.") }
+        let items = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            return try ContributionStore(connection).similar(campaignID: snapshot.campaign.id, text: text)
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.key("items")
+            o.array(items) { w, item in
+                w.object { j in
+                    j.field("id", item.id)
+                    j.field("title", item.title)
+                    j.field("body", item.body)
+                    j.field("up", item.up)
+                    j.field("down", item.down)
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+
+    static func me(_ request: Request, _ context: AppContext) throws -> Response {
+        guard let slug = request.query("campaign"), !slug.isEmpty else {
+            throw APIError.validation(field: "campaign", message: "Say which campaign.")
+        }
+        let caller = try context.requireCaller(request, slug: slug)
+        let (contributions, votes, comments) = try context.database.read { connection in
+            (
+                try ContributionStore(connection).contributions(contributorID: caller.id),
+                try VoteStore(connection).votes(contributorID: caller.id),
+                try CommentStore(connection).comments(contributorID: caller.id)
+            )
+        }
+        let myVotes = Dictionary(votes.map { ($0.contributionID, $0.value) }, uniquingKeysWith: { first, _ in first })
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.field("campaign", slug)
+            o.key("contributions")
+            o.array(contributions) { w, c in w.contribution(c, viewer: Viewer(myVote: myVotes[c.id] ?? 0, mine: true)) }
+            o.key("votes")
+            o.array(votes) { w, vote in
+                w.object { v in
+                    v.field("contributionId", vote.contributionID)
+                    v.field("value", vote.value)
+                }
+            }
+            o.key("comments")
+            o.array(comments) { w, c in w.comment(c, viewerID: caller.id, replies: nil) }
+        }
+        return .json(json.bytes)
+    }
+
+    /// The public guide's numbers and published themes; guides themselves arrive with issue 6.
+    static func guide(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let (snapshot, counts, themes, perPhase) = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            let store = CampaignStore(connection)
+            let id = snapshot.campaign.id
+            return (snapshot, try store.counts(campaignID: id), try store.publishedThemes(campaignID: id),
+                    try store.contributionsPerPhase(campaignID: id))
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.field("campaign", snapshot.campaign.slug)
+            o.key("numbers")
+            o.object { n in
+                n.field("people", counts.participants)
+                n.field("contributions", counts.contributions)
+                n.field("ideas", perPhase[.answer] ?? 0)
+                n.field("comments", counts.comments)
+                n.key("perPhase")
+                n.array(PhaseKind.allCases) { w, kind in
+                    w.object { p in
+                        p.field("phase", kind.rawValue)
+                        p.field("contributions", perPhase[kind] ?? 0)
+                    }
+                }
+            }
+            o.key("themes")
+            o.array(themes) { w, t in
+                w.object { j in
+                    j.field("id", t.id)
+                    j.field("name", t.name)
+                    j.field("kind", t.kind)
+                    j.field("description", t.description)
+                }
+            }
+            o.key("guides")
+            o.beginArray()
+            o.endArray()
+        }
+        return .json(json.bytes)
+    }
+}

@@ -1,0 +1,97 @@
+// Every setting of the server, with its default, read from GROUNDSWELL_* variables and command-line flags.
+import Storage
+
+/// The server's settings. Each field names its environment variable; command-line flags
+/// (applied by `main.swift`) override the environment, which overrides the defaults.
+public struct AppConfiguration: Sendable {
+    /// GROUNDSWELL_HOST. Address to bind. Default 127.0.0.1 (loopback only).
+    public var host = "127.0.0.1"
+    /// GROUNDSWELL_PORT. TCP port; 0 picks a free one. Default 8080.
+    public var port = 8080
+    /// GROUNDSWELL_DB. The SQLite file. Default `groundswell.db` in the working directory.
+    public var databasePath = "groundswell.db"
+    /// GROUNDSWELL_PUBLIC. The directory of static pages and assets. Default `Public`.
+    public var publicDirectory = "Public"
+    /// GROUNDSWELL_MIGRATIONS. The directory of numbered `.sql` migrations. Default `Migrations`.
+    public var migrationsDirectory = "Migrations"
+    /// GROUNDSWELL_SYNCHRONOUS=full|normal. SQLite's fsync policy; FULL (default) loses no
+    /// acknowledged write on power loss, NORMAL may lose the last transactions but never corrupts.
+    public var synchronous: DatabaseOptions.Synchronous = .full
+    /// GROUNDSWELL_SECURE_COOKIES=on|off. Add `Secure` to cookies (behind HTTPS). Default off.
+    public var secureCookies = false
+    /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address. Default on.
+    public var rateLimits = true
+    /// GROUNDSWELL_FLAG_THRESHOLD. Distinct flags that hide a contribution, for new campaigns. Default 3.
+    public var flagThreshold = 3
+    /// GROUNDSWELL_K_ANONYMITY. Smallest group shown in profile breakdowns (staff stats). Default 5.
+    public var kAnonymity = 5
+    /// GROUNDSWELL_SCHEDULE_INTERVAL. Seconds between checks for due phase openings/closings. Default 30.
+    public var scheduleInterval = 30
+    /// GROUNDSWELL_MAX_SUBSCRIBERS. Open event streams at most; more get 503. Default 2000.
+    public var maxEventSubscribers = 2000
+    /// GROUNDSWELL_HEARTBEAT. Seconds between heartbeat comments on event streams. Default 15.
+    public var heartbeatInterval = 15
+    /// GROUNDSWELL_ACCESS_LOG=on|off. One line per request (never the client address). Default on.
+    public var accessLog = true
+
+    public init() {}
+
+    /// Defaults overridden by whichever GROUNDSWELL_* variables are set in `environment`.
+    public static func fromEnvironment(_ environment: [String: String]) throws -> AppConfiguration {
+        var config = AppConfiguration()
+        let reader = EnvironmentReader(environment: environment)
+        config.host = reader.string("GROUNDSWELL_HOST") ?? config.host
+        config.port = try reader.int("GROUNDSWELL_PORT", in: 0...65535) ?? config.port
+        config.databasePath = reader.string("GROUNDSWELL_DB") ?? config.databasePath
+        config.publicDirectory = reader.string("GROUNDSWELL_PUBLIC") ?? config.publicDirectory
+        config.migrationsDirectory = reader.string("GROUNDSWELL_MIGRATIONS") ?? config.migrationsDirectory
+        if let value = reader.string("GROUNDSWELL_SYNCHRONOUS") {
+            guard let mode = DatabaseOptions.Synchronous(rawValue: value.uppercased()) else {
+                throw ConfigurationError(name: "GROUNDSWELL_SYNCHRONOUS", expected: "full or normal")
+            }
+            config.synchronous = mode
+        }
+        config.secureCookies = try reader.flag("GROUNDSWELL_SECURE_COOKIES") ?? config.secureCookies
+        config.rateLimits = try reader.flag("GROUNDSWELL_RATE_LIMITS") ?? config.rateLimits
+        config.flagThreshold = try reader.int("GROUNDSWELL_FLAG_THRESHOLD", in: 1...1000) ?? config.flagThreshold
+        config.kAnonymity = try reader.int("GROUNDSWELL_K_ANONYMITY", in: 1...1000) ?? config.kAnonymity
+        config.scheduleInterval = try reader.int("GROUNDSWELL_SCHEDULE_INTERVAL", in: 1...86_400) ?? config.scheduleInterval
+        config.maxEventSubscribers = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS", in: 0...1_000_000) ?? config.maxEventSubscribers
+        config.heartbeatInterval = try reader.int("GROUNDSWELL_HEARTBEAT", in: 1...3600) ?? config.heartbeatInterval
+        config.accessLog = try reader.flag("GROUNDSWELL_ACCESS_LOG") ?? config.accessLog
+        return config
+    }
+}
+
+/// A setting that could not be read.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let name: String
+    public let expected: String
+    public var description: String { "\(name) must be \(expected)" }
+}
+
+private struct EnvironmentReader {
+    let environment: [String: String]
+
+    func string(_ name: String) -> String? {
+        guard let value = environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    func int(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text = string(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw ConfigurationError(name: name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    func flag(_ name: String) throws -> Bool? {
+        guard let text = string(name) else { return nil }
+        switch text.lowercased() {
+        case "on", "true", "1", "yes": return true
+        case "off", "false", "0", "no": return false
+        default: throw ConfigurationError(name: name, expected: "on or off")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+// What every handler receives besides the request: the database, clock, settings, events and limits.
+import Campaigns
+import HTTP
+import Storage
+
+/// The application's shared services, built once at start-up and handed to every handler.
+/// Immutable; each member is itself safe to use from any thread.
+public struct AppContext: Sendable {
+    public let database: Database
+    public let clock: any WallClock
+    public let configuration: AppConfiguration
+    let events: EventsHub
+    let rateLimiter: RateLimiter
+    /// Nil when the public directory is missing (the API still works; pages 404).
+    let staticFiles: StaticFiles?
+    let log: @Sendable (String) -> Void
+
+    init(
+        database: Database, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
+        staticFiles: StaticFiles?, log: @escaping @Sendable (String) -> Void
+    ) {
+        self.database = database
+        self.clock = clock
+        self.configuration = configuration
+        self.events = events
+        self.rateLimiter = RateLimiter(enabled: configuration.rateLimits, clock: clock)
+        self.staticFiles = staticFiles
+        self.log = log
+    }
+}
+
+/// A campaign as a request sees it: the row and its phases, read in one snapshot.
+struct CampaignSnapshot: Sendable {
+    var campaign: CampaignRecord
+    var phases: [Phase]
+
+    /// The campaign that `slug` names, if the public may see it (not a draft); else 404.
+    static func load(slug: String, in connection: Connection) throws -> CampaignSnapshot {
+        let store = CampaignStore(connection)
+        guard let campaign = try store.campaign(slug: slug) else { throw APIError.notFound }
+        switch campaign.state {
+        case .draft: throw APIError.notFound
+        case .live, .archived: break
+        }
+        return CampaignSnapshot(campaign: campaign, phases: try store.phases(campaignID: campaign.id))
+    }
+
+    static func load(id: Int64, in connection: Connection) throws -> CampaignSnapshot {
+        guard let campaign = try CampaignStore(connection).campaign(id: id) else { throw APIError.notFound }
+        return try load(slug: campaign.slug, in: connection)
+    }
+
+    /// Throws the phase rules' refusal for `action`, if any.
+    func require(_ action: ContributorAction, targetPhase: PhaseKind?, shortlisted: Bool = false) throws {
+        let context = ActionContext(
+            campaignState: campaign.state, phases: phases, action: action, targetPhase: targetPhase,
+            targetShortlisted: shortlisted)
+        if let refusal = PhaseRules.check(context) { throw APIError.refused(refusal) }
+    }
+}
+
+extension Request {
+    /// A `{name}` path parameter that must be a positive integer id; anything else is 404.
+    func idParameter(_ name: String) throws -> Int64 {
+        guard let text = parameter(name), let id = Int64(text), id > 0 else { throw APIError.notFound }
+        return id
+    }
+
+    func slugParameter() throws -> String {
+        guard let slug = parameter("slug"), !slug.isEmpty else { throw APIError.notFound }
+        return slug
+    }
+}

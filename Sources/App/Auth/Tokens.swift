@@ -1,0 +1,50 @@
+// Contributor tokens and invite codes: random generation, SHA-256 hashing, constant-time comparison.
+import Crypto
+import Foundation
+
+/// Tokens are 32 random bytes, base64url without padding. Only their SHA-256 is stored, so a
+/// copy of the database cannot be used to act as anyone.
+enum Tokens {
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return base64url(bytes)
+    }
+
+    static func hash(_ token: String) -> [UInt8] {
+        Array(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// Invite and access codes are compared after trimming, upper-casing and dropping spaces
+    /// and dashes, so "ab12-cd34" and "AB12CD34" are the same code.
+    static func hashCode(_ code: String) -> [UInt8] {
+        let normalised = code.uppercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\t" }
+        return hash("code:" + String(String.UnicodeScalarView(normalised)))
+    }
+
+    /// Equality whose running time does not depend on where the inputs differ.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+
+    static func randomSeed() -> UInt64 {
+        var generator = SystemRandomNumberGenerator()
+        return generator.next()
+    }
+
+    static func base64url(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func fromBase64url(_ text: String) -> [UInt8]? {
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64).map { Array($0) }
+    }
+}

@@ -1,0 +1,74 @@
+// One client's server-sent event stream: a byte backlog the connection pulls from, woken on publish.
+import HTTP
+import Synchronization
+
+/// The body of one `GET /api/campaigns/{slug}/events` response (text/event-stream, WHATWG HTML
+/// §9.2). The connection calls `next`; when nothing is pending the stream keeps `wake` and
+/// returns `.wait`, and `enqueue` calls it once more bytes arrive.
+final class EventStream: ResponseStream {
+    private struct State {
+        var pending: [UInt8]
+        var wake: (@Sendable () -> Void)?
+        var finished = false
+    }
+
+    let campaignID: Int64
+    /// Strong on purpose: the hub outlives every stream, and `cancel` removes the stream from it.
+    private let hub: EventsHub
+    /// Guarded by its mutex: unsent bytes, the connection's wake callback, whether to end.
+    private let state: Mutex<State>
+
+    init(campaignID: Int64, hub: EventsHub) {
+        self.campaignID = campaignID
+        self.hub = hub
+        // The first frame tells the browser how long to wait before reconnecting, and tells
+        // a client the subscription is live.
+        state = Mutex(State(pending: Array("retry: 5000\n: connected\n\n".utf8)))
+    }
+
+    func next(wake: @escaping @Sendable () -> Void) -> StreamStep {
+        state.withLock { state in
+            if !state.pending.isEmpty {
+                defer { state.pending.removeAll(keepingCapacity: true) }
+                return .chunk(state.pending)
+            }
+            if state.finished { return .end }
+            state.wake = wake
+            return .wait
+        }
+    }
+
+    func cancel() {
+        state.withLock { state in
+            state.finished = true
+            state.wake = nil
+        }
+        hub.unsubscribe(self)
+    }
+
+    /// Appends a frame and wakes the connection. False when the stream is over or too far
+    /// behind (it is then finished, so the client reconnects and catches up).
+    func enqueue(_ frame: [UInt8]) -> Bool {
+        let (accepted, wake) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
+            guard !state.finished else { return (false, nil) }
+            if state.pending.count + frame.count > EventsHub.maxBacklog {
+                state.finished = true
+            } else {
+                state.pending += frame
+            }
+            defer { state.wake = nil }
+            return (!state.finished, state.wake)
+        }
+        wake?()
+        return accepted
+    }
+
+    func finish() {
+        let wake = state.withLock { state -> (@Sendable () -> Void)? in
+            state.finished = true
+            defer { state.wake = nil }
+            return state.wake
+        }
+        wake?()
+    }
+}

@@ -1,0 +1,74 @@
+// Live updates: campaign subscribers, fan-out of server-sent events, heartbeats and a subscriber cap.
+import Synchronization
+
+/// Publishes events to every open `/events` stream of a campaign. Each stream buffers what
+/// it has not sent yet; a stream that falls more than `maxBacklog` bytes behind is ended (the
+/// browser reconnects). A timer adds a heartbeat comment every `heartbeat` seconds so proxies
+/// keep idle streams open.
+final class EventsHub: Sendable {
+    /// Bytes a slow stream may fall behind before it is dropped.
+    static let maxBacklog = 256 * 1024
+
+    private struct State {
+        var subscribers: [ObjectIdentifier: EventStream] = [:]
+        var closed = false
+    }
+
+    private let maxSubscribers: Int
+    private let heartbeat: Int
+    /// Guarded by its mutex: every open stream, and whether the hub has shut down.
+    private let state = Mutex(State())
+    private let timer = RepeatingTimer(label: "groundswell.events.heartbeat")
+
+    init(maxSubscribers: Int, heartbeatSeconds: Int) {
+        self.maxSubscribers = maxSubscribers
+        self.heartbeat = heartbeatSeconds
+    }
+
+    func start() {
+        timer.start(every: heartbeat, firstAfter: heartbeat) { [weak self] in self?.sendHeartbeat() }
+    }
+
+    /// A new stream for `campaignID`, or nil when the cap is reached or the hub is closed.
+    func subscribe(campaignID: Int64) -> EventStream? {
+        let stream = EventStream(campaignID: campaignID, hub: self)
+        let added = state.withLock { state -> Bool in
+            guard !state.closed, state.subscribers.count < maxSubscribers else { return false }
+            state.subscribers[ObjectIdentifier(stream)] = stream
+            return true
+        }
+        return added ? stream : nil
+    }
+
+    func unsubscribe(_ stream: EventStream) {
+        _ = state.withLock { $0.subscribers.removeValue(forKey: ObjectIdentifier(stream)) }
+    }
+
+    var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+
+    /// Sends `event` with the JSON `data` to every stream of the campaign.
+    func publish(campaignID: Int64, event: String, data: [UInt8]) {
+        var frame = Array("event: \(event)\ndata: ".utf8)
+        frame += data
+        frame += Array("\n\n".utf8)
+        let targets = state.withLock { $0.subscribers.values.filter { $0.campaignID == campaignID } }
+        for stream in targets where !stream.enqueue(frame) { unsubscribe(stream) }
+    }
+
+    private func sendHeartbeat() {
+        let frame = Array(": heartbeat\n\n".utf8)
+        let targets = state.withLock { Array($0.subscribers.values) }
+        for stream in targets where !stream.enqueue(frame) { unsubscribe(stream) }
+    }
+
+    /// Ends every stream (graceful shutdown) and refuses new ones.
+    func close() {
+        timer.cancel()
+        let targets = state.withLock { state in
+            state.closed = true
+            defer { state.subscribers.removeAll() }
+            return Array(state.subscribers.values)
+        }
+        for stream in targets { stream.finish() }
+    }
+}

@@ -1,0 +1,178 @@
+// Contributions: insert, fetch, list in every sort with keyset cursors, search, similar, edit, withdraw.
+import Campaigns
+
+/// Every SQL string for the contribution aggregate. Listings show `visible` contributions only.
+public struct ContributionStore {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// The selected columns, in the order `record` reads them. `themes` is a comma list and
+    /// `shortlisted` means "in the campaign's latest shortlist round".
+    static let columns = """
+        c.id, c.campaign_id, (SELECT slug FROM campaigns WHERE id = c.campaign_id), c.question_id, c.phase,
+        c.title, c.body, (SELECT group_concat(theme_id) FROM contribution_themes WHERE contribution_id = c.id),
+        c.up, c.down, c.score, c.comment_count, c.created_at, c.edited_at, c.state, c.official,
+        EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
+                WHERE e.contribution_id = c.id
+                  AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
+        c.contributor_id
+        """
+
+    static func record(_ row: Row) throws -> ContributionRecord {
+        ContributionRecord(
+            id: row.int(0), campaignID: row.int(1), campaignSlug: row.text(2), questionID: row.int(3),
+            phase: try row.enumeration(4, PhaseKind.self, table: "contributions", column: "phase"),
+            title: row.optionalText(5), body: row.text(6), themes: row.idList(7), up: row.int(8), down: row.int(9),
+            score: row.double(10), commentCount: row.int(11), createdAt: row.int(12), editedAt: row.optionalInt(13),
+            state: try row.enumeration(14, ContributionState.self, table: "contributions", column: "state"),
+            official: row.bool(15), shortlisted: row.bool(16), contributorID: row.optionalInt(17))
+    }
+
+    public func contribution(id: Int64) throws -> ContributionRecord? {
+        try connection.queryOne("SELECT \(Self.columns) FROM contributions c WHERE c.id = ?", id, row: Self.record)
+    }
+
+    public func insert(_ new: NewContribution, now: Int64) throws -> ContributionRecord {
+        try connection.run(
+            """
+            INSERT INTO contributions (campaign_id, question_id, contributor_id, phase, title, body, state, official, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            new.campaignID, new.questionID, new.contributorID, new.phase.rawValue, new.title, new.body,
+            new.state.rawValue, new.official, now)
+        let id = connection.lastInsertRowID
+        for theme in Set(new.themes).sorted() {
+            try connection.run("INSERT INTO contribution_themes (contribution_id, theme_id) VALUES (?, ?)", id, theme)
+        }
+        guard let record = try contribution(id: id) else { throw StoreError.notFound }
+        return record
+    }
+
+    /// Replaces title and body and stamps `edited_at`.
+    public func edit(id: Int64, title: String?, body: String, now: Int64) throws -> ContributionRecord {
+        try connection.run("UPDATE contributions SET title = ?, body = ?, edited_at = ? WHERE id = ?", title, body, now, id)
+        guard connection.changes == 1, let record = try contribution(id: id) else { throw StoreError.notFound }
+        return record
+    }
+
+    public func setState(id: Int64, _ state: ContributionState) throws -> ContributionRecord {
+        try connection.run("UPDATE contributions SET state = ? WHERE id = ?", state.rawValue, id)
+        guard connection.changes == 1, let record = try contribution(id: id) else { throw StoreError.notFound }
+        return record
+    }
+
+    /// Contributions written by one contributor, newest first, whatever their state.
+    public func contributions(contributorID: Int64) throws -> [ContributionRecord] {
+        try connection.query(
+            "SELECT \(Self.columns) FROM contributions c WHERE c.contributor_id = ? ORDER BY c.id DESC",
+            contributorID, row: Self.record)
+    }
+
+    /// One page of visible contributions in the query's order.
+    public func list(_ query: ContributionQuery) throws -> ContributionPage {
+        let limit = max(1, min(query.limit, 100))
+        var filter = "c.campaign_id = ? AND c.state = 'visible'"
+        var values: [SQLValue] = [.integer(query.campaignID)]
+        if let question = query.questionID {
+            filter += " AND c.question_id = ?"
+            values.append(.integer(question))
+        }
+        if let theme = query.themeID {
+            filter += " AND EXISTS (SELECT 1 FROM contribution_themes t WHERE t.contribution_id = c.id AND t.theme_id = ?)"
+            values.append(.integer(theme))
+        }
+        if let text = query.text {
+            guard let match = FullTextQuery.allWords(text) else { return ContributionPage(items: [], next: nil) }
+            filter += " AND c.id IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH ?)"
+            values.append(.text(match))
+        }
+        switch query.sort {
+        case .random:
+            return try shuffled(filter: filter, values: values, limit: limit, query: query)
+        case .top, .new, .controversial, .discussed:
+            return try keyset(filter: filter, values: values, limit: limit, query: query)
+        }
+    }
+
+    /// The SQL expression each keyset sort orders by (descending, then id descending).
+    private static func key(_ sort: ContributionSort) -> String {
+        switch sort {
+        case .top: "c.score"
+        case .new: "c.id"
+        case .controversial: "c.controversy"
+        case .discussed: "c.comment_count"
+        case .random: "0"
+        }
+    }
+
+    private func keyset(filter: String, values: [SQLValue], limit: Int, query: ContributionQuery) throws -> ContributionPage {
+        let key = Self.key(query.sort)
+        var filter = filter
+        var values = values
+        if let cursor = query.cursor, cursor.sort == query.sort {
+            filter += " AND (\(key) < ? OR (\(key) = ? AND c.id < ?))"
+            values += [.real(cursor.key), .real(cursor.key), .integer(cursor.id)]
+        }
+        values.append(.integer(Int64(limit + 1)))
+        var keys: [Double] = []
+        var items = try connection.query(
+            "SELECT \(Self.columns), \(key) FROM contributions c WHERE \(filter) ORDER BY \(key) DESC, c.id DESC LIMIT ?",
+            values: values
+        ) { row in
+            keys.append(row.double(18))
+            return try Self.record(row)
+        }
+        guard items.count > limit else { return ContributionPage(items: items, next: nil) }
+        items.removeLast()
+        let last = items.count - 1
+        return ContributionPage(items: items, next: ContributionCursor(sort: query.sort, key: keys[last], id: items[last].id))
+    }
+
+    /// Random order: every matching id is keyed with the contributor's seed and sorted in
+    /// Swift (fine for campaigns of tens of thousands); the cursor is the offset.
+    private func shuffled(filter: String, values: [SQLValue], limit: Int, query: ContributionQuery) throws -> ContributionPage {
+        let ids = try connection.query("SELECT c.id FROM contributions c WHERE \(filter)", values: values) { row -> Int64 in
+            row.int(0)
+        }
+        let order = ids.sorted {
+            (Ranking.shuffleKey(seed: query.shuffleSeed, id: $0), $0) < (Ranking.shuffleKey(seed: query.shuffleSeed, id: $1), $1)
+        }
+        let offset = query.cursor.flatMap { $0.sort == .random ? max(0, Int($0.id)) : nil } ?? 0
+        guard offset < order.count else { return ContributionPage(items: [], next: nil) }
+        let page = Array(order[offset..<min(order.count, offset + limit)])
+        let records = try connection.query(
+            "SELECT \(Self.columns) FROM contributions c WHERE c.id IN (\(placeholders(page.count)))",
+            values: page.map { .integer($0) }, row: Self.record)
+        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+        let items = page.compactMap { byID[$0] }
+        let end = offset + page.count
+        return ContributionPage(
+            items: items, next: end < order.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
+    }
+
+    /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double).
+    public func similar(campaignID: Int64, text: String) throws -> [SimilarContribution] {
+        guard let match = FullTextQuery.anyWord(text) else { return [] }
+        return try connection.query(
+            """
+            SELECT c.id, c.title, c.body, c.up, c.down
+            FROM contribution_search s JOIN contributions c ON c.id = s.rowid
+            WHERE contribution_search MATCH ? AND c.campaign_id = ? AND c.state = 'visible'
+            ORDER BY bm25(contribution_search, 2.0, 1.0, 0.5) LIMIT 5
+            """, match, campaignID
+        ) { row in
+            SimilarContribution(id: row.int(0), title: row.optionalText(1), body: row.text(2), up: row.int(3), down: row.int(4))
+        }
+    }
+
+    /// Whether the contribution already has votes or comments (edits are then refused).
+    public func isLocked(id: Int64) throws -> Bool {
+        try connection.queryOne(
+            "SELECT up + down > 0 OR EXISTS (SELECT 1 FROM comments WHERE contribution_id = ?1) FROM contributions WHERE id = ?1",
+            id
+        ) { row in row.bool(0) } ?? false
+    }
+}
