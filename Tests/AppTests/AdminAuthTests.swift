@@ -63,7 +63,7 @@ import Storage
     @Test func passwordSessionExpiresAndSignsOut() throws {
         let app = try TestApp()
         defer { app.close() }
-        let staff = try app.addStaff("ana", .facilitator, fast: false)
+        let staff = try app.addStaff("ana", .facilitator)
         let client = app.client()
         let wrong = try client.send("POST", "/admin/session", json: #"{"name":"ana","password":"not it"}"#)
         #expect(wrong.status == 401)
@@ -129,7 +129,7 @@ import Storage
     @Test func failedSignInsAreRateLimitedPerName() throws {
         let app = try TestApp()
         defer { app.close() }
-        let staff = try app.addStaff("bo", .admin, fast: true)
+        let staff = try app.addStaff("bo", .admin)
         let client = app.client()
         for _ in 0..<5 {
             #expect(try client.send("POST", "/admin/session", json: #"{"name":"bo","password":"guess"}"#).status == 401)
