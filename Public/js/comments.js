@@ -1,0 +1,123 @@
+// Comments on one contribution: a toggle showing the count, the thread with one level of replies, and forms to add more.
+import { api, describeError, ApiError } from "./api.js";
+import { el, replace, say, formatTime } from "./dom.js";
+import { askToJoin } from "./join.js";
+
+/** The comment toggle (`toggle`) and panel (`panel`) for one contribution. */
+export class CommentThread {
+  constructor(page, item) {
+    this.page = page;
+    this.item = item;
+    this.count = item.comments ?? 0;
+    this.loaded = false;
+    this.list = el("ul", { "aria-label": "Comments" });
+    this.status = el("p", { class: "status", role: "status", hidden: true });
+    this.panel = el("div", { class: "comments", id: `comments-${item.id}`, hidden: true },
+      this.status, this.list, this.form(null, "Add a comment"));
+    this.toggle = el("button", { type: "button", class: "link comments-toggle", "aria-expanded": "false", "aria-controls": this.panel.id });
+    this.toggle.addEventListener("click", () => this.flip());
+    this.label();
+  }
+
+  /** Listens on the item node for live comment counts. */
+  attach(node) {
+    node.addEventListener("gs:comments", (event) => {
+      this.count = event.detail;
+      this.label();
+      if (!this.panel.hidden) this.load();
+    });
+  }
+
+  label() {
+    this.toggle.textContent = this.count ? `Comments (${this.count})` : "Comment";
+  }
+
+  async flip() {
+    const opening = this.panel.hidden;
+    this.panel.hidden = !opening;
+    this.toggle.setAttribute("aria-expanded", String(opening));
+    if (opening) {
+      await this.load();
+      this.panel.querySelector("textarea")?.focus();
+    }
+  }
+
+  async load() {
+    try {
+      const detail = await api("GET", `/api/contributions/${encodeURIComponent(this.item.id)}`);
+      const comments = detail.commentList ?? [];
+      replace(this.list, ...comments.map((comment) => this.render(comment, true)));
+      say(this.status, comments.length ? "" : "No comments yet.");
+    } catch (error) {
+      say(this.status, describeError(error), "error");
+    }
+  }
+
+  render(comment, canReply) {
+    const node = el("li", { class: "comment", "data-comment-id": comment.id },
+      el("p", { class: "small muted" },
+        comment.official ? el("span", { class: "pill official", text: "From the campaign team" }) : null,
+        comment.mine ? el("span", { class: "pill quiet", text: "Yours" }) : null,
+        ` ${formatTime(comment.createdAt)}`),
+      el("p", { class: "text", text: comment.body }),
+    );
+    const replies = comment.replies ?? [];
+    if (replies.length) node.append(el("ul", { class: "replies", "aria-label": "Replies" }, ...replies.map((reply) => this.render(reply, false))));
+    if (canReply) {
+      const button = el("button", { type: "button", class: "link", "aria-expanded": "false" }, "Reply");
+      let form = null;
+      button.addEventListener("click", () => {
+        if (form) {
+          form.remove();
+          form = null;
+          button.setAttribute("aria-expanded", "false");
+          return;
+        }
+        form = this.form(comment.id, "Your reply");
+        node.append(form);
+        button.setAttribute("aria-expanded", "true");
+        form.querySelector("textarea").focus();
+      });
+      node.append(button);
+    }
+    return node;
+  }
+
+  /** A comment form; `parentId` null for a top-level comment. */
+  form(parentId, label) {
+    const id = `comment-${this.item.id}-${parentId ?? "new"}`;
+    const textarea = el("textarea", { id, name: "body", maxlength: 2000 });
+    const status = el("p", { class: "status", role: "status", hidden: true });
+    const form = el("form", { class: "comment-form" },
+      el("div", { class: "field" }, el("label", { for: id, text: label }), textarea),
+      status,
+      el("button", { type: "submit", text: parentId ? "Send reply" : "Send comment" }),
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!this.page.joined) {
+        askToJoin("Join the campaign to comment.");
+        return;
+      }
+      if (!textarea.value.trim()) {
+        say(status, "Please write something first.", "error");
+        textarea.focus();
+        return;
+      }
+      const body = { body: textarea.value.trim() };
+      if (parentId !== null) body.parentId = parentId;
+      try {
+        await api("POST", `/api/contributions/${encodeURIComponent(this.item.id)}/comments`, body);
+        textarea.value = "";
+        say(status, "Your comment has been posted.", "success");
+        this.count += 1;
+        this.label();
+        await this.load();
+      } catch (error) {
+        say(status, describeError(error), "error");
+        if (error instanceof ApiError && error.code === "unauthorized") askToJoin("Please join again to comment.");
+      }
+    });
+    return form;
+  }
+}
