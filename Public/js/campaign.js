@@ -6,14 +6,7 @@ import { setUpCompose } from "./compose.js";
 import { ContributionList } from "./list.js";
 import { setUpMine } from "./mine.js";
 import { listenLive } from "./live.js";
-
-/** The slug from `?c=SLUG` or from a `/c/SLUG` path. */
-export function slugFromLocation() {
-  const fromQuery = new URLSearchParams(location.search).get("c");
-  if (fromQuery) return fromQuery;
-  const match = location.pathname.match(/^\/(?:c|guide)\/([^/]+)/);
-  return match ? decodeURIComponent(match[1]) : "";
-}
+import { slugFromLocation } from "./slug.js";
 
 /** Shared state handed to every part of the page. */
 class Page {
@@ -91,8 +84,7 @@ async function start() {
   setUpJoin(page, async () => {
     await page.reload();
     compose.refresh();
-    page.mine.refresh();
-    page.list.load();
+    await Promise.all([page.mine.refresh(), page.list.load()]);
   });
   page.onReload = () => {
     compose.refresh();

@@ -9,7 +9,7 @@ export class CommentThread {
     this.page = page;
     this.item = item;
     this.count = item.comments ?? 0;
-    this.loaded = false;
+    this.replyForms = new Map();
     this.list = el("ul", { "aria-label": "Comments" });
     this.status = el("p", { class: "status", role: "status", hidden: true });
     this.panel = el("div", { class: "comments", id: `comments-${item.id}`, hidden: true },
@@ -22,6 +22,7 @@ export class CommentThread {
   /** Listens on the item node for live comment counts. */
   attach(node) {
     node.addEventListener("gs:comments", (event) => {
+      if (event.detail === this.count) return;
       this.count = event.detail;
       this.label();
       if (!this.panel.hidden) this.load();
@@ -46,6 +47,8 @@ export class CommentThread {
     try {
       const detail = await api("GET", `/api/contributions/${encodeURIComponent(this.item.id)}`);
       const comments = detail.commentList ?? [];
+      this.count = comments.reduce((sum, comment) => sum + 1 + (comment.replies?.length ?? 0), 0);
+      this.label();
       replace(this.list, ...comments.map((comment) => this.render(comment, true)));
       say(this.status, comments.length ? "" : "No comments yet.");
     } catch (error) {
@@ -64,21 +67,25 @@ export class CommentThread {
     const replies = comment.replies ?? [];
     if (replies.length) node.append(el("ul", { class: "replies", "aria-label": "Replies" }, ...replies.map((reply) => this.render(reply, false))));
     if (canReply) {
-      const button = el("button", { type: "button", class: "link", "aria-expanded": "false" }, "Reply");
-      let form = null;
+      // An open reply form (and what is typed in it) survives the thread being redrawn by a live update.
+      const open = this.replyForms.get(comment.id);
+      const button = el("button", { type: "button", class: "link reply", "aria-expanded": String(Boolean(open)) }, "Reply");
       button.addEventListener("click", () => {
+        const form = this.replyForms.get(comment.id);
         if (form) {
           form.remove();
-          form = null;
+          this.replyForms.delete(comment.id);
           button.setAttribute("aria-expanded", "false");
           return;
         }
-        form = this.form(comment.id, "Your reply");
-        node.append(form);
+        const created = this.form(comment.id, "Your reply");
+        this.replyForms.set(comment.id, created);
+        node.append(created);
         button.setAttribute("aria-expanded", "true");
-        form.querySelector("textarea").focus();
+        created.querySelector("textarea").focus();
       });
       node.append(button);
+      if (open) node.append(open);
     }
     return node;
   }
@@ -109,10 +116,12 @@ export class CommentThread {
       try {
         await api("POST", `/api/contributions/${encodeURIComponent(this.item.id)}/comments`, body);
         textarea.value = "";
-        say(status, "Your comment has been posted.", "success");
-        this.count += 1;
-        this.label();
+        if (parentId !== null) {
+          this.replyForms.get(parentId)?.remove();
+          this.replyForms.delete(parentId);
+        }
         await this.load();
+        say(parentId === null ? status : this.status, parentId === null ? "Your comment has been posted." : "Your reply has been posted.", "success");
       } catch (error) {
         say(status, describeError(error), "error");
         if (error instanceof ApiError && error.code === "unauthorized") askToJoin("Please join again to comment.");

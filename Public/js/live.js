@@ -6,6 +6,12 @@ import { seg } from "./api.js";
 export function listenLive(page) {
   if (!("EventSource" in window)) return null;
   const source = new EventSource(`/api/campaigns/${seg(page.slug)}/events`);
+  source.addEventListener("open", () => {
+    document.documentElement.dataset.live = "connected";
+  });
+  source.addEventListener("error", () => {
+    document.documentElement.dataset.live = "reconnecting";
+  });
   const parse = (event) => {
     try {
       return JSON.parse(event.data);
