@@ -21,7 +21,7 @@ export function useStaffToken(token) {
 }
 
 /**
- * Sends a request and returns the parsed JSON body (or text for non-JSON answers, null for 204).
+ * Sends a request and returns the parsed JSON body (or text for non-JSON answers, {} for 204).
  * `body` is sent as JSON; `accept` "text" returns the body as text.
  * Throws ApiError for every non-2xx answer and for network failures.
  */
@@ -42,7 +42,7 @@ export async function api(method, path, body = undefined, { accept = "json" } = 
     throw new ApiError(0, "network", "We could not reach the server. Check your connection and try again.");
   }
   if (response.ok) {
-    if (response.status === 204) return null;
+    if (response.status === 204) return {};
     const type = response.headers.get("Content-Type") ?? "";
     if (accept === "text" || !type.includes("json")) return response.text();
     return response.json();
