@@ -24,7 +24,7 @@ export const statsSection = {
       ...profiles.map(([key, rows]) => el("div", {}, el("h3", { text: `Profile: ${key}` }),
         table(`Profile answers for ${key}`, ["Answer", "People"], rows.map((row) => (row.suppressed || row === "suppressed"
           ? ["Small groups combined", "suppressed (fewer than the threshold)"]
-          : [row.choice, row.count])))))),
+          : [row.choice, row.count]))))),
     );
   },
 };

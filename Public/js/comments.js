@@ -49,7 +49,12 @@ export class CommentThread {
       const comments = detail.commentList ?? [];
       this.count = comments.reduce((sum, comment) => sum + 1 + (comment.replies?.length ?? 0), 0);
       this.label();
-      replace(this.list, ...comments.map((comment) => this.render(comment, true)));
+      // Redraw only when something changed, so focus and half-typed replies are not disturbed by echoes of our own post.
+      const signature = JSON.stringify(comments.map((c) => [c.id, c.body, (c.replies ?? []).map((r) => [r.id, r.body])]));
+      if (signature !== this.signature) {
+        this.signature = signature;
+        replace(this.list, ...comments.map((comment) => this.render(comment, true)));
+      }
       say(this.status, comments.length ? "" : "No comments yet.");
     } catch (error) {
       say(this.status, describeError(error), "error");

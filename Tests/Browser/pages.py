@@ -4,6 +4,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -22,6 +23,17 @@ def visible(driver, css):
 
 def text_in(driver, css, text):
     return wait(driver).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+
+
+def click(driver, css):
+    """Clicks the element matching `css`, looking it up again if a live update redrew it in between."""
+    def attempt(d):
+        try:
+            d.find_element(By.CSS_SELECTOR, css).click()
+            return True
+        except (StaleElementReferenceException, NoSuchElementException):
+            return False
+    wait(driver).until(attempt)
 
 
 def open_campaign(driver, server, slug="demo"):

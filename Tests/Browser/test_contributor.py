@@ -1,7 +1,7 @@
 """A newcomer's whole journey on the campaign page: join, post, similar ideas, votes, comments, reports, drafts, own items."""
 from selenium.webdriver.common.by import By
 
-from pages import counts, item, join, open_campaign, post, pressed, text_in, visible, wait
+from pages import click, counts, item, join, open_campaign, post, pressed, text_in, visible, wait
 
 
 def test_newcomer_joins_posts_sees_similar_votes_comments_and_reports(server, browser):
@@ -27,7 +27,7 @@ def test_newcomer_joins_posts_sees_similar_votes_comments_and_reports(server, br
     box.send_keys("Same on our ward, every night")
     node.find_element(By.CSS_SELECTOR, ".comment-form button[type=submit]").click()
     text_in(browser, f"#comments-{first} ul", "Same on our ward, every night")
-    node.find_element(By.CSS_SELECTOR, f"#comments-{first} .comment button.reply").click()
+    click(browser, f"#comments-{first} .comment button.reply")
     reply = visible(browser, f"#comments-{first} .comment .comment-form textarea")
     reply.send_keys("Agreed, and at weekends")
     browser.find_element(By.CSS_SELECTOR, f"#comments-{first} .comment .comment-form button[type=submit]").click()
