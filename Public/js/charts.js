@@ -27,8 +27,8 @@ export function barChart(title, data) {
   const labelEvery = Math.ceil(data.length / 12);
   data.forEach((d, i) => {
     const barHeight = d.value * scale;
-    const x = pad.left + i * band + band * 0.15;
-    const w = Math.max(1, band * 0.7);
+    const w = Math.max(1, Math.min(band * 0.7, 48));
+    const x = pad.left + i * band + (band - w) / 2;
     svg.append(node("rect", { class: "bar", x, y: height - pad.bottom - barHeight, width: w, height: barHeight }));
     if (d.value > 0 && band > 14) svg.append(node("text", { x: x + w / 2, y: height - pad.bottom - barHeight - 4, "text-anchor": "middle" }, d.value));
     if (i % labelEvery === 0) {

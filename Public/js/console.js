@@ -153,8 +153,20 @@ class ConsoleState {
     say(byId("console-status"), "");
     this.sections = SECTIONS.map((spec) => new Section(spec, this));
     replace(byId("sections"), ...this.sections.map((section) => section.node));
-    replace(byId("console-nav"), ...SECTIONS.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, text: spec.title }))));
+    replace(byId("console-nav"), ...SECTIONS.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, "data-section": spec.id, text: spec.title }))));
+    window.addEventListener("hashchange", () => this.show(location.hash.slice(1)));
+    this.show(location.hash.slice(1));
     await this.loadCampaigns();
+  }
+
+  /** Shows one section at a time (the console is long); `anchor` is "section-ID", anything else shows the first. */
+  show(anchor) {
+    const id = SECTIONS.some((spec) => `section-${spec.id}` === anchor) ? anchor.slice("section-".length) : SECTIONS[0].id;
+    for (const section of this.sections) section.node.hidden = section.spec.id !== id;
+    for (const link of byId("console-nav").querySelectorAll("a")) {
+      if (link.dataset.section === id) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    }
   }
 
   /** Fills the campaign picker from /admin/campaigns, falling back to the campaigns named in /admin/me. */

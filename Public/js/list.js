@@ -5,6 +5,12 @@ import { voteButtons, updateCounts } from "./votes.js";
 import { CommentThread } from "./comments.js";
 import { reportControl } from "./report.js";
 
+/** The first words of an untitled contribution, to serve as its heading. */
+function headline(body) {
+  const words = String(body ?? "").trim().split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ") || "Untitled contribution";
+}
+
 /** Renders and refreshes `#items`; `page` is the campaign page's shared state. */
 export class ContributionList {
   constructor(page) {
@@ -75,7 +81,7 @@ export class ContributionList {
   /** One contribution as a list item; every piece of user text goes in as text. */
   render(item) {
     const themes = (item.themes ?? []).map((id) => this.page.themeName(id)).filter(Boolean);
-    const heading = item.title || `Contribution ${item.id}`;
+    const heading = item.title || headline(item.body);
     const node = el("li", { class: "item", id: `item-${item.id}`, "data-id": item.id },
       el("h3", { text: heading }),
       el("p", { class: "meta" },

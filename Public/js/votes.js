@@ -9,13 +9,29 @@ const REFUSALS = {
   read_only: "This campaign is read-only now.",
 };
 
+const THUMB = "M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z";
+
+/** A small thumb icon drawn as SVG (no emoji font needed on old PCs); decorative, the button text says what it does. */
+function thumb(down) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("class", "icon");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", THUMB);
+  if (down) path.setAttribute("transform", "rotate(180 12 12)");
+  svg.append(path);
+  return svg;
+}
+
 /** The vote controls for one contribution. */
 export function voteButtons(page, item) {
   const message = el("p", { class: "status small", role: "status", hidden: true });
   const up = el("button", { type: "button", class: "vote up", "aria-pressed": String(item.myVote === 1) },
-    el("span", { class: "icon", "aria-hidden": "true", text: "👍" }), "Up ", el("span", { class: "up-count", text: item.up }));
+    thumb(false), "Up ", el("span", { class: "up-count", text: item.up }));
   const down = el("button", { type: "button", class: "vote down", "aria-pressed": String(item.myVote === -1) },
-    el("span", { class: "icon", "aria-hidden": "true", text: "👎" }), "Down ", el("span", { class: "down-count", text: item.down }));
+    thumb(true), "Down ", el("span", { class: "down-count", text: item.down }));
   const box = el("div", { class: "votes", role: "group", "aria-label": "Your vote" }, up, down, message);
 
   const cast = async (value) => {

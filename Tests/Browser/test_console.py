@@ -30,12 +30,18 @@ def sign_in(browser, server):
     text_in(browser, "#who", server.staff_name)
 
 
+def show(browser, section):
+    visible(browser, f'#console-nav a[data-section="{section}"]').click()
+    return visible(browser, f"#section-{section}")
+
+
 def test_facilitator_signs_in_and_opens_the_next_phase(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
     need(server, "GET", "/admin/campaigns/demo")
     current = json.loads(fetch_json(browser, "GET", "/api/campaigns/demo")["body"])["openPhase"]
     following = PHASE_ORDER[PHASE_ORDER.index(current) + 1]
+    show(browser, "phases")
     button = visible(browser, f'#section-phases li[data-phase="{following}"] button')
     browser.find_element(By.CSS_SELECTOR, f'#section-phases li[data-phase="{following}"] input').send_keys("Enough understanding gathered")
     button.click()
@@ -53,6 +59,7 @@ def test_facilitator_hides_a_reported_item(server, browsers):
     need(server, "GET", "/admin/campaigns/demo/moderation")
     facilitator = browsers()
     sign_in(facilitator, server)
+    show(facilitator, "moderation")
     entry = visible(facilitator, f'#section-moderation li[data-moderation-id="{idea}"]')
     entry.find_element(By.CSS_SELECTOR, "input").send_keys("Breaks the house rules")
     entry.find_element(By.XPATH, ".//button[text()='Hide']").click()
@@ -66,6 +73,7 @@ def test_facilitator_downloads_an_export(server, browser, tmp_path):
     need(server, "GET", "/admin/campaigns/demo/export/contributions.csv")
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     sign_in(browser, server)
+    show(browser, "export")
     visible(browser, '#section-export button[data-export="contributions"]').click()
     text_in(browser, "#section-export .status", "downloaded")
     deadline = time.monotonic() + PATIENCE  # a bound against hangs, not a measurement
@@ -80,5 +88,5 @@ def test_every_console_section_renders_or_explains_it_is_not_built(server, brows
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
     for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "stats", "export"):
-        node = visible(browser, f"#section-{section}")
+        node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())

@@ -34,5 +34,7 @@ def test_screenshots_of_every_page(server, browser, width):
     browser.find_element(By.ID, "signin-password").send_keys(server.staff_token)
     browser.find_element(By.ID, "signin-button").click()
     text_in(browser, "#who", server.staff_name)
-    wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, "#section-export .section-body").text.strip())
-    screenshot(browser, "console", width, SCREENSHOTS)
+    for section in ("phases", "moderation", "stats"):
+        visible(browser, f'#console-nav a[data-section="{section}"]').click()
+        wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"#section-{section} .section-body").text.strip())
+        screenshot(browser, f"console-{section}", width, SCREENSHOTS)
