@@ -1,0 +1,51 @@
+# Groundswell: `make run` serves a demo campaign on http://127.0.0.1:8080; `make test` is what CI runs.
+
+SWIFT      ?= swift
+DATA       ?= data
+DB         ?= $(DATA)/groundswell.sqlite
+BIN_DIR    := .build/release
+BIN        := $(BIN_DIR)/groundswell
+PYTHON     ?= python3
+
+.PHONY: run build deps test test-swift test-browser bench fuzz clean
+
+## Install the two system libraries only when they are missing (Debian).
+deps:
+	@missing=""; for p in libsqlite3-dev zlib1g-dev; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product groundswell
+
+## Build, create the database, load the demo campaign into an empty one, serve.
+run: build
+	@mkdir -p $(DATA)
+	@if [ ! -s $(DB) ]; then $(BIN) demo --db $(DB) --migrations Migrations; fi
+	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
+
+## Everything CI runs: the Swift suites, then the browser tests against the release binary.
+test: deps test-swift test-browser
+
+test-swift:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-browser: build
+	$(PYTHON) -m pytest -q Tests/Browser
+
+clean:
+	rm -rf .build
+
+## libFuzzer over the request parser and chunked decoder (FUZZ_SECONDS: 60 in CI, 3600 locally for a real run).
+FUZZ_SECONDS ?= 60
+FUZZ_BIN     := .build/fuzz/parser-fuzzer
+fuzz: deps
+	@mkdir -p .build/fuzz .build/fuzz/corpus
+	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzHTTP \
+		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus

@@ -1,0 +1,26 @@
+// Why the crowd may not do something right now, as a stable code and a sentence for the API.
+
+/// The reason `PhaseRules.check` refuses an action. The raw value is the API's error code.
+public enum Refusal: String, Sendable, Error, CaseIterable {
+    /// The campaign is a draft or archived: everything is read-only.
+    case campaignNotLive = "campaign_not_live"
+    /// No phase is open, or the target belongs to a phase that has not opened yet.
+    case phaseClosed = "phase_closed"
+    /// During prioritise, only shortlisted ideas take votes and comments.
+    case notShortlisted = "not_shortlisted"
+    /// The target belongs to a phase that has closed, or the act phase is open.
+    case readOnly = "read_only"
+    /// During prioritise, nothing new may be posted.
+    case noNewIdeas = "no_new_ideas"
+
+    /// Plain English for the API's error envelope.
+    public var message: String {
+        switch self {
+        case .campaignNotLive: "This campaign is not accepting contributions."
+        case .phaseClosed: "This part of the campaign is not open right now."
+        case .notShortlisted: "Only shortlisted ideas can be voted on or discussed while priorities are set."
+        case .readOnly: "This part of the campaign is closed and can only be read."
+        case .noNewIdeas: "New contributions are closed while priorities are set."
+        }
+    }
+}

@@ -1,0 +1,547 @@
+// One client connection: reads, parses, answers in order, writes with backpressure, times out, closes.
+
+// Dispatch sources are thread-safe objects whose Swift overlay predates Sendable annotations.
+@preconcurrency import Dispatch
+import Glibc
+
+/// A client connection and its lifecycle.
+///
+/// `@unchecked Sendable`: every mutable field is read and written only on `queue` (a serial
+/// queue of its own); dispatch sources and the stream's wake-up all hop onto that queue first.
+final class Connection: @unchecked Sendable {
+    /// Where the connection is in its request/response cycle.
+    enum Phase {
+        /// Waiting for the first byte of the next request (keep-alive).
+        case idle
+        /// Some of a head has arrived, starting at `since` (the header timeout counts from here).
+        case readingHead(since: UInt64)
+        /// The head is complete and the body is arriving.
+        case readingBody(RequestHead, BodyReader, started: UInt64)
+        /// A streamed response is being sent; no further request is parsed until it ends.
+        case streaming(StreamState)
+        /// The last response is written and our side is shut down; unread input is drained until
+        /// the peer closes or `until`, so a close never resets the connection under a response
+        /// the client has not read yet (RFC 9112 §9.6).
+        case lingering(until: UInt64)
+        case closed
+    }
+
+    struct BodyReader {
+        enum Framing {
+            case length(remaining: Int)
+            case chunked(ChunkedDecoder)
+        }
+
+        var framing: Framing
+        var bytes: [UInt8] = []
+    }
+
+    struct StreamState {
+        let stream: any ResponseStream
+        let chunked: Bool
+        let gzip: GzipStream?
+        let head: RequestHead
+        /// The stream answered `.wait` and has not woken us yet.
+        var waiting = false
+    }
+
+    let fd: Int32
+    let queue: DispatchQueue
+    private let core: ServerCore
+    private let remoteAddress: String
+    private var phase = Phase.idle
+    private let input = InputBuffer()
+    /// Bytes of `input` already known to hold no end of head (the parser's hint).
+    private var scanned = 0
+    private var output = OutputQueue()
+    private var closeAfterFlush = false
+    private var peerFinishedSending = false
+    private var draining = false
+    private var lastActivity: UInt64
+    private var lastWriteProgress: UInt64
+    private var readSource: DispatchSourceRead?
+    private var writeSource: DispatchSourceWrite?
+    private var timer: DispatchSourceTimer?
+    private var readSuspended = false
+    private var writeResumed = false
+    private var timerArmedAt: UInt64?
+    private var pendingCancels = 0
+
+    init(fd: Int32, remoteAddress: String, core: ServerCore) {
+        self.fd = fd
+        self.remoteAddress = remoteAddress
+        self.core = core
+        // No explicit target: the queue then runs on libdispatch's overcommitting root queue,
+        // which adds a thread when its threads block. Handlers do block (a write waits for its
+        // group commit); on the plain global queue blocked handlers would starve the rest.
+        queue = DispatchQueue(label: "groundswell.connection")
+        lastActivity = Connection.now()
+        lastWriteProgress = lastActivity
+    }
+
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    private func assertOnQueue() {
+        dispatchPrecondition(condition: .onQueue(queue))
+    }
+
+    /// Installs the sources and starts reading. Called once, on `queue`.
+    func start() {
+        assertOnQueue()
+        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+        read.setEventHandler { [unowned self] in self.readable() }
+        read.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+        write.setEventHandler { [unowned self] in self.writable() }
+        write.setCancelHandler { [unowned self] in self.sourceCancelled() }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { [unowned self] in self.timerFired() }
+        readSource = read
+        writeSource = write
+        self.timer = timer
+        read.resume()
+        timer.resume()
+        armTimer()
+    }
+
+    // MARK: Reading
+
+    private func readable() {
+        switch phase {
+        case .closed:
+            return
+        case .lingering:
+            discardInput()
+        case .idle, .readingHead, .readingBody, .streaming:
+            readAvailable()
+            process()
+        }
+    }
+
+    private func discardInput() {
+        while true {
+            let space = input.writableSpace(minimum: 4096)
+            switch Socket.read(fd, into: space.pointer, count: space.count) {
+            case .bytes(let count):
+                input.commitWritten(count)
+                input.consume(input.readableCount)
+            case .wouldBlock:
+                return
+            case .endOfFile, .failed:
+                close()
+                return
+            }
+        }
+    }
+
+    private func readAvailable() {
+        let limits = core.limits
+        while input.readableCount < limits.inputBuffer {
+            let space = input.writableSpace(minimum: 4096)
+            switch Socket.read(fd, into: space.pointer, count: min(space.count, 64 * 1024)) {
+            case .bytes(let count):
+                input.commitWritten(count)
+                lastActivity = Connection.now()
+                if case .idle = phase { phase = .readingHead(since: lastActivity) }
+                // No early return on a short read: libdispatch registers the descriptor edge-triggered,
+                // so a FIN that arrived with these bytes is reported only by reading on to EAGAIN or EOF.
+            case .wouldBlock:
+                return
+            case .endOfFile:
+                // Half-close: answer what was fully received, then close (RFC 9112 §9.6).
+                peerFinishedSending = true
+                pauseReading()
+                return
+            case .failed:
+                close()
+                return
+            }
+        }
+        pauseReading()  // input over its cap: stop reading until the parser has caught up
+    }
+
+    private func pauseReading() {
+        guard !readSuspended, let readSource else { return }
+        readSource.suspend()
+        readSuspended = true
+    }
+
+    private func resumeReading() {
+        guard readSuspended, !peerFinishedSending, let readSource else { return }
+        readSource.resume()
+        readSuspended = false
+    }
+
+    // MARK: The request cycle
+
+    /// Runs the state machine over buffered input until it needs more bytes or output must drain.
+    private func process() {
+        assertOnQueue()
+        var outputWasFull: Bool
+        repeat {
+            outputWasFull = false
+            loop: while true {
+                if output.byteCount > core.limits.outputBuffer || output.responseCount > core.limits.pipelineDepth {
+                    outputWasFull = true
+                    break loop  // the client is not reading: stop producing until the output drains
+                }
+                switch phase {
+                case .closed, .lingering:
+                    return
+                case .streaming:
+                    if !pumpStream() { break loop }
+                case .idle, .readingHead:
+                    if input.readableCount == 0 {
+                        break loop
+                    }
+                    if case .idle = phase { phase = .readingHead(since: Connection.now()) }
+                    if !parseHead() { break loop }
+                case .readingBody(let head, var reader, let started):
+                    if !readBody(head: head, reader: &reader, started: started) { break loop }
+                }
+            }
+            flush()
+            // A flush that emptied the output frees the loop to go on with buffered requests;
+            // no write event will come to do it.
+        } while outputWasFull && output.isEmpty && !isClosed
+        if isClosed { return }
+        if !closeAfterFlush, !draining, input.readableCount < core.limits.inputBuffer { resumeReading() }
+        finishIfDone()
+        armTimer()
+    }
+
+    /// Returns true when the loop should continue.
+    private func parseHead() -> Bool {
+        let limits = core.limits
+        let result = input.withReadable { bytes -> (consumed: Int, result: HeadParseResult) in
+            let result = RequestParser.parseHead(bytes, scanned: scanned, limits: limits)
+            switch result {
+            case .complete(_, let consumed): return (consumed, result)
+            case .needMore, .invalid: return (0, result)
+            }
+        }
+        switch result {
+        case .needMore(let scannedNow):
+            scanned = scannedNow
+            if peerFinishedSending { close() }  // an incomplete request will never complete
+            return false
+        case .invalid(let error):
+            refuse(error, head: nil)
+            return false
+        case .complete(let head, _):
+            scanned = 0
+            let started = Connection.now()
+            switch head.framing {
+            case .none:
+                respond(to: head, body: [], started: started)
+                return !closeAfterFlush
+            case .length(let length):
+                guard length <= core.responder.maxBodySize(for: head) else {
+                    refuse(.contentTooLarge, head: head)
+                    return false
+                }
+                sendContinueIfExpected(head)
+                phase = .readingBody(head, BodyReader(framing: .length(remaining: length)), started: started)
+                return true
+            case .chunked:
+                let decoder = ChunkedDecoder(maxBody: core.responder.maxBodySize(for: head), maxLine: limits.chunkLine)
+                sendContinueIfExpected(head)
+                phase = .readingBody(head, BodyReader(framing: .chunked(decoder)), started: started)
+                return true
+            }
+        }
+    }
+
+    /// RFC 9110 §10.1.1: tell a waiting client to send the body we are willing to read.
+    private func sendContinueIfExpected(_ head: RequestHead) {
+        guard head.expectsContinue, input.readableCount == 0 else { return }
+        output.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), endsResponse: false)
+    }
+
+    private func readBody(head: RequestHead, reader: inout BodyReader, started: UInt64) -> Bool {
+        switch reader.framing {
+        case .length(let remaining):
+            let take = min(remaining, input.readableCount)
+            input.withReadable { bytes in
+                reader.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[0..<take]))
+                return (take, ())
+            }
+            if remaining - take > 0 {
+                reader.framing = .length(remaining: remaining - take)
+                phase = .readingBody(head, reader, started: started)
+                if peerFinishedSending { close() }
+                return false
+            }
+        case .chunked(var decoder):
+            let outcome = input.withReadable { bytes in
+                let (consumed, outcome) = decoder.decode(bytes, into: &reader.bytes)
+                return (consumed, outcome)
+            }
+            switch outcome {
+            case .needMore:
+                reader.framing = .chunked(decoder)
+                phase = .readingBody(head, reader, started: started)
+                if peerFinishedSending { close() }
+                return false
+            case .invalid(let error):
+                refuse(error, head: head)
+                return false
+            case .done:
+                break
+            }
+        }
+        respond(to: head, body: reader.bytes, started: started)
+        return !closeAfterFlush
+    }
+
+    private func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
+        phase = .idle
+        let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
+        var response = core.responder.respond(to: request)
+        if draining || core.isDraining { response.closeConnection = true }
+        send(response, to: head, started: started)
+    }
+
+    /// Answers a request the parser refused, then closes: after a framing error nothing that
+    /// follows on the connection can be trusted (RFC 9112 §11.2).
+    private func refuse(_ error: ParseError, head: RequestHead?) {
+        var response = Response.error(error.status, code: error.code, message: error.message)
+        response.closeConnection = true
+        send(response, to: head, started: Connection.now())
+    }
+
+    private func send(_ response: Response, to head: RequestHead?, started: UInt64) {
+        let (headBytes, body, close) = core.encoder.encode(response, for: head)
+        var bodyCount = 0
+        switch body {
+        case .none:
+            output.append(headBytes, endsResponse: true)
+        case .bytes(let bytes):
+            bodyCount = bytes.count
+            output.append(headBytes, endsResponse: false)
+            output.append(bytes, endsResponse: true)
+        case .stream(let stream, let chunked, let gzip):
+            output.append(headBytes, endsResponse: false)
+            // Safe: a stream response is only produced for a parsed request.
+            if let head {
+                phase = .streaming(StreamState(stream: stream, chunked: chunked, gzip: gzip, head: head))
+            }
+        }
+        if close { closeAfterFlush = true }
+        core.logAccess(method: head?.method, route: response.route, status: response.status.code,
+                       bytes: bodyCount, started: started)
+    }
+
+    // MARK: Streaming
+
+    /// Pulls from the stream while there is room; returns true when the stream ended and the
+    /// loop may go on to the next request.
+    private func pumpStream() -> Bool {
+        guard case .streaming(var state) = phase else { return true }
+        if state.waiting { return false }
+        while output.byteCount < core.limits.outputBuffer {
+            let step = state.stream.next(wake: { [weak self] in
+                guard let self else { return }
+                self.queue.async { self.streamWoke() }
+            })
+            switch step {
+            case .chunk(let bytes):
+                guard !bytes.isEmpty else { continue }
+                appendStreamPiece(state.gzip.map { $0.compress(bytes) } ?? bytes, chunked: state.chunked)
+            case .wait:
+                state.waiting = true
+                phase = .streaming(state)
+                return false
+            case .end:
+                if let gzip = state.gzip { appendStreamPiece(gzip.finish(), chunked: state.chunked) }
+                output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
+                phase = .idle
+                if !state.chunked || draining { closeAfterFlush = true }
+                return !closeAfterFlush
+            }
+        }
+        phase = .streaming(state)
+        return false
+    }
+
+    private func appendStreamPiece(_ bytes: [UInt8], chunked: Bool) {
+        guard !bytes.isEmpty else { return }
+        if chunked {
+            output.append(Array((String(bytes.count, radix: 16) + "\r\n").utf8), endsResponse: false)
+            output.append(bytes, endsResponse: false)
+            output.append([13, 10], endsResponse: false)
+        } else {
+            output.append(bytes, endsResponse: false)
+        }
+    }
+
+    private func streamWoke() {
+        guard case .streaming(var state) = phase, state.waiting else { return }
+        state.waiting = false
+        phase = .streaming(state)
+        process()
+    }
+
+    // MARK: Writing
+
+    private func flush() {
+        guard !output.isEmpty else { return }
+        switch output.write(to: fd) {
+        case .progress:
+            lastWriteProgress = Connection.now()
+            if output.isEmpty {
+                if writeResumed, let writeSource {
+                    writeSource.suspend()
+                    writeResumed = false
+                }
+            } else if !writeResumed, let writeSource {
+                writeSource.resume()
+                writeResumed = true
+            }
+        case .failed:
+            close()
+        }
+    }
+
+    private func writable() {
+        guard !isClosed else { return }
+        flush()
+        if output.isEmpty {
+            finishIfDone()
+            process()
+        }
+    }
+
+    private func finishIfDone() {
+        guard output.isEmpty, !isClosed else { return }
+        if case .lingering = phase { return }
+        if closeAfterFlush {
+            lingerThenClose()
+        } else if isBetweenRequests, (peerFinishedSending && input.readableCount == 0) || draining {
+            close()
+        }
+    }
+
+    private func lingerThenClose() {
+        guard !peerFinishedSending else {
+            close()
+            return
+        }
+        _ = shutdown(fd, Int32(SHUT_WR))
+        phase = .lingering(until: Connection.now() + nanos(2))
+        input.consume(input.readableCount)
+        if readSuspended, let readSource {
+            readSource.resume()
+            readSuspended = false
+        }
+        armTimer()
+    }
+
+    private var isBetweenRequests: Bool {
+        if case .idle = phase { return true }
+        return false
+    }
+
+    private var isClosed: Bool {
+        if case .closed = phase { return true }
+        return false
+    }
+
+    // MARK: Timeouts
+
+    /// The moment the current state times out, and what to do then.
+    private func currentDeadline() -> (at: UInt64, action: TimeoutAction)? {
+        let limits = core.limits
+        if !output.isEmpty { return (lastWriteProgress + nanos(limits.writeStallTimeout), .close) }
+        switch phase {
+        case .idle: return (lastActivity + nanos(limits.keepAliveTimeout), .close)
+        case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
+        case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
+        case .lingering(let until): return (until, .close)
+        case .streaming, .closed: return nil  // streams keep themselves alive (heartbeats)
+        }
+    }
+
+    private enum TimeoutAction {
+        case close
+        case requestTimeout
+    }
+
+    private func nanos(_ seconds: Double) -> UInt64 { UInt64(seconds * 1_000_000_000) }
+
+    /// Arms the timer lazily: only when the deadline moved earlier than the armed moment.
+    /// A later deadline is noticed when the timer fires and re-arms.
+    private func armTimer() {
+        guard let timer, let deadline = currentDeadline() else { return }
+        if let armed = timerArmedAt, armed <= deadline.at { return }
+        timerArmedAt = deadline.at
+        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline.at), leeway: .milliseconds(50))
+    }
+
+    private func timerFired() {
+        timerArmedAt = nil
+        guard !isClosed, let deadline = currentDeadline() else { return }
+        guard Connection.now() >= deadline.at else {
+            armTimer()
+            return
+        }
+        switch deadline.action {
+        case .close:
+            close()
+        case .requestTimeout:
+            // RFC 9110 §15.5.9: 408 then close; the client may repeat the request on a new connection.
+            output.clear()
+            phase = .idle
+            var response = Response.error(.requestTimeout, code: "request_timeout", message: "The request took too long to arrive.")
+            response.closeConnection = true
+            send(response, to: nil, started: Connection.now())
+            flush()
+            finishIfDone()
+        }
+    }
+
+    // MARK: Shutdown and close
+
+    /// Graceful shutdown: idle connections close now, busy ones after their current response.
+    func drain() {
+        draining = true
+        if case .streaming(let state) = phase {
+            state.stream.cancel()
+            phase = .idle
+            closeAfterFlush = true
+            output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
+            flush()
+        }
+        finishIfDone()
+    }
+
+    func close() {
+        guard !isClosed else { return }
+        if case .streaming(let state) = phase { state.stream.cancel() }
+        phase = .closed
+        output.clear()
+        timer?.cancel()
+        timer = nil
+        // A suspended source never delivers its cancel handler: resume before cancelling.
+        pendingCancels = 2
+        if let readSource {
+            if readSuspended { readSource.resume() }
+            readSource.cancel()
+        }
+        if let writeSource {
+            if !writeResumed { writeSource.resume() }
+            writeSource.cancel()
+        }
+    }
+
+    /// The descriptor is closed only after both sources are cancelled, so epoll never sees a
+    /// reused descriptor number (libdispatch's rule for `dispatch_source_cancel`).
+    private func sourceCancelled() {
+        pendingCancels -= 1
+        guard pendingCancels == 0 else { return }
+        readSource = nil
+        writeSource = nil
+        Socket.close(fd)
+        core.connectionClosed(self)
+    }
+}

@@ -1,0 +1,39 @@
+// Every size limit and timeout of the server, in one documented value with safe defaults.
+
+/// The server's limits. Each field says what it bounds, its unit, its default, and what the
+/// client sees when it is exceeded. Zero is never "unlimited": every limit is a real limit.
+public struct Limits: Sendable {
+    /// Longest request line (method, target, version), in bytes. Default 8 KiB. Exceeded: 414 + close.
+    public var requestLine = 8 * 1024
+    /// Largest header section including the request line, in bytes. Default 32 KiB. Exceeded: 431 + close.
+    public var headerSection = 32 * 1024
+    /// Most header fields in one request. Default 100. Exceeded: 431 + close.
+    public var headerFields = 100
+    /// Default largest request body, in bytes; a route may allow more. Default 64 KiB.
+    /// Exceeded: 413 + close, answered from the head alone before the body is read.
+    public var body = 64 * 1024
+    /// Longest chunk-size line (size plus extensions) of a chunked body, in bytes. Default 1 KiB. Exceeded: 400 + close.
+    public var chunkLine = 1024
+    /// Seconds from a request's first byte until its header section must be complete. Default 10. Exceeded: 408 + close.
+    public var headerTimeout = 10.0
+    /// Seconds a request body may go without receiving a byte. Default 10. Exceeded: 408 + close.
+    public var bodyIdleTimeout = 10.0
+    /// Seconds an idle keep-alive connection is kept between requests. Default 10. Exceeded: silent close.
+    public var keepAliveTimeout = 10.0
+    /// Seconds a response may make no progress because the client does not read. Default 30. Exceeded: close.
+    public var writeStallTimeout = 30.0
+    /// Most open client connections. Default 16,384 (the server also raises `ulimit -n` to fit it,
+    /// keeping room for the database and files). Exceeded: the new connection is closed at once.
+    public var maxConnections = 16_384
+    /// Most complete requests waiting on one connection behind the one being answered (pipelining).
+    /// Default 32. While exceeded the server stops reading from that client.
+    public var pipelineDepth = 32
+    /// Cap on one connection's unread input, in bytes. Default 128 KiB. While exceeded the server stops reading.
+    public var inputBuffer = 128 * 1024
+    /// Cap on one connection's unsent output, in bytes, before a stream is paused. Default 256 KiB.
+    public var outputBuffer = 256 * 1024
+    /// Seconds a graceful shutdown waits for in-flight requests before closing them anyway. Default 10.
+    public var shutdownGrace = 10.0
+
+    public init() {}
+}

@@ -1,0 +1,92 @@
+// A response as handlers build it: status, headers and a body that is bytes or a pull stream.
+
+/// One step of a streamed body, returned by `ResponseStream.next`.
+public enum StreamStep {
+    /// Bytes to send now (may be empty, which is the same as asking to be called again).
+    case chunk([UInt8])
+    /// Nothing yet: the stream keeps `wake` and calls it when it has more.
+    case wait
+    /// The body is complete.
+    case end
+}
+
+/// A body produced piece by piece (server-sent events, large CSV exports) without a thread of its
+/// own: the connection pulls the next piece whenever its output buffer has drained, so a slow
+/// reader slows the producer instead of filling memory.
+///
+/// `next` and `cancel` are called on the owning connection's queue, never concurrently.
+/// `wake` may be called from any thread, any number of times.
+public protocol ResponseStream: AnyObject, Sendable {
+    func next(wake: @escaping @Sendable () -> Void) -> StreamStep
+    /// The connection went away before `.end`; release what the stream holds.
+    func cancel()
+}
+
+public struct Response: Sendable {
+    public enum Body: Sendable {
+        case empty
+        case bytes([UInt8])
+        case stream(any ResponseStream)
+    }
+
+    public var status: HTTPStatus
+    public var headers: Headers
+    public var body: Body
+    /// Close the connection after this response (framing errors, shutdown).
+    public var closeConnection = false
+    /// The route pattern that produced the response, for the access log.
+    public var route: String?
+
+    public init(status: HTTPStatus, headers: Headers = Headers(), body: Body = .empty) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public static func text(_ text: String, status: HTTPStatus = .ok) -> Response {
+        var headers = Headers()
+        headers.add("Content-Type", "text/plain; charset=utf-8")
+        return Response(status: status, headers: headers, body: .bytes(Array(text.utf8)))
+    }
+
+    public static func json(_ bytes: [UInt8], status: HTTPStatus = .ok) -> Response {
+        var headers = Headers()
+        headers.add("Content-Type", "application/json; charset=utf-8")
+        return Response(status: status, headers: headers, body: .bytes(bytes))
+    }
+
+    /// The JSON error envelope every layer answers with: `{"error":{"code":…,"message":…}}`.
+    public static func error(_ status: HTTPStatus, code: String, message: String) -> Response {
+        var json = "{\"error\":{\"code\":"
+        JSONText.appendQuoted(code, to: &json)
+        json += ",\"message\":"
+        JSONText.appendQuoted(message, to: &json)
+        json += "}}"
+        return .json(Array(json.utf8), status: status)
+    }
+}
+
+/// Minimal JSON string quoting for the HTTP layer's own error bodies (RFC 8259 §7).
+public enum JSONText {
+    public static func appendQuoted(_ string: String, to out: inout String) {
+        out.append("\"")
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case "<": out.append("\\u003c")  // harmless in JSON, defuses `</script>` sniffing
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append("\"")
+    }
+}

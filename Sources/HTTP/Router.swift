@@ -1,0 +1,109 @@
+// Method + path patterns with `{name}` parameters, built once and then frozen for lookups.
+
+/// A route table under construction. Build it, then `freeze()` it into the immutable
+/// `FrozenRouter` the server consults on every request.
+public struct Router<Context: Sendable>: Sendable {
+    public typealias Handler = @Sendable (Request, Context) throws -> Response
+
+    public struct Route: Sendable {
+        public let method: HTTPMethod
+        public let pattern: String
+        /// The largest body this route accepts, in bytes; nil means the server's default.
+        public let maxBodySize: Int?
+        public let handler: Handler
+        let segments: [PatternSegment]
+    }
+
+    enum PatternSegment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    private var routes: [Route] = []
+
+    public init() {}
+
+    /// Adds a route. `pattern` is a path whose segments are literals or `{name}` parameters.
+    /// A duplicate method + pattern is a programming error and traps at start-up.
+    public mutating func add(
+        _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping Handler
+    ) {
+        let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
+            part.hasPrefix("{") && part.hasSuffix("}")
+                ? PatternSegment.parameter(String(part.dropFirst().dropLast()))
+                : PatternSegment.literal(String(part))
+        }
+        precondition(
+            !routes.contains { $0.method == method && $0.segments == segments },
+            "route \(method.rawValue) \(pattern) added twice")
+        routes.append(Route(method: method, pattern: pattern, maxBodySize: maxBodySize, handler: handler, segments: segments))
+    }
+
+    public func freeze() -> FrozenRouter<Context> {
+        FrozenRouter(routes: routes)
+    }
+}
+
+/// The immutable route table. Lookups are by segment count first, then segment by segment,
+/// with literals preferred over parameters so `/api/me` beats `/api/{x}`.
+public struct FrozenRouter<Context: Sendable>: Sendable {
+    public typealias Route = Router<Context>.Route
+
+    public enum Match: Sendable {
+        case found(Route, parameters: [String: String])
+        /// The path exists but not for this method: a 405 with `Allow` (RFC 9110 §15.5.6).
+        case methodNotAllowed(allowed: [HTTPMethod])
+        case notFound
+    }
+
+    private let bySegmentCount: [Int: [Route]]
+    public let routes: [Route]
+
+    init(routes: [Route]) {
+        self.routes = routes
+        bySegmentCount = Dictionary(grouping: routes, by: \.segments.count).mapValues { group in
+            // Literal segments first, so the most specific pattern wins.
+            group.sorted { $0.specificity > $1.specificity }
+        }
+    }
+
+    public func match(_ method: HTTPMethod, _ segments: [String]) -> Match {
+        guard let candidates = bySegmentCount[segments.count] else { return .notFound }
+        var allowed: [HTTPMethod] = []
+        // HEAD is served by the GET route with the body dropped (RFC 9110 §9.3.2).
+        let lookup = method == .head ? HTTPMethod.get : method
+        for route in candidates {
+            guard let parameters = route.bind(segments) else { continue }
+            if route.method == lookup { return .found(route, parameters: parameters) }
+            if !allowed.contains(route.method) { allowed.append(route.method) }
+        }
+        guard !allowed.isEmpty else { return .notFound }
+        if allowed.contains(.get), !allowed.contains(.head) { allowed.append(.head) }
+        return .methodNotAllowed(allowed: allowed)
+    }
+}
+
+extension Router.Route {
+    var specificity: Int {
+        segments.reduce(0) { count, segment in
+            switch segment {
+            case .literal: count + 1
+            case .parameter: count
+            }
+        }
+    }
+
+    func bind(_ path: [String]) -> [String: String]? {
+        var parameters: [String: String] = [:]
+        for (segment, value) in zip(segments, path) {
+            switch segment {
+            case .literal(let literal):
+                if literal != value { return nil }
+            case .parameter(let name):
+                if value.isEmpty { return nil }
+                parameters[name] = value
+            }
+        }
+        return parameters
+    }
+}

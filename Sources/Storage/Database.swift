@@ -1,0 +1,79 @@
+// The database as the rest of the app sees it: one writer with group commit, a pool of readers.
+import Dispatch
+
+/// An open SQLite database: migrations applied, one writer, `readerCount` readers.
+///
+/// Concurrency, in one place:
+/// - The writer connection is owned by one serial queue (`WriteQueue.queue`). `write` hands a body to
+///   that queue and blocks until the transaction holding it has committed.
+/// - Each reader connection is owned by its own serial queue; `read` borrows a free one (blocking
+///   while all are busy) and runs the body on that reader's queue inside a deferred transaction,
+///   so it sees one consistent snapshot. WAL lets readers and the writer run at the same time.
+/// - Every Connection method checks its queue with `dispatchPrecondition`.
+///
+/// Do not call `write` from inside a `write` body (it would wait for itself; it traps instead), and
+/// do not nest `read` calls deeper than `readerCount`.
+///
+/// `@unchecked Sendable`: the stored properties are immutable references to a `WriteQueue` and a
+/// `ReaderPool`, which confine their connections to queues and guard their state with Mutexes.
+public final class Database: @unchecked Sendable {
+    public let options: DatabaseOptions
+    private let writer: WriteQueue
+    private let readers: ReaderPool
+
+    /// Opens (creating if needed) the database, applies the migrations in `migrationsDirectory`
+    /// when given, then opens the readers.
+    public init(options: DatabaseOptions, migrationsDirectory: String?) throws {
+        self.options = options
+        let queue = DispatchQueue(label: "groundswell.storage.writer")
+        let connection = try queue.sync { try Connection.open(role: .writer, options: options, queue: queue) }
+        if let migrationsDirectory {
+            _ = try queue.sync { try Migrator(connection: connection).migrate(directory: migrationsDirectory) }
+        }
+        self.writer = WriteQueue(
+            connection: connection, queue: queue, groupCommit: options.groupCommit, maxBatch: options.maxBatch)
+        self.readers = try ReaderPool(options: options)
+    }
+
+    /// Applies pending migrations from `directory` on the writer, between write batches, and
+    /// returns the names of the files applied now (empty when already up to date).
+    public func migrate(directory: String) throws -> [String] {
+        dispatchPrecondition(condition: .notOnQueue(writer.queue))
+        return try writer.queue.sync { try Migrator(connection: writer.connection).migrate(directory: directory) }
+    }
+
+    /// Runs `body` on a pooled reader inside one read transaction and returns its result.
+    /// The connection is read-only (`PRAGMA query_only`) and must not escape the body.
+    public func read<T>(_ body: (Connection) throws -> T) throws -> T {
+        try readers.withReader { connection in
+            try connection.readTransaction { try body(connection) }
+        }
+    }
+
+    /// Runs `body` on the writer and returns its result once the transaction holding it committed.
+    ///
+    /// With group commit, `body` runs in a savepoint inside a transaction shared with other callers'
+    /// bodies; if it throws, only its own changes are undone and its error is rethrown here. If the
+    /// COMMIT fails, every body of the batch fails with that error. Nothing is returned before
+    /// COMMIT has returned, so a returned value means the write is durable per `synchronous`.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
+        try writer.submit(body)
+    }
+
+    /// What the writer has done so far.
+    public var writeStatistics: WriteStatistics { writer.statistics }
+
+    /// Write requests queued behind the batch now running; for tests and metrics.
+    public var pendingWriteCount: Int { writer.pendingCount }
+
+    /// Lets queued writes finish, then closes every connection. Later calls throw `SQLITE_MISUSE`.
+    public func close() {
+        writer.close()
+        readers.close()
+    }
+
+    /// Runs `body` with a reader connection outside any transaction (for backup).
+    func withReader<T>(_ body: (Connection) throws -> T) throws -> T {
+        try readers.withReader(body)
+    }
+}

@@ -1,0 +1,40 @@
+// How a Database opens its file: durability, pool size, timeouts and write batching.
+
+/// Settings for `Database`; every field has a default but `path`.
+public struct DatabaseOptions: Sendable {
+    /// The database file. Created when missing, with `-wal` and `-shm` files beside it.
+    public var path: String
+
+    /// `PRAGMA synchronous` for every connection. <https://www.sqlite.org/pragma.html#pragma_synchronous>
+    ///
+    /// In WAL mode:
+    /// - `full` (default): every COMMIT fsyncs the WAL, so an acknowledged write survives a power
+    ///   loss or OS crash. One fsync per write transaction, which group commit shares across a batch.
+    /// - `normal`: COMMIT does not fsync; the WAL is synced only at checkpoints. The database stays
+    ///   consistent after any crash and a process crash loses nothing, but a power loss or OS crash
+    ///   can roll back the most recent acknowledged transactions. Faster on slow disks.
+    public enum Synchronous: String, Sendable {
+        case full = "FULL"
+        case normal = "NORMAL"
+    }
+
+    public var synchronous: Synchronous = .full
+
+    /// Reader connections in the pool: how many `read` calls run at once. Values below 1 mean 1.
+    public var readerCount: Int = 4
+
+    /// How long, in milliseconds, a connection waits for a lock held by another connection (another
+    /// process, or a checkpoint) before failing with `SQLITE_BUSY` (`isBusy`). 0 means fail at once.
+    public var busyTimeoutMilliseconds: Int32 = 5000
+
+    /// `true` (default): the writer runs all pending write requests in one transaction, one savepoint
+    /// each, with one COMMIT (and so one fsync) per batch. `false`: one transaction per request;
+    /// for comparing the two in a benchmark.
+    public var groupCommit: Bool = true
+
+    /// The most write requests one transaction may hold; more wait for the next batch.
+    /// Bounds how long one batch holds the write lock. Values below 1 mean 1.
+    public var maxBatch: Int = 512
+
+    public init(path: String) { self.path = path }
+}

@@ -1,0 +1,112 @@
+// The single writer: one connection on one serial queue, committing pending writes in batches.
+import Dispatch
+import Synchronization
+
+/// Counts of what the writer has done since the database opened.
+public struct WriteStatistics: Sendable, Equatable {
+    /// Transactions that committed.
+    public var commits = 0
+    /// Write requests acknowledged (their transaction committed).
+    public var acknowledged = 0
+    /// Write requests that failed, alone or with their batch.
+    public var failed = 0
+    /// COMMITs that failed (each failed its whole batch).
+    public var failedCommits = 0
+}
+
+/// Owns the writer connection and runs every write on `queue`.
+///
+/// Callers append a request to `pending` and block; one drain task on `queue` takes up to `maxBatch`
+/// requests at a time. With group commit the batch runs in one transaction, each request inside its
+/// own SAVEPOINT, so a failing request is rolled back alone; COMMIT runs once and only then are
+/// the callers completed. Without group commit each request is its own transaction.
+///
+/// `@unchecked Sendable`: `connection` is touched only on `queue` (checked by `dispatchPrecondition`
+/// in every Connection call); `state` is a Mutex.
+final class WriteQueue: @unchecked Sendable {
+    let queue: DispatchQueue
+    let connection: Connection
+    private let groupCommit: Bool
+    private let maxBatch: Int
+
+    private struct State {
+        var pending: [any PendingWrite] = []
+        /// A drain task is scheduled or running on `queue`.
+        var draining = false
+        var closed = false
+        var statistics = WriteStatistics()
+    }
+
+    /// Guarded by its own lock; never held while SQL runs.
+    private let state = Mutex(State())
+
+    init(connection: Connection, queue: DispatchQueue, groupCommit: Bool, maxBatch: Int) {
+        self.connection = connection
+        self.queue = queue
+        self.groupCommit = groupCommit
+        self.maxBatch = max(1, maxBatch)
+    }
+
+    var statistics: WriteStatistics { state.withLock { $0.statistics } }
+
+    /// Requests waiting for the writer, not counting the batch it is running.
+    var pendingCount: Int { state.withLock { $0.pending.count } }
+
+    /// Queues `body`, blocks until its transaction committed (or it failed), and returns its result.
+    func submit<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
+        dispatchPrecondition(condition: .notOnQueue(queue))
+        let request = WriteRequest(body)
+        let startDrain = try state.withLock { state -> Bool in
+            guard !state.closed else { throw SQLiteError.misuse("database is closed") }
+            state.pending.append(request)
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
+        }
+        if startDrain { queue.async { self.drain() } }
+        return try request.wait()
+    }
+
+    /// Stops accepting writes, waits for every queued one to finish, then closes the connection.
+    func close() {
+        dispatchPrecondition(condition: .notOnQueue(queue))
+        state.withLock { $0.closed = true }
+        queue.sync {
+            drain()
+            connection.close()
+        }
+    }
+
+    /// Runs batches until nothing is pending.
+    private func drain() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        while true {
+            let limit = groupCommit ? maxBatch : 1
+            let batch = state.withLock { state -> [any PendingWrite] in
+                let batch = Array(state.pending.prefix(limit))
+                state.pending.removeFirst(batch.count)
+                if batch.isEmpty { state.draining = false }
+                return batch
+            }
+            if batch.isEmpty { return }
+            if groupCommit {
+                runBatch(batch[...])
+            } else {
+                for request in batch { runAlone(request) }
+            }
+        }
+    }
+
+    func record(_ update: (inout WriteStatistics) -> Void) {
+        state.withLock { update(&$0.statistics) }
+    }
+
+    func fail(_ requests: some Sequence<any PendingWrite>, with error: any Error) {
+        var count = 0
+        for request in requests {
+            request.fail(error)
+            count += 1
+        }
+        record { $0.failed += count }
+    }
+}

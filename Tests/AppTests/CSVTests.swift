@@ -1,0 +1,149 @@
+// CSV encoding against golden files, a table of fields and numbers, and a round trip through Python.
+
+import Foundation
+import Testing
+@testable import App
+
+private func golden(_ name: String) throws -> [UInt8] {
+    let url = try #require(Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Fixtures/csv"))
+    return [UInt8](try Data(contentsOf: url))
+}
+
+/// An export with everything awkward at once: quotes, commas, CRLF and LF inside a field, emoji,
+/// right-to-left text, formula-like text, negative and huge numbers, empty cells.
+private let ideasRows: [[CSVCell]] = [
+    ["id", "title", "body", "up", "down", "wilson", "theme"].map(CSVCell.text),
+    [.integer(1), .text("Plain idea"), .text("Simple body"), .integer(12), .integer(3), .real(0.5693094295142663), .text("Transport")],
+    [.integer(2), .text("Commas, \"quotes\""), .text("Line one\r\nLine two\nLine three"), .integer(0), .integer(0), .real(0), .empty],
+    [.integer(3), .text("Emoji 🚲👩🏽‍💻"), .text("مرحبا بالعالم — שלום"), .integer(5), .integer(5), .real(0.236593090512564), .text("Cycling")],
+    [.integer(4), .text("=HYPERLINK(\"http://evil.example\",\"click\")"), .text("-1+2"), .integer(-7), .integer(1), .real(-1.5), .text("@team")],
+    [.integer(5), .text("+44 20 7946 0000"), .text("\tindented"), .integer(Int64.max), .integer(0), .real(1e20), .text("")],
+]
+
+private let formulaRows: [[CSVCell]] = [
+    [.text("cell"), .text("number")],
+    [.text("=1+1"), .integer(-1)],
+    [.text("+1"), .real(-0.5)],
+    [.text("-1"), .integer(0)],
+    [.text("@cmd"), .integer(3)],
+    [.text("\t=1"), .integer(4)],
+    [.text("\r=1"), .integer(5)],
+    [.text("safe=1"), .integer(6)],
+    [.text("=cmd|' /C calc'!A0"), .integer(7)],
+    [.text(""), .empty],
+]
+
+@Test func ideasExportMatchesGoldenFile() throws {
+    #expect(CSVEncoder.document(ideasRows) == (try golden("ideas")))
+}
+
+@Test func formulaGuardMatchesGoldenFile() throws {
+    #expect(CSVEncoder.document(formulaRows) == (try golden("formulas")))
+}
+
+@Test func documentStartsWithTheByteOrderMarkAndRowsEndWithCRLF() {
+    #expect(Array(CSVEncoder.document([]).prefix(3)) == [0xEF, 0xBB, 0xBF])
+    var out: [UInt8] = []
+    CSVEncoder.encodeRow([.text("a"), .empty, .integer(2)], into: &out)
+    #expect(out == Array("a,,2\r\n".utf8))
+}
+
+@Test(arguments: [
+    ("plain", "plain"),
+    ("", ""),
+    ("a,b", "\"a,b\""),
+    ("say \"hi\"", "\"say \"\"hi\"\"\""),
+    ("line1\nline2", "\"line1\nline2\""),
+    ("line1\r\nline2", "\"line1\r\nline2\""),
+    ("=1+2", "'=1+2"),
+    ("+44", "'+44"),
+    ("-5", "'-5"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"),
+    ("\rx", "\"'\rx\""),
+    ("=A1,B1", "\"'=A1,B1\""),
+    ("a=b", "a=b"),
+    ("'already quoted", "'already quoted"),
+    ("שלום, world", "\"שלום, world\""),
+])
+func field(input: String, expected: String) {
+    #expect(CSVEncoder.field(input) == expected)
+}
+
+@Test(arguments: [
+    (0, "0"),
+    (-0.0, "0"),
+    (0.5, "0.5"),
+    (1, "1"),
+    (-2.25, "-2.25"),
+    (0.1234567, "0.123457"),
+    (0.743421052631579, "0.743421"),
+    (0.000001, "0.000001"),
+    (1e-7, "0"),
+    (-1e-7, "0"),
+    (123456.7890123, "123456.789012"),
+    (8_999_999_999_999.5, "8999999999999.5"),
+    (9_123_456_789_012.5, "9123456789012.5"),
+    (-0.3, "-0.3"),
+    (0.9999999, "1"),
+    (-0.9999999, "-1"),
+    (1e20, "100000000000000000000"),
+    (9.3e18, "9300000000000000000"),
+    (-2.5e19, "-25000000000000000000"),
+    (Double.greatestFiniteMagnitude, "17976931348623157" + String(repeating: "0", count: 292)),
+    (-1.5e17, "-150000000000000000"),
+    (1.2345678901234567e16, "12345678901234568"),
+    (Double.nan, ""),
+    (Double.infinity, ""),
+    (-Double.infinity, ""),
+] as [(Double, String)])
+func real(value: Double, expected: String) {
+    var out: [UInt8] = []
+    CSVEncoder.encodeRow([.real(value)], into: &out)
+    #expect(String(decoding: out, as: UTF8.self) == expected + "\r\n")
+}
+
+@Test func integersAreWrittenWhole() {
+    var out: [UInt8] = []
+    CSVEncoder.encodeRow([.integer(Int64.min), .integer(Int64.max), .integer(-1)], into: &out)
+    #expect(String(decoding: out, as: UTF8.self) == "-9223372036854775808,9223372036854775807,-1\r\n")
+}
+
+/// Python's csv module reads back every field as written: text (with its guard), numbers as digits.
+@Test func roundTripThroughPythonsCSVModule() throws {
+    var rows = ideasRows + formulaRows
+    rows.append([.text("\"\"\""), .text(",,,"), .text("\n"), .text("\r"), .text("مرحبا\r\nשלום")])
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("groundswell-csv-\(UUID().uuidString).csv")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(CSVEncoder.document(rows)).write(to: file)
+
+    let script = """
+    import csv, json, sys
+    with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+        json.dump(list(csv.reader(f)), sys.stdout)
+    """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, file.path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let parsed = try JSONDecoder().decode([[String]].self, from: data)
+
+    let expected = rows.map { row in
+        row.map { cell -> String in
+            var out: [UInt8] = []
+            CSVEncoder.encodeRow([cell], into: &out)
+            switch cell {
+            case .text(let s): return (formulaStarts.contains(s.unicodeScalars.first ?? " ") ? "'" : "") + s
+            case .integer, .real, .empty: return String(decoding: out.dropLast(2), as: UTF8.self)
+            }
+        }
+    }
+    #expect(parsed == expected)
+}
+
+private let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]

@@ -1,4 +1,0 @@
-import Testing
-@testable import Campaigns
-
-@Test func moduleBuilds() {}

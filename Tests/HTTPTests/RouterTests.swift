@@ -1,0 +1,62 @@
+// Route matching: parameters, literal precedence, 404 versus 405 with the allowed methods.
+
+import Testing
+@testable import HTTP
+
+@Suite("Router")
+struct RouterTests {
+    static func router() -> FrozenRouter<Int> {
+        var router = Router<Int>()
+        router.add(.get, "/api/campaigns") { _, _ in .text("list") }
+        router.add(.get, "/api/campaigns/{slug}") { request, _ in .text("one \(request.parameter("slug") ?? "")") }
+        router.add(.post, "/api/campaigns/{slug}/join") { _, _ in .text("join") }
+        router.add(.get, "/api/campaigns/demo") { _, _ in .text("literal") }
+        router.add(.put, "/api/contributions/{id}/vote") { _, _ in .text("vote") }
+        return router.freeze()
+    }
+
+    @Test func parameters() {
+        guard case .found(let route, let parameters) = Self.router().match(.get, ["api", "campaigns", "nhs"]) else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.pattern == "/api/campaigns/{slug}")
+        #expect(parameters == ["slug": "nhs"])
+    }
+
+    @Test func literalBeatsParameter() {
+        guard case .found(let route, _) = Self.router().match(.get, ["api", "campaigns", "demo"]) else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.pattern == "/api/campaigns/demo")
+    }
+
+    @Test func headUsesGet() {
+        guard case .found(let route, _) = Self.router().match(.head, ["api", "campaigns"]) else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.method == .get)
+    }
+
+    @Test func methodNotAllowedListsAllowed() {
+        guard case .methodNotAllowed(let allowed) = Self.router().match(.delete, ["api", "contributions", "7", "vote"]) else {
+            Issue.record("expected 405")
+            return
+        }
+        #expect(allowed == [.put])
+        guard case .methodNotAllowed(let getAllowed) = Self.router().match(.post, ["api", "campaigns"]) else {
+            Issue.record("expected 405")
+            return
+        }
+        #expect(Set(getAllowed) == [.get, .head])
+    }
+
+    @Test func notFound() {
+        guard case .notFound = Self.router().match(.get, ["api", "nothing"]) else {
+            Issue.record("expected 404")
+            return
+        }
+    }
+}
