@@ -43,6 +43,14 @@ def open_campaign(driver, server, slug="demo"):
                                                   "!document.getElementById('list-status').textContent.startsWith('Loading')"))
 
 
+def sort_by(driver, value):
+    """Chooses a sort in the list toolbar and waits for the list to reload."""
+    from selenium.webdriver.support.ui import Select
+    Select(driver.find_element(By.ID, "sort")).select_by_value(value)
+    wait(driver).until(lambda d: d.execute_script(
+        "const s = document.getElementById('list-status'); return s.hidden || !s.textContent.startsWith('Loading')"))
+
+
 def join(driver):
     """Joins from the campaign page, answering the first option of each profile question."""
     visible(driver, "#join-button")

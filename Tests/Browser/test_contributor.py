@@ -1,7 +1,7 @@
 """A newcomer's whole journey on the campaign page: join, post, similar ideas, votes, comments, reports, drafts, own items."""
 from selenium.webdriver.common.by import By
 
-from pages import click, counts, item, join, open_campaign, post, pressed, text_in, visible, wait
+from pages import click, counts, sort_by, item, join, open_campaign, post, pressed, text_in, visible, wait
 
 
 def test_newcomer_joins_posts_sees_similar_votes_comments_and_reports(server, browser):
@@ -78,6 +78,7 @@ def test_a_second_session_sees_vote_counts_change_live(server, browsers):
     join(author)
     idea = post(author, "Put a water cooler in the staff room")
     open_campaign(reader, server)
+    sort_by(reader, "new")
     wait(reader).until(lambda d: d.execute_script("return document.documentElement.dataset.live") == "connected")
     assert counts(reader, idea) == (0, 0)
     item(author, idea).find_element(By.CSS_SELECTOR, ".vote.up").click()

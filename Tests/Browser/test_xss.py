@@ -4,7 +4,7 @@ import json
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import fetch_json, join, open_campaign, text_in, visible, wait
+from pages import sort_by, fetch_json, join, open_campaign, text_in, visible, wait
 
 CORPUS = [
     "<img src=x onerror=window.__xss=1>",
@@ -34,6 +34,7 @@ def test_hostile_text_renders_as_text_and_never_runs(server, browser):
 
     browser.refresh()
     open_campaign(browser, server)
+    sort_by(browser, "new")
     for index, (item_id, text) in enumerate(zip(ids, CORPUS)):
         node = visible(browser, f'#items li[data-id="{item_id}"]')
         assert node.find_element(By.CSS_SELECTOR, ".body").text == f"B{index} {text}"
