@@ -36,7 +36,14 @@ async function start() {
     say(status, describeError(error), "error");
     return;
   }
-  const title = data.campaign?.title ?? slug;
+  let title = data.campaign?.title ?? null;
+  if (!title) {
+    try {
+      title = (await api("GET", `/api/campaigns/${seg(slug)}`)).title;
+    } catch {
+      title = slug;
+    }
+  }
   byId("title").textContent = `Guide: ${title}`;
   document.title = `Guide: ${title} – Groundswell`;
   const numbers = data.numbers ?? {};
