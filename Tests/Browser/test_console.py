@@ -6,7 +6,7 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import PATIENCE, fetch_json, http_status, join, open_campaign, post, text_in, visible, wait
+from pages import sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, text_in, visible, wait
 
 PHASE_ORDER = ["understand", "answer", "prioritise", "act"]
 
@@ -55,6 +55,7 @@ def test_facilitator_hides_a_reported_item(server, browsers):
     contributor = browsers()
     open_campaign(contributor, server)
     join(contributor)
+    kept = post(contributor, "This one stays for everyone to read")
     idea = post(contributor, "This one will be hidden by the moderators")
     fetch_json(contributor, "POST", f"/api/contributions/{idea}/flags", {"reason": "offensive"})
 
@@ -68,6 +69,8 @@ def test_facilitator_hides_a_reported_item(server, browsers):
     text_in(facilitator, "#section-moderation .status", "hide done")
     contributor.refresh()
     open_campaign(contributor, server)
+    sort_by(contributor, "new")  # the newest first, so a still-visible item could not hide below the first page
+    assert contributor.find_elements(By.CSS_SELECTOR, f'#items li[data-id="{kept}"]'), "the item posted just before should still show"
     assert not contributor.find_elements(By.CSS_SELECTOR, f'#items li[data-id="{idea}"]')
 
 
