@@ -15,23 +15,30 @@ function toLocalInput(iso) {
 export const phasesSection = {
   id: "phases",
   title: "Phases",
-  intro: "Understand → Answer → Prioritise → Act. Opening a phase closes the one before it.",
+  intro: "Understand → Answer → Prioritise → Act. Only one phase is open at a time: opening one first closes the open one.",
   async load(section) {
     const campaign = await api("GET", `/admin/campaigns/${seg(section.slug)}`);
     const phases = campaign.phases?.length ? campaign.phases : Object.keys(PHASES).map((kind) => ({ kind, state: "planned" }));
-    const list = el("ol", { class: "timeline" }, ...phases.map((phase) => phaseItem(section, phase)));
+    const openNow = phases.find((phase) => phase.state === "open") ?? null;
+    const list = el("ol", { class: "timeline" }, ...phases.map((phase) => phaseItem(section, phase, openNow)));
     replace(section.body, list);
   },
 };
 
-function phaseItem(section, phase) {
+function phaseItem(section, phase, openNow) {
   const open = phase.state === "open";
   const reason = input({ maxlength: 300 });
   const opensAt = input({ type: "datetime-local", value: toLocalInput(phase.opensAt) });
   const closesAt = input({ type: "datetime-local", value: toLocalInput(phase.closesAt) });
+  const base = `/admin/campaigns/${seg(section.slug)}/phases`;
   const change = async (verb) => {
     const body = reason.value.trim() ? { reason: reason.value.trim() } : {};
-    if (await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/phases/${seg(phase.kind)}/${verb}`, body))) {
+    const done = await section.run(async () => {
+      // The server keeps one phase open at a time, so opening another first closes the open one (same reason).
+      if (verb === "open" && openNow && openNow.kind !== phase.kind) await api("POST", `${base}/${seg(openNow.kind)}/close`, body);
+      return api("POST", `${base}/${seg(phase.kind)}/${verb}`, body);
+    });
+    if (done) {
       await section.load();
       section.say(`${phaseName(phase.kind)} phase ${verb === "open" ? "opened" : "closed"}.`, "success");
       section.console.reload("campaigns");
@@ -55,6 +62,6 @@ function phaseItem(section, phase) {
     el("div", { class: "actions" },
       open
         ? el("button", { type: "button", class: "danger", text: `Close ${phaseName(phase.kind)}`, onclick: () => change("close") })
-        : el("button", { type: "button", text: `Open ${phaseName(phase.kind)}`, onclick: () => change("open") })),
+        : el("button", { type: "button", text: openNow ? `Close ${phaseName(openNow.kind)} and open ${phaseName(phase.kind)}` : `Open ${phaseName(phase.kind)}`, onclick: () => change("open") })),
     schedule);
 }
