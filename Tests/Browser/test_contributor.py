@@ -84,3 +84,21 @@ def test_a_second_session_sees_vote_counts_change_live(server, browsers):
     item(author, idea).find_element(By.CSS_SELECTOR, ".vote.up").click()
     wait(reader).until(lambda d: counts(d, idea) == (1, 0))
     assert "1 thumb up" in reader.find_element(By.ID, "live").get_attribute("textContent")
+
+
+def test_voting_works_from_the_keyboard_with_a_visible_focus(server, browser):
+    from selenium.webdriver.common.keys import Keys
+
+    open_campaign(browser, server)
+    join(browser)
+    idea = post(browser, "Keyboard users vote too")
+    button = item(browser, idea).find_element(By.CSS_SELECTOR, ".vote.up")
+    browser.execute_script("arguments[0].focus()", item(browser, idea).find_element(By.CSS_SELECTOR, ".comments-toggle"))
+    # Shift+Tab from the comment toggle lands on "Down", once more on "Up": the buttons are in the tab order.
+    browser.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+    browser.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+    assert browser.switch_to.active_element == button
+    ring = browser.execute_script("const s = getComputedStyle(arguments[0]); return [s.outlineStyle, s.boxShadow]", button)
+    assert ring[0] != "none" or ring[1] != "none", "the focused button shows no focus indicator"
+    browser.switch_to.active_element.send_keys(Keys.SPACE)
+    wait(browser).until(lambda d: pressed(d, idea, "up") and counts(d, idea) == (1, 0))
