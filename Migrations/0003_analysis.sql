@@ -43,6 +43,7 @@ CREATE TABLE analysis_settings (
 -- Which team a code belongs to ('s' || staff_id when the analyst is in no team), and the
 -- themes with the version each was given under. One code per team per item.
 ALTER TABLE codes ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+UPDATE codes SET coder = 's' || staff_id;
 CREATE UNIQUE INDEX codes_once_per_coder ON codes (contribution_id, coder);
 
 CREATE TABLE code_themes (

@@ -13,6 +13,7 @@ enum AnalysisRoutes {
         ShortlistRoutes.register(&router)
         GuideAdminRoutes.register(&router)
         GuideEditorRoutes.register(&router)
+        PublishedGuideRoute.register(&router)
     }
 
     /// The campaign `{slug}` names, drafts and archived ones included (staff routes); else 404.

@@ -60,17 +60,18 @@ enum CodebookRoutes {
         guard let existing else { throw APIError.notFound }
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: existing.campaignID)
         let body = try AnalysisBody(request.body)
-        var change = ThemeChange()
-        change.name = try body.base.string("name").map(themeName)
-        change.kind = try body.base.string("kind").map(themeKind)?.rawValue
-        change.description = try body.base.string("description").map(themeDescription)
+        var changeSoFar = ThemeChange()
+        changeSoFar.name = try body.base.string("name").map(themeName)
+        changeSoFar.kind = try body.base.string("kind").map(themeKind)?.rawValue
+        changeSoFar.description = try body.base.string("description").map(themeDescription)
         if body.has("parentId") {
             let parent = try body.base.int("parentId")
             if parent == id { throw APIError.validation(field: "parentId", message: "A theme cannot be its own parent.") }
-            change.parentID = .some(parent)
+            changeSoFar.parentID = .some(parent)
         }
-        change.archived = try body.bool("archived")
+        changeSoFar.archived = try body.bool("archived")
         let now = context.clock.now
+        let change = changeSoFar
         let theme = try context.database.write { connection in
             let store = ThemeStore(connection)
             if case .some(.some(let parent)) = change.parentID { _ = try sameCampaign(parent, existing.campaignID, store) }

@@ -79,7 +79,7 @@ enum OpenAPIDocument {
             }
             o.key("paths")
             o.object { p in
-                let grouped = Dictionary(grouping: operations, by: \.path)
+                let grouped = Dictionary(grouping: operations + AnalysisRoutes.operations, by: \.path)
                 for path in grouped.keys.sorted() {
                     p.key(path)
                     p.object { item in
