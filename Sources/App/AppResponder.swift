@@ -65,6 +65,7 @@ enum AppRoutes {
         PageRoutes.register(&router)
         AnalysisRoutes.register(&router)
         OpenAPIDocument.register(&router)
+        AdminRoutes.register(&router)
         return router
     }
 }
