@@ -5,25 +5,22 @@ import Foundation
 import Storage
 
 extension TestApp {
-    /// A staff member with `role`, assigned to the test campaign unless `assigned` is false, and a client holding their token.
+    /// A staff member with `role` (through the admin layer's real account creation) and a client
+    /// holding their API token. `assigned`: limited to the test campaign; otherwise limited to
+    /// another campaign, so the test campaign is out of their reach.
     func staff(_ name: String, role: String, assigned: Bool = true) throws -> APIClient {
-        let token = Tokens.generate()
-        let hash = Tokens.hash(token)
-        let campaignID = campaignID
-        let now = clock.now
-        try app.database.write { connection in
-            try connection.run(
-                "INSERT INTO staff (name, role, password_hash, salt, iterations, created_at) VALUES (?, ?, ?, ?, 1, ?)",
-                name, role, [UInt8](repeating: 0, count: 32), [UInt8](repeating: 1, count: 16), now)
-            let id = connection.lastInsertRowID
-            try connection.run("INSERT INTO staff_tokens (staff_id, token_hash, created_at) VALUES (?, ?, ?)", id, hash, now)
-            if assigned {
-                try connection.run("INSERT INTO staff_campaigns (staff_id, campaign_id) VALUES (?, ?)", id, campaignID)
+        var campaigns = ["test"]
+        if !assigned {
+            let now = clock.now
+            _ = try app.database.write { connection in
+                try CampaignStore(connection).create(
+                    NewCampaign(slug: "elsewhere-\(name)", title: "Elsewhere", summary: "", description: "", state: .live,
+                                access: .open, pseudonymSecret: [9]), now: now)
             }
+            campaigns = ["elsewhere-\(name)"]
         }
-        let client = client()
-        client.token = token
-        return client
+        let created = try addStaff(name, try require_(StaffRole(rawValue: role), "role \(role)"), campaigns: campaigns)
+        return staffClient(created)
     }
 
     func staffID(_ name: String) throws -> Int64 {

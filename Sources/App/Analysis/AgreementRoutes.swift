@@ -5,10 +5,10 @@ import Storage
 
 enum AgreementRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/admin/campaigns/{slug}/agreement", agreement)
-        router.add(.post, "/admin/contributions/{id}/reconcile", reconcile)
-        router.add(.get, "/admin/campaigns/{slug}/findings", findings)
-        router.add(.get, "/admin/campaigns/{slug}/matrix", matrix)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/agreement", agreement)
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/reconcile", reconcile)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/findings", findings)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/matrix", matrix)
     }
 
     /// Example quotes per theme in the findings.

@@ -5,12 +5,12 @@ import Storage
 
 enum CodebookRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/admin/campaigns/{slug}/themes", list)
-        router.add(.post, "/admin/campaigns/{slug}/themes", add)
-        router.add(.patch, "/admin/themes/{id}", edit)
-        router.add(.put, "/admin/campaigns/{slug}/coding/teams", setTeam)
-        router.add(.put, "/admin/campaigns/{slug}/coding/settings", settings)
-        router.add(.post, "/admin/campaigns/{slug}/publish-themes", publish)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/themes", list)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/themes", add)
+        AdminRoutes.add(&router, .patch, "/admin/themes/{id}", edit)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/teams", setTeam)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/settings", settings)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/publish-themes", publish)
     }
 
     /// GET: the codebook (archived themes included, flagged), the teams and how many code each item.

@@ -5,9 +5,9 @@ import Storage
 
 enum CodingRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/admin/campaigns/{slug}/coding/queue", queue)
-        router.add(.put, "/admin/contributions/{id}/codes", save)
-        router.add(.get, "/admin/contributions/{id}/codes", read)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/queue", queue)
+        AdminRoutes.add(&router, .put, "/admin/contributions/{id}/codes", save)
+        AdminRoutes.add(&router, .get, "/admin/contributions/{id}/codes", read)
     }
 
     /// Longest queue returned at once.
@@ -80,7 +80,7 @@ enum CodingRoutes {
         let id = try request.idParameter("id")
         let contribution = try AnalysisRoutes.contribution(id, context)
         let staff = try AnalysisAccess.require(.code, request, context, campaignID: contribution.campaignID)
-        let facilitator = AnalysisPermission.facilitate.allows(role: staff.role)
+        let facilitator = staff.seesAllCodes
         let (coder, codes, reconciliation) = try context.database.read { connection in
             let store = CodeStore(connection)
             return (try store.coder(staffID: staff.id, campaignID: contribution.campaignID),

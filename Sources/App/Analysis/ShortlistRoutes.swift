@@ -5,12 +5,12 @@ import Storage
 
 enum ShortlistRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/admin/campaigns/{slug}/criteria", criteria)
-        router.add(.put, "/admin/campaigns/{slug}/criteria", setCriteria)
-        router.add(.put, "/admin/contributions/{id}/scores", score)
-        router.add(.get, "/admin/campaigns/{slug}/shortlist", table)
-        router.add(.post, "/admin/campaigns/{slug}/shortlist/{round}", select)
-        router.add(.delete, "/admin/campaigns/{slug}/shortlist/{round}/{id}", deselect)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/criteria", criteria)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/criteria", setCriteria)
+        AdminRoutes.add(&router, .put, "/admin/contributions/{id}/scores", score)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/shortlist", table)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}", select)
+        AdminRoutes.add(&router, .delete, "/admin/campaigns/{slug}/shortlist/{round}/{id}", deselect)
     }
 
     static func criteria(_ request: Request, _ context: AppContext) throws -> Response {

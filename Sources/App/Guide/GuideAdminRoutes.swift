@@ -5,18 +5,18 @@ import Storage
 
 enum GuideAdminRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.post, "/admin/contributions/{id}/guide", create)
-        router.add(.get, "/admin/campaigns/{slug}/guides", list)
-        router.add(.get, "/admin/guides/{id}", read)
-        router.add(.post, "/admin/guides/{id}/invitations", invite)
-        router.add(.post, "/admin/guides/{id}/comments", comment)
-        router.add(.post, "/admin/guides/{id}/final", markFinal)
-        router.add(.get, "/admin/guides/{id}/revisions", revisions)
-        router.add(.get, "/admin/guides/{id}/diff", diff)
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/guide", create)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/guides", list)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}", read)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/invitations", invite)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/comments", comment)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/final", markFinal)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}/revisions", revisions)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}/diff", diff)
     }
 
     /// The guide and its campaign, with the caller checked as a facilitator there.
-    private static func guide(_ request: Request, _ context: AppContext) throws -> (GuideRecord, AnalysisStaff) {
+    private static func guide(_ request: Request, _ context: AppContext) throws -> (GuideRecord, StaffCaller) {
         let id = try request.idParameter("id")
         guard let guide = try context.database.read({ try GuideStore($0).guide(id: id) }) else { throw APIError.notFound }
         return (guide, try AnalysisAccess.require(.facilitate, request, context, campaignID: guide.campaignID))
