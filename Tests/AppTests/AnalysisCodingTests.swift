@@ -164,6 +164,12 @@ func expectStatus(_ response: APIResponse, _ status: Int, sourceLocation: Source
                                                 json: #"{"themes":[\#(scene.x),\#(scene.y)]}"#), 200)
         try expectStatus(scene.facilitator.send("POST", "/admin/contributions/\(scene.items[3])/reconcile",
                                                 json: #"{"notRelevant":true}"#), 200)
+        let audited = try scene.server.app.database.read { connection in
+            try connection.query("SELECT action, target FROM audit_log WHERE action = 'reconcile' ORDER BY id") { row in
+                row.text(1)
+            }
+        }
+        #expect(audited == ["contribution:\(scene.items[1])", "contribution:\(scene.items[3])"])
         let report = try scene.facilitator.send("GET", "/admin/campaigns/test/agreement")
         #expect(report.list("disagreements").isEmpty)
         #expect(report.object("status")["reconciled"] as? Int == 2)

@@ -77,6 +77,9 @@ enum AgreementRoutes {
             let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)
             try CodeStore(connection).reconcile(contributionID: id, decision: decision, themeVersions: versions,
                                                 reason: reason, staffID: staff.id, now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: contribution.campaignID, actor: staff.name, action: "reconcile",
+                              target: "contribution:\(id)", reason: reason), now: now)
         }
         var json = JSONWriter()
         json.object { o in

@@ -119,7 +119,8 @@ enum CodebookRoutes {
     /// finding (reconciled or agreed) and their parents, so contributors link ideas to them in Answer.
     static func publish(_ request: Request, _ context: AppContext) throws -> Response {
         let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let now = context.clock.now
         let published = try context.database.write { connection -> [CodebookTheme] in
             let findings = try Findings.load(campaignID: campaign.id, connection)
             let store = ThemeStore(connection)
@@ -129,6 +130,9 @@ enum CodebookRoutes {
             for id in ids { var parent = byID[id]?.parentID; while let p = parent, ids.insert(p).inserted { parent = byID[p]?.parentID } }
             ids = ids.filter { byID[$0].map { !$0.archived } ?? false }
             _ = try store.publish(campaignID: campaign.id, ids: ids)
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "publish_themes",
+                              target: "campaign:\(campaign.slug)", reason: "\(ids.count) themes"), now: now)
             return try store.themes(campaignID: campaign.id).filter(\.published)
         }
         var json = JSONWriter()

@@ -127,6 +127,9 @@ enum ShortlistRoutes {
             if round == .published, let guide = try GuideStore(connection).guide(contributionID: id) {
                 try GuideStore(connection).setPublished(id: guide.id, true, now: now)
             }
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "shortlist_\(round.rawValue)",
+                              target: "contribution:\(id)", reason: reason), now: now)
         }
         var json = JSONWriter()
         json.object { o in
@@ -140,7 +143,7 @@ enum ShortlistRoutes {
     /// DELETE: takes an idea out of a round (and out of later rounds; out of the published guide).
     static func deselect(_ request: Request, _ context: AppContext) throws -> Response {
         let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
         let round = try roundParameter(request)
         let id = try request.idParameter("id")
         let now = context.clock.now
@@ -151,6 +154,11 @@ enum ShortlistRoutes {
             for r in later { removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed }
             if let guide = try GuideStore(connection).guide(contributionID: id) {
                 try GuideStore(connection).setPublished(id: guide.id, false, now: now)
+            }
+            if removed {
+                try AuditStore(connection).append(
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "unshortlist_\(round.rawValue)",
+                                  target: "contribution:\(id)"), now: now)
             }
             return removed
         }

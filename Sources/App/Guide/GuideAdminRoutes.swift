@@ -106,7 +106,7 @@ enum GuideAdminRoutes {
 
     /// POST {final: bool}: final guides cannot be edited and may enter the published round.
     static func markFinal(_ request: Request, _ context: AppContext) throws -> Response {
-        let (guide, _) = try guide(request, context)
+        let (guide, staff) = try guide(request, context)
         let isFinal = try AnalysisBody(request.body).bool("final") ?? true
         if isFinal, guide.text.revision == 0 {
             throw APIError.conflict(code: "empty_guide", message: "Nothing has been written in this guide yet.")
@@ -119,6 +119,9 @@ enum GuideAdminRoutes {
                 try store.setPublished(id: guide.id, false, now: now)
                 _ = try ShortlistStore(connection).remove(campaignID: guide.campaignID, round: .published, contributionID: idea)
             }
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? "guide_final" : "guide_reopen",
+                              target: "guide:\(guide.id)"), now: now)
             return try store.guide(id: guide.id)
         }
         guard let updated else { throw APIError.notFound }
