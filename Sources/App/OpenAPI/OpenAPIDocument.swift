@@ -60,7 +60,7 @@ enum OpenAPIDocument {
                   responses: [("200", "event stream"), ("503", "unavailable: too many streams")]),
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
                   responses: [("200", "{campaign, numbers, themes, guides}")]),
-    ] + AdminRoutes.operations
+    ] + AdminRoutes.operations + AnalysisRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()
@@ -79,7 +79,7 @@ enum OpenAPIDocument {
             }
             o.key("paths")
             o.object { p in
-                let grouped = Dictionary(grouping: operations + AnalysisRoutes.operations, by: \.path)
+                let grouped = Dictionary(grouping: operations, by: \.path)
                 for path in grouped.keys.sorted() {
                     p.key(path)
                     p.object { item in
