@@ -96,6 +96,17 @@ import Storage
         #expect(late.status == 409 && late.errorCode == "final")
     }
 
+    @Test func barriersByIdeasMatrix() throws {
+        let scene = try Scene()
+        defer { scene.server.close() }
+        let matrix = try scene.facilitator.send("GET", "/admin/campaigns/test/matrix")
+        try expectStatus(matrix, 200)
+        #expect(matrix.list("barriers").map { [Int64($0["id"] as? Int ?? 0), Int64($0["ideas"] as? Int ?? -1)] }
+                == [[scene.theme, 1]])
+        #expect(matrix.list("ideas").map { Int64($0["id"] as? Int ?? 0) } == [scene.idea])
+        #expect(ids(matrix.list("ideas").first?["barriers"]) == [scene.theme])
+    }
+
     @Test func publicGuideShowsOnlyPublishedGuides() throws {
         let scene = try Scene()
         defer { scene.server.close() }

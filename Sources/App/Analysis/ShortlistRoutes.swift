@@ -131,6 +131,7 @@ enum ShortlistRoutes {
                 NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "shortlist_\(round.rawValue)",
                               target: "contribution:\(id)", reason: reason), now: now)
         }
+        publishShortlisted(id, context)
         var json = JSONWriter()
         json.object { o in
             o.field("round", round.rawValue)
@@ -163,7 +164,14 @@ enum ShortlistRoutes {
             return removed
         }
         guard removed else { throw APIError.notFound }
+        publishShortlisted(id, context)
         return .json(Array(#"{"removed":true}"#.utf8))
+    }
+
+    /// Tells open campaign pages the idea's `shortlisted` flag may have changed.
+    private static func publishShortlisted(_ id: Int64, _ context: AppContext) {
+        guard let record = try? context.database.read({ try ContributionStore($0).contribution(id: id) }) else { return }
+        context.publishContribution(record)
     }
 
     private static func roundParameter(_ request: Request) throws -> ShortlistRound {
