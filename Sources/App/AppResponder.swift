@@ -63,6 +63,7 @@ enum AppRoutes {
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)
         PageRoutes.register(&router)
+        AnalysisRoutes.register(&router)
         OpenAPIDocument.register(&router)
         AdminRoutes.register(&router)
         return router
