@@ -34,8 +34,10 @@ test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-browser: build
-	$(PYTHON) -m pytest -q Tests/Browser
+## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
+test-browser: deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Browser
 
 clean:
 	rm -rf .build
