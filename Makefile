@@ -7,7 +7,7 @@ BIN_DIR    := .build/release
 BIN        := $(BIN_DIR)/groundswell
 PYTHON     ?= python3
 
-.PHONY: run build deps test test-swift test-browser bench fuzz clean
+.PHONY: run build deps test test-swift test-reliability test-browser bench fuzz clean
 
 ## Install the two system libraries only when they are missing (Debian).
 deps:
@@ -28,11 +28,16 @@ run: build
 	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
 
 ## Everything CI runs: the Swift suites, then the browser tests against the release binary.
-test: deps test-swift test-browser
+test: deps test-swift test-reliability test-browser
 
 test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The real server killed with SIGKILL under load and restarted: nothing acknowledged may be lost.
+test-reliability: deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Reliability
 
 ## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
 test-browser: deps
