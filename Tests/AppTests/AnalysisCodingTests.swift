@@ -1,6 +1,7 @@
 // Codebook, blind coding by two teams, the agreement report, reconciliation and publishing, over real HTTP.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 /// A campaign with two coding teams (A: analyst "ana", B: analyst "ben"), a facilitator, themes

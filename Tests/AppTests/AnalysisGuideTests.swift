@@ -2,6 +2,7 @@
 // public guide showing only what was published, over real HTTP.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 import Storage
 

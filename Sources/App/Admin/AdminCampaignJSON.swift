@@ -30,42 +30,10 @@ struct AdminCampaignView: Sendable {
         o.field("premoderation", campaign.premoderation)
         o.field("flagThreshold", campaign.flagThreshold)
         o.field("createdAt", ISOTime.string(campaign.createdAt))
-        o.key("phases")
-        o.array(phases) { w, phase in w.object { p in p.phaseFields(phase) } }
-        o.key("questions")
-        o.array(questions) { w, question in
-            w.object { q in
-                q.field("id", question.id)
-                q.field("phase", question.phase.rawValue)
-                q.field("text", question.text)
-            }
-        }
-        o.key("profileQuestions")
-        o.array(profileQuestions) { w, question in
-            w.object { q in
-                q.field("key", question.key)
-                q.field("label", question.label)
-                q.key("choices")
-                q.array(question.choices) { c, choice in c.string(choice) }
-                q.field("required", question.required)
-            }
-        }
-        o.key("counts")
-        o.object { c in
-            c.field("participants", counts.participants)
-            c.field("contributions", counts.contributions)
-            c.field("comments", counts.comments)
-            c.field("votes", counts.votes)
-        }
-    }
-}
-
-extension JSONWriter {
-    mutating func phaseFields(_ phase: Phase) {
-        field("kind", phase.kind.rawValue)
-        field("state", phase.state.rawValue)
-        field("opensAt", phase.opensAt.map(ISOTime.string))
-        field("closesAt", phase.closesAt.map(ISOTime.string))
+        o.phasesField(phases)
+        o.questionsField(questions)
+        o.profileQuestionsField(profileQuestions)
+        o.countsField(counts)
     }
 }
 

@@ -47,15 +47,7 @@ enum PublishedGuideRoute {
                     }
                 }
             }
-            o.key("themes")
-            o.array(themes) { w, t in
-                w.object { j in
-                    j.field("id", t.id)
-                    j.field("name", t.name)
-                    j.field("kind", t.kind)
-                    j.field("description", t.description)
-                }
-            }
+            o.themesField(themes)
             o.key("guides")
             o.array(guides) { w, g in w.publishedGuide(g) }
         }
