@@ -41,6 +41,9 @@ final class Connection: @unchecked Sendable {
         let chunked: Bool
         let gzip: GzipStream?
         let head: RequestHead
+        /// Close once the stream has ended (the request asked for it); never before, or the
+        /// client would get the head and no body.
+        let closeAtEnd: Bool
         /// The stream answered `.wait` and has not woken us yet.
         var waiting = false
     }
@@ -189,7 +192,11 @@ final class Connection: @unchecked Sendable {
                 case .closed, .lingering:
                     return
                 case .streaming:
-                    if !pumpStream() { break loop }
+                    if !pumpStream() {
+                        // Stopped because the output is full, not to wait: go on once it drains.
+                        outputWasFull = output.byteCount >= core.limits.outputBuffer
+                        break loop
+                    }
                 case .idle, .readingHead:
                     if input.readableCount == 0 {
                         break loop
@@ -324,10 +331,10 @@ final class Connection: @unchecked Sendable {
             output.append(headBytes, endsResponse: false)
             // Safe: a stream response is only produced for a parsed request.
             if let head {
-                phase = .streaming(StreamState(stream: stream, chunked: chunked, gzip: gzip, head: head))
+                phase = .streaming(StreamState(stream: stream, chunked: chunked, gzip: gzip, head: head, closeAtEnd: close))
             }
         }
-        if close { closeAfterFlush = true }
+        if close, !isStreaming { closeAfterFlush = true }
         core.logAccess(method: head?.method, route: response.route, status: response.status.code,
                        bytes: bodyCount, started: started)
     }
@@ -356,7 +363,7 @@ final class Connection: @unchecked Sendable {
                 if let gzip = state.gzip { appendStreamPiece(gzip.finish(), chunked: state.chunked) }
                 output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
                 phase = .idle
-                if !state.chunked || draining { closeAfterFlush = true }
+                if !state.chunked || draining || state.closeAtEnd { closeAfterFlush = true }
                 return !closeAfterFlush
             }
         }
@@ -439,6 +446,11 @@ final class Connection: @unchecked Sendable {
 
     private var isBetweenRequests: Bool {
         if case .idle = phase { return true }
+        return false
+    }
+
+    private var isStreaming: Bool {
+        if case .streaming = phase { return true }
         return false
     }
 

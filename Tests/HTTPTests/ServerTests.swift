@@ -176,6 +176,30 @@ struct ServerTests {
         #expect(lines?.last == "line 5000")
     }
 
+    @Test("a stream far larger than the output cap arrives whole")
+    func largeStream() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = try server.client()
+        try client.send("GET /stream?n=200000 HTTP/1.1\r\nHost: t\r\n\r\n")  // about 2.3 MB
+        let lines = try client.readResponse().text.split(separator: "\n")
+        #expect(lines.count == 200_000)
+        #expect(lines.last == "line 200000")
+    }
+
+    @Test("a stream to a request that asked for close, and to HTTP/1.0, ends before the close")
+    func streamThenClose() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let client = try server.client()
+        try client.send("GET /stream?n=3 HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        #expect(try client.readResponse().text == "line 1\nline 2\nline 3\n")
+        #expect(client.isClosedByPeer())
+        let old = try server.client()
+        try old.send("GET /stream?n=3 HTTP/1.0\r\n\r\n")
+        #expect(try old.readResponse().text == "line 1\nline 2\nline 3\n")  // delimited by the close
+    }
+
     @Test("header timeout: a slow client gets 408 and a close; an idle one is closed")
     func timeouts() throws {
         var limits = Limits()
