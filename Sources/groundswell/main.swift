@@ -1,1 +1,137 @@
-print("groundswell")
+// The command line: serve, migrate, demo, backup, check. The work itself lives in App and Storage.
+import App
+import ArgumentParser
+import Campaigns
+import Dispatch
+import Glibc
+import Storage
+
+struct Groundswell: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, Backup.self, Check.self])
+}
+
+/// Flags shared by every subcommand; each overrides its GROUNDSWELL_* variable.
+struct DatabaseFlags: ParsableArguments {
+    @Option(help: "SQLite database file (GROUNDSWELL_DB).") var db: String?
+    @Option(help: "Directory of numbered .sql migrations (GROUNDSWELL_MIGRATIONS, default ./Migrations).") var migrations: String?
+
+    func configuration() throws -> AppConfiguration {
+        var config = try AppConfiguration.fromEnvironment(ProcessInfoEnvironment.current)
+        if let db { config.databasePath = db }
+        if let migrations { config.migrationsDirectory = migrations }
+        return config
+    }
+
+    func open(_ config: AppConfiguration) throws -> Database {
+        var options = DatabaseOptions(path: config.databasePath)
+        options.synchronous = config.synchronous
+        return try Database(options: options, migrationsDirectory: config.migrationsDirectory)
+    }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the site and the API.")
+    @OptionGroup var database: DatabaseFlags
+    @Option(help: "Address to bind (GROUNDSWELL_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "Port, 0 for any free one (GROUNDSWELL_PORT, default 8080).") var port: Int?
+    @Option(name: .customLong("public"), help: "Static files directory (GROUNDSWELL_PUBLIC, default ./Public).")
+    var publicDirectory: String?
+
+    func run() throws {
+        var config = try database.configuration()
+        if let host { config.host = host }
+        if let port { config.port = port }
+        if let publicDirectory { config.publicDirectory = publicDirectory }
+        let app = try Application(configuration: config) { line in Log.write(line) }
+        let bound = try app.start()
+        Log.stdout("listening on http://\(config.host):\(bound)")
+        app.installSignalHandlers { Glibc.exit(0) }
+        dispatchMain()
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply pending migrations and exit.")
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        Log.stdout("database \(config.databasePath) is up to date")
+    }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load the demo campaign into an empty database.")
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        try DemoSeeder.seed(database: db, flagThreshold: config.flagThreshold)
+        Log.stdout("demo campaign loaded: /c/demo")
+    }
+}
+
+struct Backup: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy the live database to FILE (online backup).")
+    @Argument(help: "Destination file.") var file: String
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        try db.backup(to: file)
+        Log.stdout("backed up to \(file)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run integrity and foreign key checks.")
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        let problems = try db.check()
+        for problem in problems { Log.stdout(problem) }
+        if !problems.isEmpty { throw ExitCode(1) }
+        Log.stdout("ok")
+    }
+}
+
+/// Output without Foundation: stdout for results (flushed, tests parse it), stderr for the log.
+enum Log {
+    static func stdout(_ line: String) {
+        print(line)
+        fflush(nil)  // every stream: tests read the "listening on" line through a pipe
+    }
+
+    static func write(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
+
+enum ProcessInfoEnvironment {
+    static var current: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "="), text.hasPrefix("GROUNDSWELL_") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            pointer += 1
+        }
+        return result
+    }
+}
+
+Groundswell.main()

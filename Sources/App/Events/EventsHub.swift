@@ -1,5 +1,4 @@
 // Live updates: campaign subscribers, fan-out of server-sent events, heartbeats and a subscriber cap.
-import Dispatch
 import Synchronization
 
 /// Publishes events to every open `/events` stream of a campaign. Each stream buffers what
@@ -19,19 +18,15 @@ final class EventsHub: Sendable {
     private let heartbeat: Int
     /// Guarded by its mutex: every open stream, and whether the hub has shut down.
     private let state = Mutex(State())
-    private let timer: DispatchSourceTimer
+    private let timer = RepeatingTimer(label: "groundswell.events.heartbeat")
 
     init(maxSubscribers: Int, heartbeatSeconds: Int) {
         self.maxSubscribers = maxSubscribers
         self.heartbeat = heartbeatSeconds
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "groundswell.events.heartbeat"))
     }
 
     func start() {
-        let interval = DispatchTimeInterval.seconds(heartbeat)
-        timer.schedule(deadline: .now() + interval, repeating: interval)
-        timer.setEventHandler { [weak self] in self?.sendHeartbeat() }
-        timer.resume()
+        timer.start(every: heartbeat, firstAfter: heartbeat) { [weak self] in self?.sendHeartbeat() }
     }
 
     /// A new stream for `campaignID`, or nil when the cap is reached or the hub is closed.

@@ -126,7 +126,7 @@ public struct CampaignStore {
         return try questions.map { question in
             var question = question
             question.choices = try connection.query(
-                "SELECT value FROM profile_questions, json_each(choices) WHERE id = ? ORDER BY json_each.key",
+                "SELECT j.value FROM profile_questions p, json_each(p.choices) j WHERE p.id = ? ORDER BY j.key",
                 question.id
             ) { row in row.text(0) }
             return question

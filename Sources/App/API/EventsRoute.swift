@@ -1,0 +1,21 @@
+// GET /api/campaigns/{slug}/events: the campaign's live updates as server-sent events.
+import HTTP
+import Storage
+
+enum EventsRoute {
+    static func register(_ router: inout Router<AppContext>) {
+        router.add(.get, "/api/campaigns/{slug}/events", events)
+    }
+
+    static func events(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let snapshot = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0) }
+        guard let stream = context.events.subscribe(campaignID: snapshot.campaign.id) else { throw APIError.unavailable }
+        var headers = Headers()
+        headers.add("Content-Type", "text/event-stream; charset=utf-8")
+        headers.add("Cache-Control", "no-store")
+        // Tells buffering reverse proxies (nginx) to pass events through at once.
+        headers.add("X-Accel-Buffering", "no")
+        return Response(status: .ok, headers: headers, body: .stream(stream))
+    }
+}

@@ -1,0 +1,69 @@
+// The server's Responder: cross-site check, the frozen route table, static files, error mapping.
+import HTTP
+
+/// Answers every request: routes first, then static files for GET/HEAD, else a JSON 404.
+/// Errors thrown by handlers are mapped to the JSON envelope by `ErrorMapping` only here.
+public final class AppResponder: Responder {
+    let router: FrozenRouter<AppContext>
+    let context: AppContext
+    private let errors: ErrorMapping
+    /// Largest body any route accepts when it does not say (bytes). Over it: 413 from the server.
+    static let defaultMaxBody = 64 * 1024
+
+    init(context: AppContext) {
+        self.context = context
+        self.router = AppRoutes.router().freeze()
+        self.errors = ErrorMapping(log: context.log)
+    }
+
+    public func maxBodySize(for head: RequestHead) -> Int {
+        switch router.match(head.method, head.pathSegments) {
+        case .found(let route, _): route.maxBodySize ?? Self.defaultMaxBody
+        case .methodNotAllowed, .notFound: 4 * 1024
+        }
+    }
+
+    public func respond(to request: Request) -> Response {
+        guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite, requestID: nil) }
+        switch router.match(request.method, request.head.pathSegments) {
+        case .found(let route, let parameters):
+            var request = request
+            request.parameters = parameters
+            var response: Response
+            do {
+                response = try route.handler(request, context)
+            } catch {
+                response = errors.response(for: error, request: request)
+            }
+            response.route = route.pattern
+            if request.path.hasPrefix("/api/"), !response.headers.contains("Cache-Control") {
+                response.headers.add("Cache-Control", "no-store")
+            }
+            return response
+        case .methodNotAllowed(let allowed):
+            var response = Response.error(
+                .methodNotAllowed, code: "method_not_allowed", message: "This address does not accept that method.")
+            response.headers.add("Allow", allowed.map(\.rawValue).joined(separator: ", "))
+            return response
+        case .notFound:
+            if let file = context.staticFiles?.response(for: request) { return file }
+            return ErrorMapping.envelope(.notFound, requestID: nil)
+        }
+    }
+}
+
+/// Every route of the application, in one table (the OpenAPI test walks it).
+enum AppRoutes {
+    static func router() -> Router<AppContext> {
+        var router = Router<AppContext>()
+        ReadingRoutes.register(&router)
+        CampaignRoutes.register(&router)
+        JoinRoute.register(&router)
+        ContributionRoutes.register(&router)
+        InteractionRoutes.register(&router)
+        EventsRoute.register(&router)
+        PageRoutes.register(&router)
+        OpenAPIDocument.register(&router)
+        return router
+    }
+}

@@ -1,0 +1,180 @@
+// GET /openapi.json: an OpenAPI 3.1 description of every route, written by hand as a table.
+import HTTP
+
+/// The API description. Operations are listed by hand (not derived from the router) so that
+/// the test comparing the two catches a route added without documentation.
+enum OpenAPIDocument {
+    struct Operation {
+        var method: String
+        var path: String
+        var summary: String
+        /// Status → description; every operation may also answer the error envelope.
+        var responses: [(String, String)]
+        /// Component schema of the JSON request body, if any.
+        var body: String? = nil
+        var query: [String] = []
+    }
+
+    static let operations: [Operation] = [
+        Operation(method: "get", path: "/healthz", summary: "Liveness check: text/plain ok", responses: [("200", "ok")]),
+        Operation(method: "get", path: "/openapi.json", summary: "This document", responses: [("200", "OpenAPI 3.1")]),
+        Operation(method: "get", path: "/", summary: "Landing page (HTML)", responses: [("200", "HTML")]),
+        Operation(method: "get", path: "/c/{slug}", summary: "Campaign page (HTML)", responses: [("200", "HTML")]),
+        Operation(method: "get", path: "/console", summary: "Staff console (HTML)", responses: [("200", "HTML")]),
+        Operation(method: "get", path: "/guide/{slug}", summary: "Published guide page (HTML)", responses: [("200", "HTML")]),
+        Operation(method: "get", path: "/api/campaigns", summary: "Live campaigns",
+                  responses: [("200", "{campaigns:[CampaignSummary]}")]),
+        Operation(method: "get", path: "/api/campaigns/{slug}", summary: "One campaign with phases, questions, counts, permissions",
+                  responses: [("200", "Campaign"), ("404", "not_found")]),
+        Operation(method: "post", path: "/api/campaigns/{slug}/join", summary: "Join anonymously; sets cookie gs_<slug>",
+                  responses: [("201", "{token, campaign}"), ("200", "already joined: token null"),
+                              ("403", "invite_required / invalid_code"), ("409", "code_used / campaign_not_live"),
+                              ("422", "validation"), ("429", "rate_limited")], body: "JoinRequest"),
+        Operation(method: "get", path: "/api/me", summary: "The caller's own contributions, votes and comments",
+                  responses: [("200", "{campaign, contributions, votes, comments}"), ("401", "unauthorized")],
+                  query: ["campaign"]),
+        Operation(method: "get", path: "/api/campaigns/{slug}/contributions", summary: "List contributions",
+                  responses: [("200", "{items:[Contribution], nextCursor}"), ("422", "validation")],
+                  query: ["question", "theme", "sort", "q", "limit", "cursor"]),
+        Operation(method: "post", path: "/api/campaigns/{slug}/contributions", summary: "Post a contribution",
+                  responses: [("201", "Contribution"), ("401", "unauthorized"), ("409", "phase rules"),
+                              ("422", "validation"), ("429", "rate_limited")], body: "NewContribution"),
+        Operation(method: "get", path: "/api/contributions/{id}", summary: "One contribution with its comment thread",
+                  responses: [("200", "Contribution + commentList"), ("404", "not_found")]),
+        Operation(method: "patch", path: "/api/contributions/{id}", summary: "Edit one's own contribution before votes or comments",
+                  responses: [("200", "Contribution"), ("403", "forbidden"), ("409", "locked / phase rules")],
+                  body: "EditContribution"),
+        Operation(method: "delete", path: "/api/contributions/{id}", summary: "Withdraw one's own contribution",
+                  responses: [("200", "Contribution, state withdrawn"), ("403", "forbidden")]),
+        Operation(method: "put", path: "/api/contributions/{id}/vote", summary: "Vote 1, -1, or 0 to retract",
+                  responses: [("200", "{id, up, down, score, myVote}"), ("409", "phase rules"), ("422", "validation")],
+                  body: "Vote"),
+        Operation(method: "post", path: "/api/contributions/{id}/comments", summary: "Comment or reply (one level deep)",
+                  responses: [("201", "Comment"), ("409", "phase rules"), ("422", "validation")], body: "NewComment"),
+        Operation(method: "post", path: "/api/contributions/{id}/flags", summary: "Report a contribution (once each)",
+                  responses: [("201", "{flagged: true}"), ("409", "already_flagged")], body: "Flag"),
+        Operation(method: "get", path: "/api/campaigns/{slug}/similar", summary: "Up to five similar contributions",
+                  responses: [("200", "{items:[{id,title,body,up,down}]}")], query: ["text"]),
+        Operation(method: "get", path: "/api/campaigns/{slug}/events",
+                  summary: "text/event-stream: contribution, votes, comment, phase events",
+                  responses: [("200", "event stream"), ("503", "unavailable: too many streams")]),
+        Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
+                  responses: [("200", "{campaign, numbers, themes, guides}")]),
+    ]
+
+    static func register(_ router: inout Router<AppContext>) {
+        let body = document()
+        router.add(.get, "/openapi.json") { _, _ in .json(body) }
+    }
+
+    static func document() -> [UInt8] {
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.object { o in
+            o.field("openapi", "3.1.0")
+            o.key("info")
+            o.object { i in
+                i.field("title", "Groundswell API")
+                i.field("version", "1")
+                i.field("description", "Anonymous crowdsourcing: ideas, votes, comments. Errors: {error:{code,message[,field|requestId]}}.")
+            }
+            o.key("paths")
+            o.object { p in
+                let grouped = Dictionary(grouping: operations, by: \.path)
+                for path in grouped.keys.sorted() {
+                    p.key(path)
+                    p.object { item in
+                        for operation in grouped[path] ?? [] { write(operation, into: &item) }
+                    }
+                }
+            }
+            o.key("components")
+            o.object { c in
+                c.key("schemas")
+                c.object { s in
+                    for (name, properties) in schemas {
+                        s.key(name)
+                        s.object { schema in
+                            schema.field("type", "object")
+                            schema.key("properties")
+                            schema.object { props in
+                                for (property, type) in properties {
+                                    props.key(property)
+                                    props.object { t in t.field("type", type) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return json.bytes
+    }
+
+    private static func write(_ operation: Operation, into item: inout JSONWriter) {
+        item.key(operation.method)
+        item.object { op in
+            op.field("summary", operation.summary)
+            let pathParameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+            op.key("parameters")
+            op.beginArray()
+            for name in pathParameters {
+                op.object { p in
+                    p.field("name", name)
+                    p.field("in", "path")
+                    p.field("required", true)
+                    p.key("schema")
+                    p.object { $0.field("type", name == "id" ? "integer" : "string") }
+                }
+            }
+            for name in operation.query {
+                op.object { p in
+                    p.field("name", name)
+                    p.field("in", "query")
+                    p.key("schema")
+                    p.object { $0.field("type", "string") }
+                }
+            }
+            op.endArray()
+            if let body = operation.body {
+                op.key("requestBody")
+                op.object { r in
+                    r.key("content")
+                    r.object { c in
+                        c.key("application/json")
+                        c.object { m in
+                            m.key("schema")
+                            m.object { $0.field("$ref", "#/components/schemas/\(body)") }
+                        }
+                    }
+                }
+            }
+            op.key("responses")
+            op.object { r in
+                for (status, description) in operation.responses {
+                    r.key(status)
+                    r.object { $0.field("description", description) }
+                }
+            }
+        }
+    }
+
+    static let schemas: [(String, [(String, String)])] = [
+        ("JoinRequest", [("code", "string"), ("profile", "object")]),
+        ("NewContribution", [("questionId", "integer"), ("title", "string"), ("body", "string"), ("themes", "array")]),
+        ("EditContribution", [("title", "string"), ("body", "string")]),
+        ("Vote", [("value", "integer")]),
+        ("NewComment", [("body", "string"), ("parentId", "integer")]),
+        ("Flag", [("reason", "string")]),
+        ("Contribution", [
+            ("id", "integer"), ("campaign", "string"), ("questionId", "integer"), ("phase", "string"), ("title", "string"),
+            ("body", "string"), ("themes", "array"), ("up", "integer"), ("down", "integer"), ("score", "number"),
+            ("comments", "integer"), ("myVote", "integer"), ("createdAt", "string"), ("editedAt", "string"),
+            ("state", "string"), ("official", "boolean"), ("shortlisted", "boolean"), ("mine", "boolean"),
+        ]),
+        ("Comment", [
+            ("id", "integer"), ("contributionId", "integer"), ("parentId", "integer"), ("body", "string"),
+            ("createdAt", "string"), ("mine", "boolean"), ("official", "boolean"), ("replies", "array"),
+        ]),
+        ("Error", [("error", "object")]),
+    ]
+}
