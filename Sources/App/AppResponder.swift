@@ -63,6 +63,7 @@ enum AppRoutes {
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)
         PageRoutes.register(&router)
+        ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)
         return router
     }
