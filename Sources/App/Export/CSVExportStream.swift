@@ -19,6 +19,8 @@ final class CSVExportStream: ResponseStream, @unchecked Sendable {
     private var state = State.header
     /// Data rows sent so far (not counting the header).
     private(set) var rowsWritten = 0
+    /// A page could not be read and the stream ended early.
+    private(set) var failed = false
 
     init(source: any ExportRowSource, log: @escaping @Sendable (String) -> Void) {
         self.source = source
@@ -48,6 +50,7 @@ final class CSVExportStream: ResponseStream, @unchecked Sendable {
                 // type only, never row data.
                 log("export stream stopped after \(rowsWritten) rows: \(String(reflecting: type(of: error)))")
                 state = .done
+                failed = true
                 return .end
             }
         case .done:
