@@ -11,7 +11,7 @@ import Storage
 final class ExportFixture {
     let directory: String
     let database: Database
-    let clock = ManualClock(1_795_000_000)  // 2026-11-18T07:46:40Z
+    let clock = ManualClock(1_795_000_000)  // 2026-11-18T11:06:40Z
     private(set) var campaign: ExportCampaign
     /// The tokens' hashes as stored, to prove none of them leaks.
     private(set) var tokenHashes: [[UInt8]] = []

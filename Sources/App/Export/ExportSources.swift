@@ -25,12 +25,18 @@ struct ExportSources {
         let names = pseudonyms
         switch table {
         case .contributions:
+            // Open data names only published themes; staff exports name every theme.
+            let published = openData
+                ? Set(try database.read { try ExportStore($0).themes(campaignID: id) }.filter(\.published).map(\.name))
+                : nil
             return KeysetRows(
                 header: table.header, database: database, start: Int64(0), limit: pageSize,
                 fetch: { try ExportStore($0).contributions(campaignID: id, after: $1, limit: $2) },
                 key: \.id,
                 cells: { record in
                     if openData, !Self.isPublic(contributionState: record.state) { return nil }
+                    var record = record
+                    if let published { record.themes.removeAll { !published.contains($0) } }
                     return ExportCells.contribution(record, pseudonyms: names)
                 })
         case .comments:
