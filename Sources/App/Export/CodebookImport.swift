@@ -67,24 +67,25 @@ public enum CodebookImport {
 
     /// Parents that name nothing, and parent chains that loop back on themselves.
     static func linkProblems(_ rows: [(line: Int, theme: NewTheme)], existing: [String: Int64]) -> [ImportError.RowProblem] {
+        let names = Set(rows.map(\.theme.name))
         var parentOf: [String: String] = [:]
-        for row in rows { parentOf[row.theme.name] = row.theme.parent }
+        for row in rows { if let parent = row.theme.parent { parentOf[row.theme.name] = parent } }
         var problems: [ImportError.RowProblem] = []
         for row in rows {
             guard let parent = row.theme.parent else { continue }
-            if parentOf.index(forKey: parent) == nil, existing[parent] == nil {
+            if !names.contains(parent), existing[parent] == nil {
                 problems.append(.init(line: row.line, message: "the parent \"\(parent)\" is neither in the file nor in the campaign."))
                 continue
             }
             var seen: Set<String> = [row.theme.name]
             var current: String? = parent
-            while let name = current, parentOf.index(forKey: name) != nil {
+            while let name = current, names.contains(name) {
                 if seen.contains(name) {
                     problems.append(.init(line: row.line, message: "the parents of \"\(row.theme.name)\" go round in a circle."))
                     break
                 }
                 seen.insert(name)
-                current = parentOf[name] ?? nil
+                current = parentOf[name]
             }
         }
         return problems
