@@ -65,6 +65,7 @@ enum AppRoutes {
         PageRoutes.register(&router)
         ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)
+        AdminRoutes.register(&router)
         return router
     }
 }

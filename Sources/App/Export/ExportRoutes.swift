@@ -6,10 +6,11 @@ import Storage
 /// The server adds chunked framing and gzip (when the client accepts it) to the streams.
 enum ExportRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/admin/campaigns/{slug}/export/{file}") { request, context in
+        // AdminRoutes.add answers a missing sign-in with its 401 and marks responses no-store.
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/export/{file}") { request, context in
             try csv(request, context)
         }
-        router.add(.get, "/admin/campaigns/{slug}/export.json") { request, context in
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/export.json") { request, context in
             try json(request, context)
         }
     }
@@ -28,16 +29,17 @@ enum ExportRoutes {
         return response(stream, type: "application/json; charset=utf-8", filename: "\(safe(sources.campaign.slug)).json")
     }
 
-    /// Finds the campaign (404 for an unknown slug, drafts included: staff export drafts too),
-    /// checks access, and writes the audit entry.
+    /// Checks the caller (401/403), finds the campaign (404 for an unknown slug; drafts are found
+    /// too, staff export them), checks the account covers it (403), and writes the audit entry.
     private static func prepare(_ request: Request, _ context: AppContext, what: String) throws -> ExportSources {
         let slug = try request.slugParameter()
+        let caller = try ExportAccess.requireExporter(request, context: context)
         guard let campaign = try context.database.read({ try ExportStore($0).campaign(slug: slug) }) else {
             throw APIError.notFound
         }
-        let staff = try ExportAccess.requireExporter(request, campaignID: campaign.id, context: context)
+        try caller.requireCovers(campaignID: campaign.id)
         try ExportAccess.recordExport(
-            what, campaignID: campaign.id, actor: staff.name, database: context.database, now: context.clock.now)
+            what, campaignID: campaign.id, actor: caller.name, database: context.database, now: context.clock.now)
         return ExportSources(database: context.database, campaign: campaign, kAnonymity: context.configuration.kAnonymity)
     }
 
@@ -46,7 +48,6 @@ enum ExportRoutes {
         headers.add("Content-Type", type)
         // RFC 6266 §4.1; the name is reduced to safe characters, so it needs no escaping.
         headers.add("Content-Disposition", "attachment; filename=\"\(filename)\"")
-        headers.add("Cache-Control", "no-store")
         return Response(status: .ok, headers: headers, body: .stream(stream))
     }
 

@@ -1,0 +1,80 @@
+// How a campaign is written for staff: everything the public sees plus set-up fields (never secrets).
+import Campaigns
+import Storage
+
+/// A campaign with its set-up, read in one snapshot for the staff console.
+struct AdminCampaignView: Sendable {
+    var campaign: CampaignRecord
+    var phases: [Phase]
+    var questions: [QuestionRecord]
+    var profileQuestions: [ProfileQuestionRecord]
+    var counts: CampaignCounts
+
+    static func load(_ campaign: CampaignRecord, in connection: Connection) throws -> AdminCampaignView {
+        let store = CampaignStore(connection)
+        return AdminCampaignView(
+            campaign: campaign, phases: try store.phases(campaignID: campaign.id),
+            questions: try store.questions(campaignID: campaign.id),
+            profileQuestions: try store.profileQuestions(campaignID: campaign.id),
+            counts: try store.counts(campaignID: campaign.id))
+    }
+
+    func write(into o: inout JSONWriter) {
+        o.field("slug", campaign.slug)
+        o.field("title", campaign.title)
+        o.field("summary", campaign.summary)
+        o.field("description", campaign.description)
+        o.field("state", campaign.state.rawValue)
+        o.field("access", campaign.access.rawValue)
+        o.field("hasAccessCode", campaign.accessCodeHash != nil)
+        o.field("premoderation", campaign.premoderation)
+        o.field("flagThreshold", campaign.flagThreshold)
+        o.field("createdAt", ISOTime.string(campaign.createdAt))
+        o.key("phases")
+        o.array(phases) { w, phase in w.object { p in p.phaseFields(phase) } }
+        o.key("questions")
+        o.array(questions) { w, question in
+            w.object { q in
+                q.field("id", question.id)
+                q.field("phase", question.phase.rawValue)
+                q.field("text", question.text)
+            }
+        }
+        o.key("profileQuestions")
+        o.array(profileQuestions) { w, question in
+            w.object { q in
+                q.field("key", question.key)
+                q.field("label", question.label)
+                q.key("choices")
+                q.array(question.choices) { c, choice in c.string(choice) }
+                q.field("required", question.required)
+            }
+        }
+        o.key("counts")
+        o.object { c in
+            c.field("participants", counts.participants)
+            c.field("contributions", counts.contributions)
+            c.field("comments", counts.comments)
+            c.field("votes", counts.votes)
+        }
+    }
+}
+
+extension JSONWriter {
+    mutating func phaseFields(_ phase: Phase) {
+        field("kind", phase.kind.rawValue)
+        field("state", phase.state.rawValue)
+        field("opensAt", phase.opensAt.map(ISOTime.string))
+        field("closesAt", phase.closesAt.map(ISOTime.string))
+    }
+}
+
+extension CampaignRecord {
+    /// Archived campaigns are read-only for staff too (they stay readable and exportable).
+    func requireEditable() throws {
+        switch state {
+        case .draft, .live: return
+        case .archived: throw APIError.refused(.readOnly)
+        }
+    }
+}
