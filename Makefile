@@ -49,3 +49,7 @@ fuzz: deps
 		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
 		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus
+	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib \
+		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict
+	$(PYTHON) -m pip install -q --disable-pip-version-check llhttp
+	$(PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus
