@@ -135,7 +135,13 @@ final class ExportFixture {
     /// The whole body of a stream, pulled as the connection would.
     static func drain(_ stream: any ResponseStream) -> [UInt8] {
         var bytes: [UInt8] = []
-        while case .chunk(let chunk) = stream.next(wake: {}) { bytes += chunk }
+        loop: while true {
+            switch stream.next(wake: {}) {
+            case .chunk(let chunk): bytes += chunk
+            case .wait: continue
+            case .end: break loop
+            }
+        }
         return bytes
     }
 

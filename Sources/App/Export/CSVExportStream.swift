@@ -17,6 +17,7 @@ final class CSVExportStream: ResponseStream, @unchecked Sendable {
     private let source: any ExportRowSource
     private let log: @Sendable (String) -> Void
     private var state = State.header
+    private var yield = PageYield()
     /// Data rows sent so far (not counting the header).
     private(set) var rowsWritten = 0
     /// A page could not be read and the stream ended early.
@@ -35,6 +36,7 @@ final class CSVExportStream: ResponseStream, @unchecked Sendable {
             CSVEncoder.encodeRow(source.header.map(CSVCell.text), into: &bytes)
             return .chunk(bytes)
         case .rows:
+            if yield.now(wake) { return .wait }
             do {
                 guard let page = try source.nextPage() else {
                     state = .done

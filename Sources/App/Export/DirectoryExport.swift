@@ -37,10 +37,16 @@ public enum DirectoryExport {
                   let handle = FileHandle(forWritingAtPath: partial) else { throw CocoaError(.fileWriteNoPermission) }
             defer { try? handle.close() }
             progress(Progress(table: table.rawValue, tablesDone: index, tableCount: ExportTable.allCases.count, rows: 0))
-            while case .chunk(let bytes) = stream.next(wake: {}) {
-                try handle.write(contentsOf: bytes)
-                progress(Progress(
-                    table: table.rawValue, tablesDone: index, tableCount: ExportTable.allCases.count, rows: stream.rowsWritten))
+            pull: while true {
+                switch stream.next(wake: {}) {
+                case .chunk(let bytes):
+                    try handle.write(contentsOf: bytes)
+                    progress(Progress(
+                        table: table.rawValue, tablesDone: index, tableCount: ExportTable.allCases.count,
+                        rows: stream.rowsWritten))
+                case .wait: continue  // the stream woke itself already (PageYield)
+                case .end: break pull
+                }
             }
             guard stream.failed == false else { throw ExportFailed(table: table.rawValue) }
             try handle.synchronize()

@@ -21,6 +21,7 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private let tables = ExportTable.allCases.filter(\.isOpenData)
     private var stage = Stage.head
+    private var yield = PageYield()
 
     init(sources: ExportSources, exportedAt: Int64, log: @escaping @Sendable (String) -> Void) {
         self.sources = sources
@@ -29,6 +30,8 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
     }
 
     func next(wake: @escaping @Sendable () -> Void) -> StreamStep {
+        if case .done = stage { return .end }
+        if yield.now(wake) { return .wait }
         do {
             return try step()
         } catch {
