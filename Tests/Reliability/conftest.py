@@ -1,4 +1,11 @@
-"""Starts the real groundswell binary against a temporary database for the reliability tests."""
+"""Starts the real groundswell binary against a temporary database for the reliability tests.
+
+Every server's stderr log is scanned when its fixture ends: it must hold no client address, no token
+handed out during the test (`RunningServer.secrets`) and no user agent (`CANARY_AGENT` is sent by the
+helpers here and by the API fuzzing).
+"""
+import http.client
+import json
 import os
 import re
 import subprocess
@@ -8,16 +15,20 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("GROUNDSWELL_BIN", os.path.join(ROOT, ".build/debug/groundswell"))
+MIGRATIONS = os.path.join(ROOT, "Migrations")
+CANARY_AGENT = "GroundswellCanaryAgent/7.3 (reliability)"
 
 
 class RunningServer:
     """One `groundswell serve` process; `kill()` sends SIGKILL, `start()` starts it again on the same file."""
 
-    def __init__(self, db):
+    def __init__(self, db, log_path=None):
         self.db = db
         self.process = None
         self.port = None
-        self.log = open(db + ".log", "ab")
+        self.log_path = log_path or db + ".log"
+        self.log = open(self.log_path, "ab")
+        self.secrets = []  # tokens and passwords handed out: none may reach the log
 
     def start(self):
         env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off")
@@ -39,18 +50,78 @@ class RunningServer:
             self.process.terminate()
             assert self.process.wait(timeout=20) == 0, "graceful shutdown must exit 0"
 
+    def call(self, method, path, body=None, token=None):
+        """One request with the canary user agent; returns (status, decoded JSON or None)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {"Content-Type": "application/json", "User-Agent": CANARY_AGENT}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        try:
+            return response.status, (json.loads(data) if data else None)
+        except ValueError:
+            return response.status, None
 
-@pytest.fixture
-def server():
+    def join(self, slug="demo"):
+        """A new anonymous contributor's token (remembered as a secret)."""
+        status, joined = self.call("POST", f"/api/campaigns/{slug}/join", {})
+        assert status == 201, f"join answered {status}"
+        self.secrets.append(joined["token"])
+        return joined["token"]
+
+    def add_staff(self, name, role):
+        """`groundswell staff add`: returns the API token printed alone on the last line."""
+        done = subprocess.run([BINARY, "staff", "add", name, "--role", role, "--db", self.db, "--migrations", MIGRATIONS],
+                              check=True, capture_output=True, text=True)
+        lines = done.stdout.strip().splitlines()
+        token = lines[-1].strip()
+        self.secrets.append(token)
+        for line in lines:
+            if line.startswith("password"):
+                self.secrets.append(line.split(":", 1)[1].strip())
+        return token
+
+    def scan_log(self):
+        """Problems in the log: the client address, a handed-out secret, a user agent."""
+        self.log.flush()
+        with open(self.log_path, "rb") as file:
+            text = file.read().decode("utf-8", "replace")
+        problems = []
+        if "127.0.0.1" in text:
+            problems.append("client address 127.0.0.1")
+        for secret in self.secrets:
+            if secret and secret in text:
+                problems.append(f"a secret ({secret[:4]}…)")
+        for agent in (CANARY_AGENT, "GroundswellCanaryAgent", "python-requests", "schemathesis/", "Mozilla/"):
+            if agent in text:
+                problems.append(f"user agent {agent!r}")
+        return problems
+
+
+def seed_demo(db):
+    """Create `db` with the migrations and the demo campaign."""
+    subprocess.run([BINARY, "demo", "--db", db, "--migrations", MIGRATIONS], check=True, capture_output=True)
+
+
+def require_binary():
     if not os.path.exists(BINARY):
         if os.environ.get("CI"):
             pytest.fail(f"{BINARY} is missing")
         pytest.skip(f"{BINARY} is missing: run `swift build` first")
+
+
+@pytest.fixture
+def server():
+    require_binary()
     directory = tempfile.mkdtemp(prefix="gs-reliability-")
     db = os.path.join(directory, "groundswell.sqlite")
-    subprocess.run([BINARY, "demo", "--db", db, "--migrations", os.path.join(ROOT, "Migrations")],
-                   check=True, capture_output=True)
+    seed_demo(db)
     running = RunningServer(db)
     running.start()
     yield running
     running.stop()
+    problems = running.scan_log()
+    assert not problems, f"{running.log_path} holds personal data or secrets: {problems}"

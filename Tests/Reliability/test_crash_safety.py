@@ -73,6 +73,7 @@ def test_acknowledged_writes_survive_sigkill(server):
         status, joined = call(server.port, "POST", "/api/campaigns/demo/join", {})
         assert status == 201
         tokens.append(joined["token"])
+    server.secrets.extend(tokens)
 
     rng = random.Random()
     expected_votes = {}   # (token, idea) -> set of values the database may hold

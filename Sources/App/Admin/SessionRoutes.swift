@@ -5,7 +5,7 @@ import Storage
 /// POST/DELETE /admin/session, GET /admin/me, GET/POST /admin/tokens, DELETE /admin/tokens/{id}.
 enum SessionRoutes {
     static func register(_ router: inout Router<AppContext>, throttle: SignInThrottle, hasher: PasswordHasher) {
-        AdminRoutes.add(&router, .post, "/admin/session", maxBodySize: 4096) { request, context in
+        AdminRoutes.add(&router, .post, "/admin/session", maxBodySize: 4096, signIn: true) { request, context in
             try signIn(request, context, throttle: throttle, hasher: hasher)
         }
         AdminRoutes.add(&router, .delete, "/admin/session", signOut)
