@@ -47,14 +47,17 @@ test-browser: deps
 clean:
 	rm -rf .build
 
-## libFuzzer over the request parser and chunked decoder (FUZZ_SECONDS: 60 in CI, 3600 locally for a real run).
+## libFuzzer over the request parser and chunked decoder, then every input compared with llhttp.
+## FUZZ_SECONDS bounds a local run (an hour is a real one); CI sets FUZZ_RUNS with a fixed seed so it is repeatable.
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS    ?= -1
+FUZZ_SEED    ?= 0
 FUZZ_BIN     := .build/fuzz/parser-fuzzer
 fuzz: deps
-	@mkdir -p .build/fuzz .build/fuzz/corpus
+	@rm -rf .build/fuzz/corpus && mkdir -p .build/fuzz/corpus
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzHTTP \
 		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
-	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=4096 -timeout=5 \
 		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus
 	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib \
 		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict

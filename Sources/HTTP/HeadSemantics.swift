@@ -40,7 +40,7 @@ enum HeadSemantics {
     }
 
     /// RFC 9112 §6.1–§6.3: chunked must be the only (and final) coding; with Content-Length it is
-    /// a smuggling attempt; differing Content-Length values are refused, identical ones merged.
+    /// a smuggling attempt; more than one Content-Length value is refused.
     static func framing(headers: Headers, version: HTTPVersion) -> Result<BodyFraming, ParseError> {
         let encodings = headers.values("Transfer-Encoding")
         let lengths = headers.values("Content-Length")
@@ -66,13 +66,14 @@ enum HeadSemantics {
             }
             return .success(.chunked)
         }
+        // RFC 9112 §6.3 lets a recipient merge identical duplicates; like llhttp we refuse any
+        // second value, since a front end that picked the other one is a smuggling channel.
+        guard lengths.count <= 1 else { return .failure(.badRequest("repeated Content-Length")) }
         var length: Int?
-        for item in lengths.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
-            let digits = item.trimmingSpaces
+        if let digits = lengths.first?.trimmingSpaces {
             guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
                   let value = Int(digits)
             else { return .failure(.badRequest("Content-Length")) }
-            if let length, length != value { return .failure(.badRequest("conflicting Content-Length")) }
             length = value
         }
         guard let length, length > 0 else { return .success(.none) }

@@ -106,6 +106,11 @@ struct RequestTarget {
         // authority = [ userinfo "@" ] host [ ":" port ]: unreserved, pct-encoded, sub-delims, ":", "@", "[", "]".
         let authority = target[schemeLength..<authorityEnd]
         guard !authority.isEmpty, authority.allSatisfy(isAuthorityByte) else { return nil }
+        // Every `%` in the authority starts a pct-encoded octet (RFC 3986 §2.1).
+        for index in authority.indices where authority[index] == UInt8(ascii: "%") {
+            guard index + 2 < authority.endIndex, PercentDecoding.hexValue(authority[index + 1]) != nil,
+                  PercentDecoding.hexValue(authority[index + 2]) != nil else { return nil }
+        }
         return authorityEnd
     }
 }
