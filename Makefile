@@ -7,7 +7,7 @@ BIN_DIR    := .build/release
 BIN        := $(BIN_DIR)/groundswell
 PYTHON     ?= python3
 
-.PHONY: run build deps test test-swift test-browser bench clean
+.PHONY: run build deps test test-swift test-browser bench fuzz clean
 
 ## Install the two system libraries only when they are missing (Debian).
 deps:
@@ -39,3 +39,13 @@ test-browser: build
 
 clean:
 	rm -rf .build
+
+## libFuzzer over the request parser and chunked decoder (FUZZ_SECONDS: 60 in CI, 3600 locally for a real run).
+FUZZ_SECONDS ?= 60
+FUZZ_BIN     := .build/fuzz/parser-fuzzer
+fuzz: deps
+	@mkdir -p .build/fuzz .build/fuzz/corpus
+	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzHTTP \
+		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
+	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus

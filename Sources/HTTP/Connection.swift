@@ -67,11 +67,14 @@ final class Connection: @unchecked Sendable {
     private var timerArmedAt: UInt64?
     private var pendingCancels = 0
 
-    init(fd: Int32, remoteAddress: String, core: ServerCore, target: DispatchQueue) {
+    init(fd: Int32, remoteAddress: String, core: ServerCore) {
         self.fd = fd
         self.remoteAddress = remoteAddress
         self.core = core
-        queue = DispatchQueue(label: "groundswell.connection", target: target)
+        // No explicit target: the queue then runs on libdispatch's overcommitting root queue,
+        // which adds a thread when its threads block. Handlers do block (a write waits for its
+        // group commit); on the plain global queue blocked handlers would starve the rest.
+        queue = DispatchQueue(label: "groundswell.connection")
         lastActivity = Connection.now()
         lastWriteProgress = lastActivity
     }
@@ -140,7 +143,8 @@ final class Connection: @unchecked Sendable {
                 input.commitWritten(count)
                 lastActivity = Connection.now()
                 if case .idle = phase { phase = .readingHead(since: lastActivity) }
-                if count < min(space.count, 64 * 1024) { return }
+                // No early return on a short read: libdispatch registers the descriptor edge-triggered,
+                // so a FIN that arrived with these bytes is reported only by reading on to EAGAIN or EOF.
             case .wouldBlock:
                 return
             case .endOfFile:
@@ -173,27 +177,35 @@ final class Connection: @unchecked Sendable {
     /// Runs the state machine over buffered input until it needs more bytes or output must drain.
     private func process() {
         assertOnQueue()
-        loop: while true {
-            if output.byteCount > core.limits.outputBuffer || output.responseCount > core.limits.pipelineDepth {
-                break loop  // the client is not reading: stop producing until the output drains
-            }
-            switch phase {
-            case .closed, .lingering:
-                return
-            case .streaming:
-                if !pumpStream() { break loop }
-            case .idle, .readingHead:
-                if input.readableCount == 0 {
-                    break loop
+        var outputWasFull: Bool
+        repeat {
+            outputWasFull = false
+            loop: while true {
+                if output.byteCount > core.limits.outputBuffer || output.responseCount > core.limits.pipelineDepth {
+                    outputWasFull = true
+                    break loop  // the client is not reading: stop producing until the output drains
                 }
-                if case .idle = phase { phase = .readingHead(since: Connection.now()) }
-                if !parseHead() { break loop }
-            case .readingBody(let head, var reader, let started):
-                if !readBody(head: head, reader: &reader, started: started) { break loop }
+                switch phase {
+                case .closed, .lingering:
+                    return
+                case .streaming:
+                    if !pumpStream() { break loop }
+                case .idle, .readingHead:
+                    if input.readableCount == 0 {
+                        break loop
+                    }
+                    if case .idle = phase { phase = .readingHead(since: Connection.now()) }
+                    if !parseHead() { break loop }
+                case .readingBody(let head, var reader, let started):
+                    if !readBody(head: head, reader: &reader, started: started) { break loop }
+                }
             }
-        }
+            flush()
+            // A flush that emptied the output frees the loop to go on with buffered requests;
+            // no write event will come to do it.
+        } while outputWasFull && output.isEmpty && !isClosed
+        if isClosed { return }
         if !closeAfterFlush, !draining, input.readableCount < core.limits.inputBuffer { resumeReading() }
-        flush()
         finishIfDone()
         armTimer()
     }

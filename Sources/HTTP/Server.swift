@@ -3,7 +3,7 @@
 // Concurrency model (who runs on which queue):
 // - `acceptQueue` (serial) owns the listening socket: its read source accepts connections, and
 //   start, shutdown and the EMFILE back-off run there.
-// - Every `Connection` has its own serial queue targeting the global concurrent queue. All of a
+// - Every `Connection` has its own serial queue on libdispatch's overcommitting pool. All of a
 //   connection's state, its dispatch sources, parsing, the responder call and writing run on it,
 //   so connections proceed in parallel and a slow handler delays only its own connection.
 // - The registry of open connections is shared by both and sits behind a `Mutex`.

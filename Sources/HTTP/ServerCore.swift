@@ -14,7 +14,6 @@ final class ServerCore: Sendable {
     /// Set once shutdown begins; read by connections as they answer, so an in-flight response
     /// already says `Connection: close`.
     private let drainingFlag = Atomic<Bool>(false)
-    private let connectionTarget = DispatchQueue.global()
 
     private struct Registry {
         var open: [ObjectIdentifier: Connection] = [:]
@@ -48,7 +47,7 @@ final class ServerCore: Sendable {
 
     /// Takes ownership of an accepted descriptor, or closes it at once when over the limit or draining.
     func adopt(fd: Int32, remoteAddress: String) {
-        let connection = Connection(fd: fd, remoteAddress: remoteAddress, core: self, target: connectionTarget)
+        let connection = Connection(fd: fd, remoteAddress: remoteAddress, core: self)
         let accepted = registry.withLock { registry -> Bool in
             guard !registry.draining, registry.open.count < registry.limit else { return false }
             registry.open[ObjectIdentifier(connection)] = connection

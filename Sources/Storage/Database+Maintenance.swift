@@ -22,11 +22,17 @@ extension Database {
             guard let backup = sqlite3_backup_init(destination, "main", sourceHandle, "main") else {
                 throw SQLiteError(resultCode: sqlite3_errcode(destination), handle: destination)
             }
+            // Busy or locked means another process holds the destination (or, rarely, the source);
+            // retry for about busyTimeoutMilliseconds, then give up with that error.
             var stepCode = SQLITE_OK
+            var retries = max(1, options.busyTimeoutMilliseconds / 10)
             repeat {
                 stepCode = sqlite3_backup_step(backup, -1)
-                if stepCode == SQLITE_BUSY || stepCode == SQLITE_LOCKED { sqlite3_sleep(10) }
-            } while stepCode == SQLITE_OK || stepCode == SQLITE_BUSY || stepCode == SQLITE_LOCKED
+                if stepCode == SQLITE_BUSY || stepCode == SQLITE_LOCKED {
+                    retries -= 1
+                    sqlite3_sleep(10)
+                }
+            } while retries > 0 && (stepCode == SQLITE_OK || stepCode == SQLITE_BUSY || stepCode == SQLITE_LOCKED)
             let finishCode = sqlite3_backup_finish(backup)
             guard stepCode == SQLITE_DONE else { throw SQLiteError(resultCode: stepCode, handle: destination) }
             guard finishCode == SQLITE_OK else { throw SQLiteError(resultCode: finishCode, handle: destination) }

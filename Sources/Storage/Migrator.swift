@@ -6,6 +6,8 @@
 /// applying anything, every recorded migration must still have its file, unchanged; a new file must
 /// be numbered above every applied one. Each new file runs in its own `BEGIN IMMEDIATE`
 /// transaction together with its record, and must leave no foreign-key violation behind.
+/// So a file must not contain BEGIN, COMMIT or ROLLBACK, and PRAGMAs that are no-ops inside a
+/// transaction (`foreign_keys`, `journal_mode`) have no effect there.
 struct Migrator {
     let connection: Connection
 

@@ -20,7 +20,9 @@ enum RawClientError: Error {
 
 /// One TCP connection to the server under test. Blocking reads with a receive timeout, so a
 /// test that waits for an answer that never comes fails instead of hanging.
-final class RawClient {
+/// `@unchecked Sendable`: a test uses it from one thread, except that one thread may send while
+/// another receives, which the kernel allows on a socket; the read buffer is touched only by the reader.
+final class RawClient: @unchecked Sendable {
     let fd: Int32
     private var buffer: [UInt8] = []
 

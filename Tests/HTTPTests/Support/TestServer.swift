@@ -8,6 +8,7 @@ import Synchronization
 /// Routes used by the server tests: echo, sized bodies, a slow handler, a stream, a thrower.
 struct EchoResponder: Responder {
     let statics: StaticFiles?
+    let slowHandlers: InFlight
 
     func maxBodySize(for head: RequestHead) -> Int {
         head.path == "/big" ? 1_000_000 : 1024
@@ -24,7 +25,9 @@ struct EchoResponder: Responder {
         case "/big":
             return .text(String(repeating: "groundswell ", count: (Int(request.query("n") ?? "") ?? 1000)))
         case "/slow":
+            slowHandlers.enter()
             usleep(UInt32(request.query("ms").flatMap { Int($0) } ?? 200) * 1000)
+            slowHandlers.leave()
             return .text("slow")
         case "/stream":
             return Response(status: .ok, headers: Headers([("Content-Type", "text/plain")]),
@@ -34,6 +37,24 @@ struct EchoResponder: Responder {
             return .error(.notFound, code: "not_found", message: "No such thing.")
         }
     }
+}
+
+/// Counts handlers running at the same moment, and the most there ever were.
+final class InFlight: Sendable {
+    private let current = Atomic<Int>(0)
+    let most = Atomic<Int>(0)
+
+    func enter() {
+        let now = current.add(1, ordering: .relaxed).newValue
+        var seen = most.load(ordering: .relaxed)
+        while now > seen {
+            let (exchanged, original) = most.compareExchange(expected: seen, desired: now, ordering: .relaxed)
+            if exchanged { break }
+            seen = original
+        }
+    }
+
+    func leave() { current.subtract(1, ordering: .relaxed) }
 }
 
 /// A stream of `pieces` lines, then the end.
@@ -65,6 +86,7 @@ final class TestServer: Sendable {
     let server: Server
     let port: Int
     let log = LogCollector()
+    let slowHandlers = InFlight()
 
     init(limits: Limits = Limits(), statics: StaticFiles? = nil) throws {
         var configuration = ServerConfiguration()
@@ -72,7 +94,8 @@ final class TestServer: Sendable {
         configuration.port = 0
         configuration.limits = limits
         let log = log
-        server = Server(configuration: configuration, responder: EchoResponder(statics: statics)) { log.append($0) }
+        let responder = EchoResponder(statics: statics, slowHandlers: slowHandlers)
+        server = Server(configuration: configuration, responder: responder) { log.append($0) }
         port = try server.start()
     }
 

@@ -1,0 +1,74 @@
+// Every connection is opened with the PRAGMAs the brief requires; readers cannot write.
+import Foundation
+import Testing
+@testable import Storage
+
+struct ConfigurationTests {
+    struct Pragmas: Equatable {
+        var journalMode: String?
+        var foreignKeys: Int64?
+        var synchronous: Int64?
+        var secureDelete: Int64?
+        var busyTimeout: Int64?
+        var queryOnly: Int64?
+    }
+
+    private static func pragmas(_ connection: Connection) throws -> Pragmas {
+        func integer(_ name: String) throws -> Int64? {
+            try connection.queryOne("PRAGMA \(name)") { $0.int64(0) }
+        }
+        return Pragmas(
+            journalMode: try connection.queryOne("PRAGMA journal_mode") { $0.text(0) },
+            foreignKeys: try integer("foreign_keys"),
+            synchronous: try integer("synchronous"),
+            secureDelete: try integer("secure_delete"),
+            busyTimeout: try integer("busy_timeout"),
+            queryOnly: try integer("query_only"))
+    }
+
+    /// PRAGMA synchronous reads back as 2 for FULL and 1 for NORMAL.
+    @Test(arguments: [(DatabaseOptions.Synchronous.full, Int64(2)), (.normal, 1)])
+    func writerAndReadersAreConfigured(synchronous: DatabaseOptions.Synchronous, level: Int64) throws {
+        let directory = try TemporaryDirectory()
+        let database = try directory.openDatabase {
+            $0.synchronous = synchronous
+            $0.busyTimeoutMilliseconds = 1234
+        }
+        let writer = try database.write { try Self.pragmas($0) }
+        #expect(writer == Pragmas(
+            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 0))
+        let reader = try database.read { try Self.pragmas($0) }
+        #expect(reader == Pragmas(
+            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 1))
+    }
+
+    @Test func defaultsMatchTheBrief() {
+        let options = DatabaseOptions(path: "x")
+        #expect(options.synchronous == .full)
+        #expect(options.readerCount == 4)
+        #expect(options.busyTimeoutMilliseconds == 5000)
+        #expect(options.groupCommit)
+        #expect(options.maxBatch == 512)
+    }
+
+    /// More concurrent reads than readers: the extra callers wait for a free reader, none fails.
+    @Test func readsBeyondThePoolSizeWait() throws {
+        let directory = try TemporaryDirectory()
+        let database = try directory.openDatabase { $0.readerCount = 1 }
+        try database.write { try $0.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (41)") }
+        let reads = ConcurrentReads(database, count: 12)
+        #expect(reads.wait() == Array(repeating: 41, count: 12))
+    }
+}
+
+extension ConfigurationTests {
+    /// A clean close checkpoints the WAL into the main file and removes it.
+    @Test func closeLeavesNoWriteAheadLog() throws {
+        let directory = try TemporaryDirectory()
+        let database = try directory.openDatabase()
+        try database.write { try $0.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)") }
+        #expect(FileManager.default.fileExists(atPath: directory.file("test.sqlite-wal")))
+        database.close()
+        #expect(!FileManager.default.fileExists(atPath: directory.file("test.sqlite-wal")))
+    }
+}
