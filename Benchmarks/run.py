@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""`make bench`: seeds the campaigns, loads Groundswell and nginx with wrk, writes a Markdown table.
+
+The server is pinned to one core and every load generator to the other. Environment:
+  BENCH_DURATION        seconds per workload (default 10)
+  BENCH_MIXED_DURATION  seconds of the mixed workload (default 60, "a mixed minute")
+  BENCH_SIZES           seed sizes to run, in order (default "realistic nation")
+  BENCH_TOKENS          contributor tokens kept per seed for the load (default 5000)
+  BENCH_IDLE            idle keep-alive connections held in workload 7 (default 10000)
+  BENCH_EXPORT_PATH     the votes CSV export path, "{slug}" filled in (default /api/campaigns/{slug}/export/votes.csv)
+Seeds are cached in .build/bench/ and reused while the seeder and migrations are unchanged.
+"""
+import datetime
+import gzip
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+from bench_processes import Holder, Nginx, Server, peak_rss_mb, run_wrk
+from bench_report import Report, Row
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release", "groundswell")
+CACHE = os.path.join(ROOT, ".build", "bench")
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+MIXED_DURATION = int(os.environ.get("BENCH_MIXED_DURATION", "60"))
+SIZES = os.environ.get("BENCH_SIZES", "realistic nation").split()
+TOKENS = int(os.environ.get("BENCH_TOKENS", "5000"))
+IDLE = int(os.environ.get("BENCH_IDLE", "10000"))
+EXPORT_PATH = os.environ.get("BENCH_EXPORT_PATH", "/api/campaigns/{slug}/export/votes.csv")
+SLUG = "bench"
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def git(*args):
+    return subprocess.run(["git", "-C", ROOT, *args], capture_output=True, text=True).stdout.strip()
+
+
+def seed_key():
+    """What the cached seed depends on: the seeder, the bulk-insert store and the migrations."""
+    return " ".join(git("rev-parse", f"HEAD:{path}") for path in
+                    ["Sources/App/Seed", "Sources/Storage/Stores", "Migrations"]) + " " + git("status", "--short", "--",
+                    "Sources/App/Seed", "Sources/Storage/Stores", "Migrations")
+
+
+def seed(size):
+    """The cached seed of `size`, made first when missing or stale: (db path, tokens path, info)."""
+    os.makedirs(CACHE, exist_ok=True)
+    db, tokens, info_path = (os.path.join(CACHE, f"{size}.{ext}") for ext in ("sqlite", "tokens", "json"))
+    key = seed_key()
+    if os.path.exists(info_path) and os.path.exists(db):
+        with open(info_path) as file:
+            info = json.load(file)
+        if info.get("key") == key:
+            log(f"reusing cached {size} seed")
+            return db, tokens, info
+    for path in (db, db + "-wal", db + "-shm", tokens):
+        if os.path.exists(path):
+            os.remove(path)
+    log(f"seeding {size} (cached afterwards in {CACHE})")
+    started = time.monotonic()
+    result = subprocess.run(
+        [BIN, "seed", "--db", db, "--migrations", os.path.join(ROOT, "Migrations"), "--size", size,
+         "--tokens", str(TOKENS), "--tokens-out", tokens],
+        capture_output=True, text=True, env={**os.environ, "GROUNDSWELL_SYNCHRONOUS": "normal"})
+    seconds = time.monotonic() - started
+    if result.returncode != 0:
+        sys.exit(f"seed failed:\n{result.stderr}")
+    log(result.stdout.strip())
+    info = {"key": key, "seconds": round(seconds, 1), "bytes": os.path.getsize(db), "summary": result.stdout.strip(),
+            "stages": result.stderr.strip().splitlines()}
+    with open(info_path, "w") as file:
+        json.dump(info, file)
+    return db, tokens, info
+
+
+def campaign_ids(db):
+    """The id range of the seeded contributions and the first question, for the Lua scripts."""
+    with sqlite3.connect(db) as connection:
+        (campaign,) = connection.execute("SELECT id FROM campaigns WHERE slug = ?", (SLUG,)).fetchone()
+        low, high = connection.execute(
+            "SELECT min(id), max(id) FROM contributions WHERE campaign_id = ?", (campaign,)).fetchone()
+        (question,) = connection.execute("SELECT min(id) FROM questions WHERE campaign_id = ?", (campaign,)).fetchone()
+    return {"BENCH_MIN_ID": str(low), "BENCH_MAX_ID": str(high), "BENCH_QUESTION": str(question)}
+
+
+def static_dir(work):
+    """A public directory holding one ~30 KB script (from Public/ when there is one) and its .gz
+    for nginx's gzip_static. Returns (directory, URL path, note)."""
+    candidates = []
+    for folder, _, files in os.walk(os.path.join(ROOT, "Public")):
+        candidates += [os.path.join(folder, f) for f in files if f.endswith(".js")]
+    public = os.path.join(work, "public")
+    os.makedirs(os.path.join(public, "js"), exist_ok=True)
+    if candidates:
+        source = min(candidates, key=lambda path: abs(os.path.getsize(path) - 30_000))
+        name = os.path.basename(source)
+        shutil.copyfile(source, os.path.join(public, "js", name))
+        note = f"Public/{os.path.relpath(source, os.path.join(ROOT, 'Public'))}"
+    else:
+        # No Public/ on this branch yet: a synthetic script of the same size and texture.
+        name = "synthetic.js"
+        lines = [f"export function handler{i}(event, state) {{ const value = state.items[{i}] ?? null; "
+                 f"if (value === null) return render('empty-{i}'); return update(value, event.target.dataset); }}\n"
+                 for i in range(260)]
+        with open(os.path.join(public, "js", name), "w") as file:
+            file.write("".join(lines)[:30_000])
+        note = "synthetic 30 KB script (no Public/ on this branch)"
+    path = os.path.join(public, "js", name)
+    with open(path, "rb") as source, gzip.open(path + ".gz", "wb", compresslevel=9) as target:
+        target.write(source.read())
+    size = os.path.getsize(path)
+    return public, f"/js/{name}", f"{note}, {size // 1024} KB"
+
+
+def main():
+    report = Report(root=ROOT, duration=DURATION, mixed_duration=MIXED_DURATION)
+    work = tempfile.mkdtemp(prefix="groundswell-bench-")
+    public, script_path, script_note = static_dir(work)
+    report.notes.append(f"Static workload: {script_note}, requested with `Accept-Encoding: gzip`.")
+
+    log("nginx baseline")
+    with Nginx(work, public) as nginx:
+        for name, path, header in (("healthz", "/healthz", ""), ("static gzip", script_path, "Accept-Encoding: gzip")):
+            nginx.reset_peak()
+            result = run_wrk(nginx.url(path), 64, DURATION, "plain.lua", {"BENCH_HEADER": header})
+            report.nginx[name] = Row("-", name, "nginx", 64, result, nginx.peak_rss())
+
+    for size in SIZES:
+        cached_db, tokens, info = seed(size)
+        report.seeds[size] = info
+        db = os.path.join(work, f"{size}.sqlite")
+        log(f"copying the {size} database")
+        shutil.copyfile(cached_db, db)
+        env = {"BENCH_TOKENS": tokens, "BENCH_SLUG": SLUG, **campaign_ids(db)}
+        run_size(report, size, db, public, script_path, env)
+        os.remove(db)
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+
+    path = report.write(os.path.join(ROOT, "Benchmarks", "results"))
+    shutil.rmtree(work, ignore_errors=True)
+    log(f"results: {path}")
+    print(open(path).read())
+
+
+def run_size(report, size, db, public, script_path, env):
+    def measure(server, name, conns, script, extra=None, url_path="/healthz", duration=DURATION):
+        server.reset_peak()
+        log(f"{size}: {name}")
+        result = run_wrk(server.url(url_path), conns, duration, script, {**env, **(extra or {})})
+        row = Row(size, name, "groundswell", conns, result, server.peak_rss())
+        report.rows.append(row)
+        return row
+
+    top = f"/api/campaigns/{SLUG}/contributions?sort=top&limit=50"
+    with Server(BIN, ROOT, db, public) as server:
+        measure(server, "healthz", 64, "plain.lua")
+        measure(server, "static gzip", 64, "plain.lua", {"BENCH_HEADER": "Accept-Encoding: gzip"}, script_path)
+        measure(server, "top 50", 64, "plain.lua", url_path=top)
+        measure(server, "random 50, rotating tokens", 64, "random.lua")
+        measure(server, "durable votes, group commit", 64, "vote.lua")
+        measure(server, "posts (ideas + comments)", 64, "post.lua")
+
+        with Holder("sse", server.port, 1000) as sse:
+            row = measure(server, "mixed 90/9/1 + 1,000 SSE", 64, "mixed.lua", duration=MIXED_DURATION)
+            row.note = f"{sse.ready} streams open"
+        row.note += f", {sse.events} events received"
+
+        measure(server, "healthz, 1,000 connections", 1000, "plain.lua")
+        with Holder("idle", server.port, IDLE) as idle:
+            row = measure(server, f"1 client beside {IDLE:,} idle keep-alive", 1, "plain.lua",
+                          duration=min(DURATION, 30))
+            row.note = f"{idle.ready} idle connections held (each pings every 8 s)"
+            row.rss_mb = max(row.rss_mb, peak_rss_mb(server.pid))
+        report.rows.append(export_votes(server, size))
+
+    with Server(BIN, ROOT, db, public, {"GROUNDSWELL_GROUP_COMMIT": "off"}) as server:
+        measure(server, "durable votes, no group commit", 64, "vote.lua")
+
+
+def export_votes(server, size):
+    """Workload 8: download the votes CSV once, timing it and the server's peak RSS."""
+    import urllib.error
+    import urllib.request
+    server.reset_peak()
+    path = EXPORT_PATH.format(slug=SLUG)
+    row = Row(size, "export votes CSV", "groundswell", 1, None, 0)
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(server.url(path), timeout=600) as response:
+            total = 0
+            while chunk := response.read(1 << 20):
+                total += len(chunk)
+        row.seconds = time.monotonic() - started
+        row.note = f"{total / 1e6:.0f} MB in {row.seconds:.1f} s"
+    except urllib.error.HTTPError as error:
+        row.note = f"not measured: {path} answered {error.code} (no export endpoint on this branch)"
+    row.rss_mb = server.peak_rss()
+    return row
+
+
+if __name__ == "__main__":
+    main()
