@@ -75,11 +75,25 @@ def seed(size):
     if result.returncode != 0:
         sys.exit(f"seed failed:\n{result.stderr}")
     log(result.stdout.strip())
+    verify(db)
     info = {"key": key, "seconds": round(seconds, 1), "bytes": os.path.getsize(db), "summary": result.stdout.strip(),
             "stages": result.stderr.strip().splitlines()}
     with open(info_path, "w") as file:
         json.dump(info, file)
     return db, tokens, info
+
+
+def verify(db):
+    """The seed must be self-consistent: counts on contributions equal the vote and comment rows."""
+    with sqlite3.connect(db) as connection:
+        up, down, comments = connection.execute(
+            "SELECT sum(up), sum(down), sum(comment_count) FROM contributions").fetchone()
+        votes_up, votes_down = connection.execute(
+            "SELECT sum(value = 1), sum(value = -1) FROM votes").fetchone()
+        (comment_rows,) = connection.execute("SELECT count(*) FROM comments").fetchone()
+        (problems,) = connection.execute("PRAGMA foreign_key_check").fetchone() or (None,)
+    if (up, down, comments) != (votes_up, votes_down, comment_rows) or problems is not None:
+        sys.exit(f"seed is inconsistent: counts {(up, down, comments)} rows {(votes_up, votes_down, comment_rows)}")
 
 
 def campaign_ids(db):

@@ -96,6 +96,17 @@ public struct CampaignSeeder {
         return value
     }
 
+    static let questions = [
+        "What would make daily life in our area better?",
+        "What gets in the way of getting around safely?",
+        "What should the budget fund first next year?",
+    ]
+
+    /// Published themes; about four in ten generated ideas are coded with one.
+    static let themes = [
+        "Transport", "Housing", "Green spaces", "Safety", "Health", "Young people", "Older people", "Local economy",
+    ]
+
     var now: Int64 { clock.now }
     var campaignStart: Int64 { clock.now - 30 * 86_400 }
 

@@ -57,8 +57,8 @@ struct PhraseGrammar {
         "landlords", "the library", "we", "the health board", "neighbourhood groups",
     ]
     static let verbs = [
-        "should invest in", "could easily provide", "must stop ignoring", "ought to rethink", "needs to fund",
-        "would benefit from", "has to prioritise", "should pilot", "could share", "must protect",
+        "should invest in", "could easily provide", "must stop ignoring", "ought to rethink", "ought to fund",
+        "would benefit from", "must prioritise", "should pilot", "could share", "must protect",
         "should measure", "might start with",
     ]
     static let adjectives = [
