@@ -52,6 +52,7 @@ extension CampaignSeeder {
         ids.reserveCapacity(size.people)
         var tokens: [String] = []
         var system = SystemRandomNumberGenerator()
+        var fast = SplitMix(seed: system.next())
         let start = campaignStart
         let spacing = max(1, 30 * 86_400 / Int64(size.people))
         var index = 0
@@ -66,9 +67,9 @@ extension CampaignSeeder {
                     tokens.append(token)
                     hash = Tokens.hash(token)
                 } else {
-                    hash = Self.unknownTokenHash(&system)
+                    hash = Self.unknownTokenHash(&fast)
                 }
-                rows.append(SeedContributor(tokenHash: hash, shuffleSeed: system.next(), joinedAt: start + Int64(person) * spacing))
+                rows.append(SeedContributor(tokenHash: hash, shuffleSeed: fast.next(), joinedAt: start + Int64(person) * spacing))
             }
             let chunk = rows
             ids += try database.write { try SeedStore($0).insertContributors(campaignID: campaignID, chunk) }

@@ -11,9 +11,10 @@ extension SeedStore {
     /// Recreating one afterwards sorts once instead. <https://www.sqlite.org/lang_createindex.html>
     public static let bulkLoadIndexes = ["votes_by_contributor", "comments_by_contributor"]
 
-    /// Triggers that would redo a contribution's full-text row once per comment (quadratic in
-    /// comments per contribution); `rebuildCommentSearch` does the same work once per contribution.
-    public static let bulkLoadTriggers = ["comments_search_insert"]
+    /// The full-text triggers: one per contribution and, worse, one per comment that rewrites its
+    /// contribution's whole row (quadratic in comments per contribution). `indexForSearch` fills
+    /// the same rows once, in one statement, after the load.
+    public static let bulkLoadTriggers = ["contributions_search_insert", "comments_search_insert"]
 
     /// Drops the named indexes and triggers, returning what recreates them. Names that do not exist
     /// are skipped. Run inside `Database.write`; the objects stay dropped until `restore`.
@@ -39,15 +40,17 @@ extension SeedStore {
         }
     }
 
-    /// Sets the full-text `comments` column of every contribution of `campaignID` that has comments,
-    /// exactly as the `comments_search_*` triggers would have left it.
-    public func rebuildCommentSearch(campaignID: Int64) throws {
+    /// Adds every contribution of `campaignID` to the full-text index with its visible comments,
+    /// exactly the rows the `contributions_search_insert` and `comments_search_*` triggers would
+    /// have left. Only for contributions loaded while those triggers were suspended.
+    public func indexForSearch(campaignID: Int64) throws {
         try connection.run(
             """
-            UPDATE contribution_search
-            SET comments = (SELECT coalesce(group_concat(body, char(10)), '') FROM comments
-                            WHERE contribution_id = contribution_search.rowid AND state = 'visible')
-            WHERE rowid IN (SELECT id FROM contributions WHERE campaign_id = ? AND comment_count > 0)
+            INSERT INTO contribution_search (rowid, title, body, comments)
+            SELECT c.id, coalesce(c.title, ''), c.body,
+                   (SELECT coalesce(group_concat(body, char(10)), '') FROM comments
+                    WHERE contribution_id = c.id AND state = 'visible')
+            FROM contributions c WHERE c.campaign_id = ?
             """, campaignID)
     }
 
