@@ -29,6 +29,18 @@ def peak_rss_mb(pid):
     return 0.0
 
 
+def current_rss_mb(pid):
+    """VmRSS of `pid` now, in MB."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def reset_peak(pid):
     """Writing 5 to clear_refs resets VmHWM to the current RSS (proc(5))."""
     try:
@@ -82,6 +94,9 @@ class Server:
 
     def peak_rss(self):
         return peak_rss_mb(self.pid)
+
+    def current_rss(self):
+        return current_rss_mb(self.pid)
 
 
 class Nginx:

@@ -190,12 +190,19 @@ def run_size(report, size, db, public, script_path, env):
             row.note = f"{sse.ready} streams open"
         row.note += f", {sse.events} events received"
 
-        measure(server, "healthz, 1,000 connections", 1000, "plain.lua")
+    # A fresh server for the connection-count workloads, so the RSS is the connections' own and
+    # not what the writes and event streams above left behind.
+    with Server(BIN, ROOT, db, public) as server:
+        before = server.current_rss()
         with Holder("idle", server.port, IDLE) as idle:
             row = measure(server, f"1 client beside {IDLE:,} idle keep-alive", 1, "plain.lua",
                           duration=min(DURATION, 30))
-            row.note = f"{idle.ready} idle connections held (each pings every 8 s)"
             row.rss_mb = max(row.rss_mb, peak_rss_mb(server.pid))
+            row.note = (f"{idle.ready} idle connections held (each pings every 8 s); "
+                        f"RSS {before:.0f} MB before them")
+        measure(server, "healthz, 1,000 connections", 1000, "plain.lua")
+
+    with Server(BIN, ROOT, db, public) as server:
         report.rows.append(export_votes(server, size))
 
     with Server(BIN, ROOT, db, public, {"GROUNDSWELL_GROUP_COMMIT": "off"}) as server:
