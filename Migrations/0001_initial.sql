@@ -156,7 +156,7 @@ CREATE UNIQUE INDEX flags_once_per_comment ON flags (contributor_id, comment_id)
 -- table keyed by the contribution id and rebuilt per contribution by the triggers below.
 CREATE VIRTUAL TABLE contribution_search USING fts5(
     title, body, comments,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER contributions_search_insert AFTER INSERT ON contributions BEGIN

@@ -9,7 +9,7 @@ import Storage
 struct Groundswell: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self])
 }
 
 /// Flags shared by every subcommand; each overrides its GROUNDSWELL_* variable.
@@ -128,6 +128,26 @@ struct Check: ParsableCommand {
         for problem in problems { Log.stdout(problem) }
         if !problems.isEmpty { throw ExitCode(1) }
         Log.stdout("ok")
+    }
+}
+
+struct Staff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a staff member; prints their API token last.")
+        @Argument(help: "Unique staff name.") var name: String
+        @Option(help: "admin, facilitator, moderator or analyst.") var role: String
+        @OptionGroup var database: DatabaseFlags
+
+        func run() throws {
+            let config = try database.configuration()
+            let db = try database.open(config)
+            defer { db.close() }
+            let token = try StaffAccounts.add(database: db, name: name, role: role, password: nil)
+            Log.stdout("staff member \(name) added as \(role); API token (shown once):")
+            Log.stdout(token)
+        }
     }
 }
 
