@@ -7,7 +7,7 @@ BIN_DIR    := .build/release
 BIN        := $(BIN_DIR)/groundswell
 PYTHON     ?= python3
 
-.PHONY: run build deps test test-swift test-browser bench fuzz clean
+.PHONY: run build deps test test-swift test-reliability test-browser bench fuzz clean
 
 ## Install the two system libraries only when they are missing (Debian).
 deps:
@@ -28,14 +28,21 @@ run: build
 	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
 
 ## Everything CI runs: the Swift suites, then the browser tests against the release binary.
-test: deps test-swift test-browser
+test: deps test-swift test-reliability test-browser
 
 test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-test-browser: build
-	$(PYTHON) -m pytest -q Tests/Browser
+## The real server killed with SIGKILL under load and restarted: nothing acknowledged may be lost.
+test-reliability: deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Reliability
+
+## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
+test-browser: deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Browser
 
 ## Load tests (issue 9), not part of `make test`: seeds (cached in .build/bench/), wrk and nginx,
 ## a Markdown table in Benchmarks/results/. BENCH_DURATION (s per workload) and BENCH_SIZES override.
@@ -60,3 +67,7 @@ fuzz: deps
 		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
 		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus
+	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib \
+		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict
+	$(PYTHON) -m pip install -q --disable-pip-version-check llhttp
+	$(PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus

@@ -31,9 +31,12 @@ let package = Package(
             name: "groundswell",
             dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "HTTPTests", dependencies: ["HTTP"]),
+        .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "AppTests", dependencies: ["App", "HTTP", "Storage", "Campaigns"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AppTests", dependencies: ["App", "HTTP", "Storage", "Campaigns", "TestSupport"],
+            resources: [.copy("Fixtures")]),
     ]
 )

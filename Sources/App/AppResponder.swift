@@ -63,7 +63,9 @@ enum AppRoutes {
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)
         PageRoutes.register(&router)
+        AnalysisRoutes.register(&router)
         OpenAPIDocument.register(&router)
+        AdminRoutes.register(&router)
         return router
     }
 }

@@ -47,7 +47,11 @@ enum HeadSemantics {
         if !encodings.isEmpty {
             if !lengths.isEmpty { return .failure(.badRequest("both Transfer-Encoding and Content-Length")) }
             if version == .http1_0 { return .failure(.badRequest("Transfer-Encoding in HTTP/1.0")) }
-            let codings = encodings.flatMap { $0.split(separator: ",").map(\.trimmingSpaces) }
+            // One field, no empty list elements: a second field or a stray comma is how front ends
+            // and back ends come to disagree about framing.
+            if encodings.count > 1 { return .failure(.badRequest("repeated Transfer-Encoding")) }
+            let codings = encodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingSpaces) }
+            if codings.contains(where: \.isEmpty) { return .failure(.badRequest("empty transfer coding")) }
             guard let last = codings.last, Headers.namesEqual(last, "chunked") else {
                 let unknown = codings.first { !Headers.namesEqual($0, "chunked") } ?? ""
                 return unknown.isEmpty || codings.contains(where: { Headers.namesEqual($0, "chunked") })

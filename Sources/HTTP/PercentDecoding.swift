@@ -81,6 +81,15 @@ struct RequestTarget {
         return .success(RequestTarget(pathSegments: segments, query: query, isAsterisk: false))
     }
 
+    private static func isAuthorityByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            Array("-._~%!$&'()*+,;=:@[]".utf8).contains(byte)
+        }
+    }
+
     /// For `http://authority/path`, the index where the path starts (an empty path means `/`).
     private static func absoluteFormPathStart(_ target: [UInt8]) -> Int? {
         let lowered = target.prefix(8).map(lowerASCII)
@@ -93,7 +102,10 @@ struct RequestTarget {
             return nil
         }
         let authorityEnd = target[schemeLength...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
-        guard authorityEnd ?? target.endIndex > schemeLength else { return nil }  // empty authority
-        return authorityEnd ?? target.endIndex
+            ?? target.endIndex
+        // authority = [ userinfo "@" ] host [ ":" port ]: unreserved, pct-encoded, sub-delims, ":", "@", "[", "]".
+        let authority = target[schemeLength..<authorityEnd]
+        guard !authority.isEmpty, authority.allSatisfy(isAuthorityByte) else { return nil }
+        return authorityEnd
     }
 }

@@ -135,18 +135,28 @@ struct Staff: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Manage staff accounts.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a staff member; prints their API token last.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a staff member; prints their password, then their API token alone on the last line.")
         @Argument(help: "Unique staff name.") var name: String
-        @Option(help: "admin, facilitator, moderator or analyst.") var role: String
+        @Option(help: "admin, facilitator, analyst or organiser.") var role: String
+        @Option(name: .customLong("campaign"), help: "Limit the account to this campaign (repeatable).")
+        var campaigns: [String] = []
         @OptionGroup var database: DatabaseFlags
 
         func run() throws {
+            guard let staffRole = StaffRole(rawValue: role) else {
+                throw ValidationError("unknown role \(role): use admin, facilitator, analyst or organiser")
+            }
             let config = try database.configuration()
             let db = try database.open(config)
             defer { db.close() }
-            let token = try StaffAccounts.add(database: db, name: name, role: role, password: nil)
-            Log.stdout("staff member \(name) added as \(role); API token (shown once):")
-            Log.stdout(token)
+            let created = try StaffAccounts.create(
+                name: name, role: staffRole, campaignSlugs: campaigns, actor: "command line", database: db,
+                clock: SystemClock())
+            Log.stdout("staff member \(created.name) added as \(created.role.rawValue)")
+            Log.stdout("password (shown once): \(created.password)")
+            Log.stdout("API token (shown once):")
+            Log.stdout(created.token)
         }
     }
 }

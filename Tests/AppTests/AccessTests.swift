@@ -2,6 +2,7 @@
 import Campaigns
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 import Storage
 

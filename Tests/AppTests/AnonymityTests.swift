@@ -2,6 +2,7 @@
 import Crypto
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 @Suite(.serialized) struct AnonymityTests {

@@ -1,6 +1,7 @@
 // End-to-end over real HTTP: join, post, vote, comment, list in every sort, search, similar, flag, auto-hide.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 import Campaigns
 

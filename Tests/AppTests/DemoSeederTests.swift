@@ -1,6 +1,7 @@
 // The demo campaign loads into an empty database, reads back over the API, and refuses a second load.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 import Storage
 

@@ -1,6 +1,7 @@
 // The OpenAPI document is valid JSON, served at /openapi.json, and lists every route of the router.
 import Foundation
 import Testing
+import TestSupport
 @testable import App
 
 @Suite struct OpenAPITests {

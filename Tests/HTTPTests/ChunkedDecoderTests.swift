@@ -28,7 +28,8 @@ struct ChunkedDecoderTests {
         ("A\r\n0123456789\r\n0\r\n\r\n", "0123456789"),
         ("5;name=value\r\nhello\r\n0\r\n\r\n", "hello"),
         ("5;a=\"quoted; value\"\r\nhello\r\n0\r\n\r\n", "hello"),
-        ("5\r\nhello\r\n0\r\nTrailer: yes\r\n\r\n", "hello"),
+        ("5;a=b;c\r\nhello\r\n0\r\n\r\n", "hello"),
+        ("5\r\nhello\r\n0\r\nX-Checksum: yes\r\n\r\n", "hello"),
         ("0\r\n\r\n", ""),
     ])
     func valid(_ raw: String, _ expected: String) {
@@ -51,6 +52,19 @@ struct ChunkedDecoderTests {
         "1000000000000000\r\n",               // overflow (16 hex digits)
         "5;\u{1}\r\nhello\r\n0\r\n\r\n",      // control byte in extension
         "5" + String(repeating: " ", count: 80) + "\r\n",  // size line too long
+        "5\r\nhello\r\n0\r\nhello\r\n\r\n",        // trailer line without a colon
+        "5;\u{FF}x\r\nhello\r\n0\r\n\r\n",          // extension name not a token
+        "5;x\t\t=\r\nhello\r\n0\r\n\r\n",          // extension with '=' and no value
+        "5;x=\"open\r\nhello\r\n0\r\n\r\n",         // unterminated quoted value
+        "5;;x\r\nhello\r\n0\r\n\r\n",                // empty extension
+        "5 ;a=b\r\nhello\r\n0\r\n\r\n",              // whitespace before ';' (llhttp strict refuses it too)
+        "0\t\r\n\r\n",                                  // whitespace after the size
+        "0\r\nTransfer-Encoding: chunked\r\n\r\n",     // framing field in a trailer
+        "0\r\ncontent-length: 5\r\n\r\n",              // framing field in a trailer, any case
+        "5\r\nhello\r\n0\r\n\t\t\r\n\r\n",          // trailer line of whitespace (a fold)
+        "5\r\nhello\r\n0\r\n: v\r\n\r\n",            // trailer with an empty name
+        "5\r\nhello\r\n0\r\nA b: v\r\n\r\n",         // space inside a trailer name
+        "5\r\nhello\r\n0\r\nA: \u{0}\r\n\r\n",       // NUL in a trailer value
     ])
     func malformed(_ raw: String) {
         let (outcome, _, _) = Self.decode(raw)

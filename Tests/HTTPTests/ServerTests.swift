@@ -4,6 +4,7 @@ import Dispatch
 import Glibc
 import Synchronization
 import Testing
+import TestSupport
 @testable import HTTP
 
 @Suite("Server over loopback", .serialized)

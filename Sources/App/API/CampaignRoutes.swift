@@ -99,51 +99,11 @@ struct CampaignDetail {
     func write(into o: inout JSONWriter, summary: CampaignSummary) {
         o.field("description", summary.campaign.description)
         o.field("joined", joined)
-        o.key("phases")
-        o.array(summary.phases) { w, phase in
-            w.object { p in
-                p.field("kind", phase.kind.rawValue)
-                p.field("state", phase.state.rawValue)
-                p.key("opensAt")
-                if let at = phase.opensAt { p.string(ISOTime.string(at)) } else { p.null() }
-                p.key("closesAt")
-                if let at = phase.closesAt { p.string(ISOTime.string(at)) } else { p.null() }
-            }
-        }
-        o.key("questions")
-        o.array(summary.questions) { w, q in
-            w.object { j in
-                j.field("id", q.id)
-                j.field("phase", q.phase.rawValue)
-                j.field("text", q.text)
-            }
-        }
-        o.key("profileQuestions")
-        o.array(profileQuestions) { w, q in
-            w.object { j in
-                j.field("key", q.key)
-                j.field("label", q.label)
-                j.key("choices")
-                j.array(q.choices) { w, choice in w.string(choice) }
-                j.field("required", q.required)
-            }
-        }
-        o.key("themes")
-        o.array(themes) { w, t in
-            w.object { j in
-                j.field("id", t.id)
-                j.field("name", t.name)
-                j.field("kind", t.kind)
-                j.field("description", t.description)
-            }
-        }
-        o.key("counts")
-        o.object { c in
-            c.field("participants", counts.participants)
-            c.field("contributions", counts.contributions)
-            c.field("comments", counts.comments)
-            c.field("votes", counts.votes)
-        }
+        o.phasesField(summary.phases)
+        o.questionsField(summary.questions)
+        o.profileQuestionsField(profileQuestions)
+        o.themesField(themes)
+        o.countsField(counts)
         o.key("permissions")
         o.object { p in
             for (action, refusal) in permissions {

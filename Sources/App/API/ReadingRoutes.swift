@@ -1,4 +1,4 @@
-// Read-only contributor endpoints: health, similar ideas, the caller's own activity, the public guide.
+// Read-only contributor endpoints: health, similar ideas, the caller's own activity (the public guide: PublishedGuideRoute).
 import Campaigns
 import HTTP
 import Storage
@@ -8,7 +8,6 @@ enum ReadingRoutes {
         router.add(.get, "/healthz") { _, _ in .text("ok") }
         router.add(.get, "/api/campaigns/{slug}/similar", similar)
         router.add(.get, "/api/me", me)
-        router.add(.get, "/api/campaigns/{slug}/guide", guide)
     }
 
     static func similar(_ request: Request, _ context: AppContext) throws -> Response {
@@ -62,49 +61,6 @@ enum ReadingRoutes {
             }
             o.key("comments")
             o.array(comments) { w, c in w.comment(c, viewerID: caller.id, replies: nil) }
-        }
-        return .json(json.bytes)
-    }
-
-    /// The public guide's numbers and published themes; guides themselves arrive with issue 6.
-    static func guide(_ request: Request, _ context: AppContext) throws -> Response {
-        let slug = try request.slugParameter()
-        let (snapshot, counts, themes, perPhase) = try context.database.read { connection in
-            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
-            let store = CampaignStore(connection)
-            let id = snapshot.campaign.id
-            return (snapshot, try store.counts(campaignID: id), try store.publishedThemes(campaignID: id),
-                    try store.contributionsPerPhase(campaignID: id))
-        }
-        var json = JSONWriter()
-        json.object { o in
-            o.field("campaign", snapshot.campaign.slug)
-            o.key("numbers")
-            o.object { n in
-                n.field("people", counts.participants)
-                n.field("contributions", counts.contributions)
-                n.field("ideas", perPhase[.answer] ?? 0)
-                n.field("comments", counts.comments)
-                n.key("perPhase")
-                n.array(PhaseKind.allCases) { w, kind in
-                    w.object { p in
-                        p.field("phase", kind.rawValue)
-                        p.field("contributions", perPhase[kind] ?? 0)
-                    }
-                }
-            }
-            o.key("themes")
-            o.array(themes) { w, t in
-                w.object { j in
-                    j.field("id", t.id)
-                    j.field("name", t.name)
-                    j.field("kind", t.kind)
-                    j.field("description", t.description)
-                }
-            }
-            o.key("guides")
-            o.beginArray()
-            o.endArray()
         }
         return .json(json.bytes)
     }

@@ -1,6 +1,7 @@
 // JSON requests over the raw client: one connection per request, every response kept for scanning.
 import Foundation
 import HTTP
+import TestSupport
 
 struct APIResponse {
     var status: Int

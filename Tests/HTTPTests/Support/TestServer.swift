@@ -4,6 +4,7 @@ import Dispatch
 import Glibc
 import Synchronization
 @testable import HTTP
+import TestSupport
 
 /// Routes used by the server tests: echo, sized bodies, a slow handler, a stream, a thrower.
 struct EchoResponder: Responder {

@@ -1,17 +1,18 @@
 // A small raw-HTTP test client over a blocking loopback socket: send exact bytes, read exact responses.
+// Shared by the HTTP and App suites.
 
 import Glibc
-@testable import HTTP
+import HTTP
 
 /// A parsed response as the tests see it.
-struct RawResponse {
-    var status: Int
-    var headers: Headers
-    var body: [UInt8]
-    var text: String { String(decoding: body, as: UTF8.self) }
+public struct RawResponse {
+    public var status: Int
+    public var headers: Headers
+    public var body: [UInt8]
+    public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
-enum RawClientError: Error {
+public enum RawClientError: Error {
     case connect(Int32)
     case closed
     case malformed(String)
@@ -22,11 +23,11 @@ enum RawClientError: Error {
 /// test that waits for an answer that never comes fails instead of hanging.
 /// `@unchecked Sendable`: a test uses it from one thread, except that one thread may send while
 /// another receives, which the kernel allows on a socket; the read buffer is touched only by the reader.
-final class RawClient: @unchecked Sendable {
-    let fd: Int32
+public final class RawClient: @unchecked Sendable {
+    public let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, timeoutSeconds: Int = 10) throws {
+    public init(port: Int, timeoutSeconds: Int = 10) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -46,9 +47,9 @@ final class RawClient: @unchecked Sendable {
 
     deinit { Glibc.close(fd) }
 
-    func send(_ text: String) throws { try send(Array(text.utf8)) }
+    public func send(_ text: String) throws { try send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -58,29 +59,29 @@ final class RawClient: @unchecked Sendable {
     }
 
     /// Reads until the peer closes (or the timeout); returns everything read.
-    func readToEnd() throws -> [UInt8] {
+    public func readToEnd() throws -> [UInt8] {
         while try fill() {}
         defer { buffer = [] }
         return buffer
     }
 
     /// True when the server has closed the connection (a read returns end of file).
-    func isClosedByPeer() -> Bool {
+    public func isClosedByPeer() -> Bool {
         var byte: UInt8 = 0
         return recv(fd, &byte, 1, 0) == 0
     }
 
-    func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
     /// Sends SO_LINGER 0 and closes: the server sees a reset.
-    func reset() {
+    public func reset() {
         var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
         setsockopt(fd, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
         shutdown(fd, Int32(SHUT_RDWR))
     }
 
     /// Reads one response. `head` true for a response to HEAD (no body whatever the length says).
-    func readResponse(head: Bool = false) throws -> RawResponse {
+    public func readResponse(head: Bool = false) throws -> RawResponse {
         let headEnd = try readUntil([13, 10, 13, 10])
         let headText = String(decoding: buffer[0..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -90,7 +91,7 @@ final class RawClient: @unchecked Sendable {
         var headers = Headers()
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { throw RawClientError.malformed(line) }
-            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces)
+            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingOWS)
         }
         if status == 100 { return try readResponse(head: head) }
         var body: [UInt8] = []
@@ -148,5 +149,23 @@ final class RawClient: @unchecked Sendable {
         if errno == EAGAIN || errno == EWOULDBLOCK { throw RawClientError.timeout }
         if errno == ECONNRESET { return false }
         throw RawClientError.closed
+    }
+}
+
+extension RawClient {
+    /// Reads whatever bytes arrive next (for event streams); throws `timeout` if none come.
+    public func readAvailable() throws -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n > 0 { return Array(chunk[0..<n]) }
+        if n == 0 { throw RawClientError.closed }
+        throw RawClientError.timeout
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingOWS: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

@@ -1,0 +1,96 @@
+// Console section: the coding workspace (one item at a time, number keys toggle themes, memo, next) and the agreement report.
+import { api, seg, describeError } from "./api.js";
+import { el, replace } from "./dom.js";
+import { field, input, table } from "./admin-kit.js";
+
+export const codingSection = {
+  id: "coding",
+  title: "Coding",
+  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M memo, Enter saves and moves on.",
+  async load(section) {
+    const themes = await api("GET", `/admin/campaigns/${seg(section.slug)}/themes`);
+    const themeList = themes.themes ?? themes.items ?? themes;
+    const queue = await api("GET", `/admin/campaigns/${seg(section.slug)}/coding/queue`);
+    const items = queue.items ?? queue;
+    replace(section.body, themeEditor(section), workspace(section, themeList, items), el("div", { id: "agreement" }));
+    try {
+      await agreement(section);
+    } catch (error) {
+      const target = section.body.querySelector("#agreement");
+      replace(target, el("h3", { text: "Agreement between coders" }),
+        el("p", { class: "notice-404", text: error.status === 404 ? "The agreement report is not available on this server yet." : describeError(error) }));
+    }
+  },
+};
+
+function themeEditor(section) {
+  const name = input({ maxlength: 80 });
+  const kind = el("select", {}, el("option", { value: "barrier", text: "Barrier" }), el("option", { value: "building_block", text: "Building block" }));
+  const form = el("form", { class: "inline-fields" }, field("New theme", name), field("Kind", kind), el("button", { type: "submit", text: "Add theme" }),
+    el("button", { type: "button", class: "secondary", text: "Publish themes", onclick: async () => {
+      if (await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/publish-themes`))) section.say("Themes published.", "success");
+    } }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!name.value.trim()) return;
+    if (await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/themes`, { name: name.value.trim(), kind: kind.value }))) await section.load();
+  });
+  return form;
+}
+
+function workspace(section, themes, items) {
+  let index = 0;
+  const box = el("div", { class: "coding-item", tabindex: "-1", "aria-live": "polite" });
+  const draw = () => {
+    const item = items[index];
+    if (!item) {
+      replace(box, el("p", { text: "The queue is empty: every contribution has been coded." }));
+      return;
+    }
+    const boxes = themes.map((theme, i) => el("label", { class: "choice" },
+      el("input", { type: "checkbox", name: "theme", value: theme.id, "data-key": i < 9 ? String(i + 1) : "" }),
+      i < 9 ? el("kbd", { text: String(i + 1) }) : null, theme.name));
+    const notRelevant = el("input", { type: "checkbox", name: "notRelevant" });
+    const memo = el("textarea", { name: "memo", maxlength: 2000 });
+    const save = el("button", { type: "submit", text: "Save and next" });
+    const form = el("form", {},
+      el("p", { class: "muted small", text: `Item ${index + 1} of ${items.length}` }),
+      el("h3", { text: item.title || `Contribution ${item.id}` }),
+      el("p", { class: "body", text: item.body }),
+      el("fieldset", {}, el("legend", { text: "Themes" }), ...boxes),
+      el("label", { class: "choice" }, notRelevant, el("kbd", { text: "N" }), "Not relevant"),
+      field("Memo (M)", memo),
+      el("div", { class: "actions" }, save,
+        el("button", { type: "button", class: "secondary", text: "Skip", onclick: () => { index += 1; draw(); } })));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const chosen = [...form.querySelectorAll("input[name=theme]:checked")].map((b) => Number(b.value));
+      if (await section.run(() => api("PUT", `/admin/contributions/${seg(item.id)}/codes`, { themes: chosen, notRelevant: notRelevant.checked, memo: memo.value }))) {
+        index += 1;
+        draw();
+        box.focus();
+      }
+    });
+    form.addEventListener("keydown", (event) => {
+      if (event.target instanceof HTMLTextAreaElement || event.altKey || event.ctrlKey || event.metaKey) return;
+      const key = event.key.toLowerCase();
+      const target = form.querySelector(`input[data-key="${key}"]`);
+      if (target) target.checked = !target.checked;
+      else if (key === "n") notRelevant.checked = !notRelevant.checked;
+      else if (key === "m") memo.focus();
+      else return;
+      event.preventDefault();
+    });
+    replace(box, form);
+  };
+  draw();
+  return box;
+}
+
+async function agreement(section) {
+  const report = await api("GET", `/admin/campaigns/${seg(section.slug)}/agreement`);
+  const rows = (report.themes ?? report.items ?? []).map((row) => [row.name ?? row.theme ?? row.id, row.kappa ?? row.agreement ?? "", row.coded ?? row.count ?? ""]);
+  replace(section.body.querySelector("#agreement"), el("h3", { text: "Agreement between coders" }),
+    report.overall !== undefined ? el("p", { text: `Overall agreement: ${report.overall}` }) : null,
+    rows.length ? table("Agreement by theme", ["Theme", "Agreement", "Items coded"], rows) : el("p", { class: "muted", text: "Not enough double-coded items yet." }));
+}

@@ -1,0 +1,100 @@
+// The campaign page: loads the campaign, shows the phase banner, and wires join, compose, list, "yours" and live updates.
+import { api, describeError, seg } from "./api.js";
+import { byId, say, phaseName, PHASES, formatTime, plural } from "./dom.js";
+import { setUpJoin } from "./join.js";
+import { setUpCompose } from "./compose.js";
+import { ContributionList } from "./list.js";
+import { setUpMine } from "./mine.js";
+import { listenLive } from "./live.js";
+import { slugFromLocation } from "./slug.js";
+
+/** Shared state handed to every part of the page. */
+class Page {
+  constructor(slug) {
+    this.slug = slug;
+    this.campaign = null;
+    this.list = null;
+    this.mine = null;
+  }
+
+  get joined() {
+    return Boolean(this.campaign?.joined);
+  }
+
+  /** The themes by id, for labels. */
+  themeName(id) {
+    return this.campaign?.themes?.find((theme) => theme.id === id)?.name ?? null;
+  }
+
+  /** Whether an action ("contribute", "vote", "comment") is allowed; otherwise the refusal code. */
+  permission(action) {
+    const value = this.campaign?.permissions?.[action];
+    return value === undefined ? true : value;
+  }
+
+  async reload() {
+    this.campaign = await api("GET", `/api/campaigns/${seg(this.slug)}`);
+    renderHeader(this.campaign);
+    return this.campaign;
+  }
+}
+
+function renderHeader(campaign) {
+  document.title = `${campaign.title} – Groundswell`;
+  byId("title").textContent = campaign.title;
+  byId("summary").textContent = campaign.summary ?? "";
+  const description = byId("description");
+  description.textContent = campaign.description ?? "";
+  description.hidden = !campaign.description;
+  byId("guide-link").href = `/guide/${encodeURIComponent(campaign.slug)}`;
+  const banner = byId("banner");
+  banner.hidden = false;
+  const open = campaign.openPhase;
+  banner.classList.toggle("is-closed", !open);
+  if (open) {
+    const phase = campaign.phases?.find((p) => p.kind === open);
+    const until = phase?.closesAt ? ` until ${formatTime(phase.closesAt)}` : "";
+    const left = campaign.daysLeft !== null && campaign.daysLeft !== undefined ? ` (${plural(campaign.daysLeft, "day")} left)` : "";
+    byId("banner-phase").textContent = `Now open: the ${phaseName(open)} phase${left}`;
+    byId("banner-text").textContent = `You can ${PHASES[open]?.doing ?? "take part"}${until}.`;
+  } else {
+    byId("banner-phase").textContent = "No phase is open right now";
+    byId("banner-text").textContent = "You can still read what people have said. Check back when the next phase opens.";
+  }
+}
+
+async function start() {
+  const status = byId("page-status");
+  const slug = slugFromLocation();
+  if (!slug) {
+    say(status, "No campaign was given in the address. Go back to the list of campaigns and choose one.", "error");
+    return;
+  }
+  const page = new Page(slug);
+  try {
+    await page.reload();
+  } catch (error) {
+    byId("title").textContent = "Campaign not available";
+    say(status, describeError(error), "error");
+    return;
+  }
+  page.list = new ContributionList(page);
+  page.mine = setUpMine(page);
+  const compose = setUpCompose(page);
+  setUpJoin(page, async () => {
+    await page.reload();
+    compose.refresh();
+    await Promise.all([page.mine.refresh(), page.list.load()]);
+  });
+  page.onReload = () => {
+    compose.refresh();
+    page.list.renderFilters();
+    page.list.load();
+  };
+  compose.refresh();
+  page.mine.refresh();
+  await page.list.load();
+  listenLive(page);
+}
+
+start();

@@ -1,0 +1,207 @@
+// The facilitator console: sign-in, the campaign picker, and independent sections that each explain an endpoint not built yet.
+import { api, describeError, ApiError, useStaffToken } from "./api.js";
+import { el, byId, replace, say } from "./dom.js";
+import { campaignsSection } from "./admin-campaigns.js";
+import { setupSection } from "./admin-setup.js";
+import { phasesSection } from "./admin-phases.js";
+import { moderationSection } from "./admin-moderation.js";
+import { codingSection } from "./admin-coding.js";
+import { shortlistSection } from "./admin-shortlist.js";
+import { statsSection } from "./admin-stats.js";
+import { exportSection } from "./admin-export.js";
+
+const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, shortlistSection, statsSection, exportSection];
+const TOKEN_KEY = "gs-staff-token";
+
+/**
+ * One console section: a heading, a status line and a body. `run` wraps loading so that a 404 reads
+ * "not available on this server yet" and a 401 sends the facilitator back to sign-in.
+ */
+export class Section {
+  constructor(spec, consoleState) {
+    this.spec = spec;
+    this.console = consoleState;
+    this.status = el("p", { class: "status", role: "status", hidden: true });
+    this.body = el("div", { class: "section-body" });
+    this.node = el("section", { class: "card console-section", id: `section-${spec.id}`, "aria-labelledby": `heading-${spec.id}` },
+      el("h2", { id: `heading-${spec.id}`, text: spec.title }),
+      spec.intro ? el("p", { class: "muted", text: spec.intro }) : null,
+      this.status, this.body);
+  }
+
+  get slug() {
+    return this.console.slug;
+  }
+
+  async load() {
+    await this.run(() => this.spec.load(this));
+  }
+
+  /** Runs `task`; maps its failure to a message in this section. Returns the task's result or null. */
+  async run(task, { quiet404 = false } = {}) {
+    try {
+      return await task();
+    } catch (error) {
+      this.fail(error, quiet404);
+      return null;
+    }
+  }
+
+  fail(error, quiet404 = false) {
+    if (error instanceof ApiError && error.status === 404 && error.code === "not_found" && !quiet404) {
+      replace(this.body, el("p", { class: "notice-404", text: "This part is not available on this server yet. It will work once the server is updated." }));
+      say(this.status, "");
+      this.node.dataset.unavailable = "true";
+      return;
+    }
+    if (error instanceof ApiError && error.status === 401) {
+      this.console.signedOut("Your session has ended. Please sign in again.");
+      return;
+    }
+    say(this.status, describeError(error), "error");
+  }
+
+  say(message, kind = "info") {
+    say(this.status, message, kind);
+  }
+}
+
+class ConsoleState {
+  constructor() {
+    this.me = null;
+    this.slug = "";
+    this.sections = [];
+  }
+
+  async start() {
+    byId("signin-form").addEventListener("submit", (event) => this.signIn(event));
+    byId("sign-out").addEventListener("click", () => this.signOut());
+    byId("campaign-picker").addEventListener("change", (event) => this.choose(event.target.value));
+    const saved = sessionStorage.getItem(TOKEN_KEY);
+    if (saved) useStaffToken(saved);
+    try {
+      this.me = await api("GET", "/admin/me");
+      await this.enter();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) this.signedOut("");
+      else this.signedOut(describeError(error));
+    }
+  }
+
+  async signIn(event) {
+    event.preventDefault();
+    const name = byId("signin-name").value.trim();
+    const password = byId("signin-password").value;
+    const status = byId("signin-status");
+    if (!name || !password) {
+      say(status, "Please enter your name and your password or token.", "error");
+      return;
+    }
+    say(status, "Signing in…");
+    try {
+      this.me = await api("POST", "/admin/session", { name, password });
+    } catch (error) {
+      this.me = await this.tryToken(password);
+      if (!this.me) {
+        say(status, error instanceof ApiError && error.status === 401 ? "That name and password or token were not recognised." : describeError(error), "error");
+        return;
+      }
+    }
+    say(status, "");
+    byId("signin-password").value = "";
+    await this.enter();
+  }
+
+  /** Falls back to the staff token as a Bearer credential, kept for this tab only. */
+  async tryToken(token) {
+    useStaffToken(token);
+    try {
+      const me = await api("GET", "/admin/me");
+      sessionStorage.setItem(TOKEN_KEY, token);
+      return me;
+    } catch {
+      useStaffToken(null);
+      return null;
+    }
+  }
+
+  async signOut() {
+    try {
+      await api("DELETE", "/admin/session");
+    } catch {
+      // Signing out locally still works when the server is unreachable.
+    }
+    sessionStorage.removeItem(TOKEN_KEY);
+    useStaffToken(null);
+    this.signedOut("You have signed out.");
+  }
+
+  signedOut(message) {
+    this.me = null;
+    byId("workspace").hidden = true;
+    byId("signin").hidden = false;
+    byId("sign-out").hidden = true;
+    byId("who").textContent = "";
+    say(byId("console-status"), message, "info");
+  }
+
+  async enter() {
+    byId("signin").hidden = true;
+    byId("workspace").hidden = false;
+    byId("sign-out").hidden = false;
+    byId("who").textContent = `Signed in as ${this.me.name} (${this.me.role})`;
+    say(byId("console-status"), "");
+    this.sections = SECTIONS.map((spec) => new Section(spec, this));
+    replace(byId("sections"), ...this.sections.map((section) => section.node));
+    replace(byId("console-nav"), ...SECTIONS.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, "data-section": spec.id, text: spec.title }))));
+    window.addEventListener("hashchange", () => this.show(location.hash.slice(1)));
+    this.show(location.hash.slice(1));
+    await this.loadCampaigns();
+  }
+
+  /** Shows one section at a time (the console is long); `anchor` is "section-ID", anything else shows the first. */
+  show(anchor) {
+    const id = SECTIONS.some((spec) => `section-${spec.id}` === anchor) ? anchor.slice("section-".length) : SECTIONS[0].id;
+    for (const section of this.sections) section.node.hidden = section.spec.id !== id;
+    for (const link of byId("console-nav").querySelectorAll("a")) {
+      if (link.dataset.section === id) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    }
+  }
+
+  /** Fills the campaign picker from /admin/campaigns, falling back to the campaigns named in /admin/me. */
+  async loadCampaigns(select = null) {
+    let campaigns = [];
+    try {
+      const answer = await api("GET", "/admin/campaigns");
+      campaigns = answer.campaigns ?? answer.items ?? answer;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return this.signedOut("Please sign in again.");
+      campaigns = (this.me.campaigns ?? []).map((slug) => (typeof slug === "string" ? { slug, title: slug } : slug));
+    }
+    this.campaigns = campaigns;
+    const picker = byId("campaign-picker");
+    replace(picker, ...campaigns.map((c) => el("option", { value: c.slug, text: `${c.title ?? c.slug} (${c.slug})` })));
+    const chosen = select ?? (campaigns.some((c) => c.slug === this.slug) ? this.slug : campaigns[0]?.slug ?? "");
+    picker.value = chosen;
+    await this.choose(chosen);
+  }
+
+  async choose(slug) {
+    this.slug = slug;
+    for (const section of this.sections) {
+      if (!section.slug && section.spec.needsCampaign !== false) {
+        replace(section.body, el("p", { class: "muted", text: "Create or choose a campaign first." }));
+        continue;
+      }
+      await section.load();
+    }
+  }
+
+  /** Reloads one section by id (after a change elsewhere, e.g. a phase opened). */
+  reload(id) {
+    return this.sections.find((section) => section.spec.id === id)?.load();
+  }
+}
+
+new ConsoleState().start();

@@ -1,0 +1,152 @@
+// The list of contributions: sorts, search, question and theme filters, paging, and one rendered item per contribution.
+import { api, describeError, seg, query } from "./api.js";
+import { el, byId, replace, say, debounce, formatTime, plural } from "./dom.js";
+import { voteButtons, updateCounts } from "./votes.js";
+import { CommentThread } from "./comments.js";
+import { reportControl } from "./report.js";
+
+/** The first words of an untitled contribution, to serve as its heading. */
+function headline(body) {
+  const words = String(body ?? "").trim().split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ") || "Untitled contribution";
+}
+
+/** Renders and refreshes `#items`; `page` is the campaign page's shared state. */
+export class ContributionList {
+  constructor(page) {
+    this.page = page;
+    this.items = byId("items");
+    this.status = byId("list-status");
+    this.more = byId("more");
+    this.cursor = null;
+    this.pending = new Map();
+    this.sort = byId("sort");
+    this.search = byId("search");
+    this.question = byId("filter-question");
+    this.theme = byId("filter-theme");
+    byId("browse").hidden = false;
+    this.sort.addEventListener("change", () => this.load());
+    this.question.addEventListener("change", () => this.load());
+    this.theme.addEventListener("change", () => this.load());
+    this.search.addEventListener("input", debounce(() => this.load(), 350));
+    byId("filters").addEventListener("submit", (event) => {
+      event.preventDefault();
+      this.load();
+    });
+    this.more.addEventListener("click", () => this.load({ append: true }));
+    byId("show-new").addEventListener("click", () => this.showPending());
+    this.renderFilters();
+  }
+
+  renderFilters() {
+    const campaign = this.page.campaign;
+    const questions = campaign.questions ?? [];
+    byId("filter-question-field").hidden = questions.length < 2;
+    replace(this.question, el("option", { value: "", text: "All questions" }),
+      ...questions.map((q) => el("option", { value: q.id, text: q.text })));
+    const themes = campaign.themes ?? [];
+    byId("filter-theme-field").hidden = campaign.openPhase !== "answer" || !themes.length;
+    replace(this.theme, el("option", { value: "", text: "All themes" }),
+      ...themes.map((theme) => el("option", { value: theme.id, text: theme.name })));
+  }
+
+  /** Fetches the first page (or the next one with `append`) for the current sort and filters. */
+  async load({ append = false } = {}) {
+    const params = {
+      sort: this.sort.value,
+      q: this.search.value.trim(),
+      question: this.question.value,
+      theme: byId("filter-theme-field").hidden ? "" : this.theme.value,
+      limit: 20,
+      cursor: append ? this.cursor : "",
+    };
+    say(this.status, append ? "Loading more…" : "Loading…");
+    try {
+      const { items, nextCursor } = await api("GET", `/api/campaigns/${seg(this.page.slug)}/contributions${query(params)}`);
+      if (!append) {
+        this.items.replaceChildren();
+        this.pending.clear();
+        byId("show-new").hidden = true;
+      }
+      for (const item of items) this.items.append(this.render(item));
+      this.cursor = nextCursor;
+      this.more.hidden = !nextCursor;
+      const searching = params.q || params.question || params.theme;
+      say(this.status, this.items.children.length ? "" : searching ? "Nothing matches your search." : "Nothing has been shared yet. Be the first!");
+    } catch (error) {
+      say(this.status, describeError(error), "error");
+    }
+  }
+
+  /** One contribution as a list item; every piece of user text goes in as text. */
+  render(item) {
+    const themes = (item.themes ?? []).map((id) => this.page.themeName(id)).filter(Boolean);
+    const heading = item.title || headline(item.body);
+    const node = el("li", { class: "item", id: `item-${item.id}`, "data-id": item.id },
+      el("h3", { text: heading }),
+      el("p", { class: "meta" },
+        item.official ? el("span", { class: "pill official", text: "From the campaign team" }) : null,
+        item.shortlisted ? el("span", { class: "pill", text: "Shortlisted" }) : null,
+        item.mine ? el("span", { class: "pill quiet", text: "Yours" }) : null,
+        el("span", { text: `Posted ${formatTime(item.createdAt)}` }),
+        item.editedAt ? el("span", { text: "(edited)" }) : null,
+        themes.length ? el("span", { text: `Themes: ${themes.join(", ")}` }) : null,
+      ),
+      el("p", { class: "body", text: item.body }),
+      voteButtons(this.page, item),
+    );
+    const thread = new CommentThread(this.page, item);
+    thread.attach(node);
+    node.append(el("div", { class: "actions" }, thread.toggle, reportControl(this.page, item, node)), thread.panel);
+    return node;
+  }
+
+  /** Puts the visitor's freshly posted contribution at the top. */
+  addOwn(item) {
+    document.getElementById(`item-${item.id}`)?.remove();
+    this.pending.delete(item.id);
+    byId("show-new").hidden = this.pending.size === 0;
+    const node = this.render({ ...item, mine: true });
+    node.classList.add("is-new");
+    this.items.prepend(node);
+    say(this.status, "");
+  }
+
+  /** Applies a live `votes` event: new counts, announced politely. */
+  applyVotes(data) {
+    const node = document.getElementById(`item-${data.id}`);
+    if (!node) return;
+    updateCounts(node, data);
+    const title = node.querySelector("h3")?.textContent ?? "a contribution";
+    byId("live").textContent = `Votes on “${title}”: ${plural(data.up, "thumb up", "thumbs up")}, ${plural(data.down, "thumb down", "thumbs down")}.`;
+  }
+
+  /** Applies a live `comment` event: the new comment count. */
+  applyComments(data) {
+    const node = document.getElementById(`item-${data.contributionId}`);
+    node?.dispatchEvent(new CustomEvent("gs:comments", { detail: data.comments }));
+  }
+
+  /** Keeps live new contributions aside until the reader asks for them, so the list never jumps. */
+  noteNew(item) {
+    if (document.getElementById(`item-${item.id}`) || ["hidden", "withdrawn", "merged", "redacted_hidden"].includes(item.state)) return;
+    this.pending.set(item.id, item);
+    const button = byId("show-new");
+    button.textContent = `Show ${plural(this.pending.size, "new contribution")}`;
+    button.hidden = false;
+    byId("live").textContent = `${plural(this.pending.size, "new contribution")} waiting.`;
+  }
+
+  showPending() {
+    for (const item of this.pending.values()) {
+      const node = this.render({ myVote: 0, mine: false, ...item });
+      node.classList.add("is-new");
+      this.items.prepend(node);
+    }
+    this.pending.clear();
+    const button = byId("show-new");
+    button.hidden = true;
+    this.items.firstElementChild?.querySelector("h3")?.setAttribute("tabindex", "-1");
+    this.items.firstElementChild?.querySelector("h3")?.focus();
+  }
+}

@@ -1,0 +1,95 @@
+// "Your contributions": the visitor's own items from /api/me, with edit (until voted on or commented) and withdraw.
+import { api, describeError, seg, query } from "./api.js";
+import { el, byId, replace, say, formatTime } from "./dom.js";
+
+const STATE_TEXT = { withdrawn: "Withdrawn", hidden: "Hidden by the moderators", merged: "Merged into a similar idea" };
+
+/** Wires the "yours" section; returns `{ refresh }`. */
+export function setUpMine(page) {
+  const section = byId("mine");
+  const list = byId("mine-items");
+  const status = byId("mine-status");
+
+  const editForm = (item, node) => {
+    const titleId = `edit-title-${item.id}`;
+    const bodyId = `edit-body-${item.id}`;
+    const title = el("input", { type: "text", id: titleId, maxlength: 140 });
+    title.value = item.title ?? "";
+    const body = el("textarea", { id: bodyId, maxlength: 5000 });
+    body.value = item.body;
+    const formStatus = el("p", { class: "status", role: "status", hidden: true });
+    const form = el("form", { class: "card" },
+      el("div", { class: "field" }, el("label", { for: titleId, text: "Title (optional)" }), title),
+      el("div", { class: "field" }, el("label", { for: bodyId, text: "Your contribution" }), body),
+      formStatus,
+      el("div", { class: "actions" },
+        el("button", { type: "submit", text: "Save changes" }),
+        el("button", { type: "button", class: "secondary", text: "Cancel", onclick: () => refresh() })),
+    );
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      try {
+        await api("PATCH", `/api/contributions/${encodeURIComponent(item.id)}`, { title: title.value.trim() || null, body: body.value.trim() });
+        say(status, "Your changes are saved.", "success");
+        await refresh();
+        page.list.load();
+      } catch (error) {
+        say(formStatus, describeError(error), "error");
+      }
+    });
+    node.replaceChildren(form);
+    body.focus();
+  };
+
+  const render = (item) => {
+    const node = el("li", { class: "item", "data-mine-id": item.id });
+    const withdrawn = item.state === "withdrawn";
+    const actions = el("div", { class: "actions" });
+    if (!withdrawn) {
+      actions.append(el("button", { type: "button", class: "secondary", text: "Edit", onclick: () => editForm(item, node) }));
+      const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
+      withdraw.addEventListener("click", async () => {
+        if (withdraw.dataset.confirm !== "yes") {
+          withdraw.dataset.confirm = "yes";
+          withdraw.textContent = "Yes, withdraw it";
+          say(status, "Press “Yes, withdraw it” to confirm. Withdrawn contributions are no longer shown to anyone.", "info");
+          return;
+        }
+        try {
+          await api("DELETE", `/api/contributions/${encodeURIComponent(item.id)}`);
+          say(status, "Your contribution has been withdrawn.", "success");
+          document.getElementById(`item-${item.id}`)?.remove();
+          await refresh();
+        } catch (error) {
+          say(status, describeError(error), "error");
+        }
+      });
+      actions.append(withdraw);
+    }
+    replace(node,
+      el("h3", { text: item.title || "Untitled contribution" }),
+      el("p", { class: "meta" },
+        el("span", { text: `Posted ${formatTime(item.createdAt)}` }),
+        STATE_TEXT[item.state] ? el("span", { class: "pill quiet", text: STATE_TEXT[item.state] }) : null,
+        el("span", { text: `${item.up} up, ${item.down} down, ${item.comments} comments` })),
+      el("p", { class: "body", text: item.body }),
+      actions,
+    );
+    return node;
+  };
+
+  const refresh = async () => {
+    section.hidden = !page.joined;
+    if (!page.joined) return;
+    try {
+      const me = await api("GET", `/api/me${query({ campaign: page.slug })}`);
+      replace(list, ...me.contributions.map(render));
+      if (!me.contributions.length) say(status, "You have not contributed yet.");
+      else if (status.classList.contains("is-info") && status.textContent.startsWith("You have not")) say(status, "");
+    } catch (error) {
+      say(status, describeError(error), "error");
+    }
+  };
+
+  return { refresh };
+}

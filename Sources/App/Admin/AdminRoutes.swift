@@ -1,0 +1,36 @@
+// Registers every /admin route, each wrapped so staff sign-in failures and caching are handled alike.
+import HTTP
+
+/// The staff area's route table. `register` is the one call the app's route builder makes.
+enum AdminRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        let throttle = SignInThrottle()
+        let hasher = PasswordHasher()
+        SessionRoutes.register(&router, throttle: throttle, hasher: hasher)
+        StaffRoutes.register(&router, hasher: hasher)
+        CampaignSetupRoutes.register(&router)
+        QuestionRoutes.register(&router)
+        PhaseRoutes.register(&router)
+        ModerationRoutes.register(&router)
+        StatsRoutes.register(&router)
+        AuditRoutes.register(&router)
+    }
+
+    /// Adds a route whose handler may throw `StaffAuthError` (answered here with its 401) and
+    /// whose responses are never cached: staff data must not linger in shared caches.
+    static func add(
+        _ router: inout Router<AppContext>, _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil,
+        _ handler: @escaping Router<AppContext>.Handler
+    ) {
+        router.add(method, pattern, maxBodySize: maxBodySize) { request, context in
+            var response: Response
+            do {
+                response = try handler(request, context)
+            } catch let error as StaffAuthError {
+                response = error.response
+            }
+            if !response.headers.contains("Cache-Control") { response.headers.add("Cache-Control", "no-store") }
+            return response
+        }
+    }
+}

@@ -1,0 +1,97 @@
+// Who may join (invite codes as CSV for a mail merge, a shared access code) and the team's official statements.
+import Campaigns
+import HTTP
+import Storage
+
+extension CampaignSetupRoutes {
+    /// Most invite codes one request may make.
+    static let maxInvites: Int64 = 10_000
+
+    /// `{count}` → text/csv with one `code` column. Codes are shown once; only hashes are kept.
+    static func invites(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
+        try campaign.requireEditable()
+        let count = try JSONBody(request.body).requiredInt("count")
+        guard (1...maxInvites).contains(count) else {
+            throw APIError.validation(field: "count", message: "Must be from 1 to \(maxInvites).")
+        }
+        let codes = (0..<count).map { _ in inviteCode() }
+        let now = context.clock.now
+        try context.database.write { connection in
+            try AdminCampaignStore(connection).addInvites(
+                campaignID: campaign.id, codeHashes: codes.map(Tokens.hashCode), now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "invites_create",
+                    target: "campaign:\(campaign.slug)", reason: "\(count) codes"), now: now)
+        }
+        var csv = CSVEncoder.byteOrderMark
+        CSVEncoder.encodeRow([.text("code")], into: &csv)
+        for code in codes { CSVEncoder.encodeRow([.text(code)], into: &csv) }
+        var response = Response(status: .ok, body: .bytes(csv))
+        response.headers.add("Content-Type", "text/csv; charset=utf-8")
+        response.headers.add("Content-Disposition", "attachment; filename=\"\(campaign.slug)-invites.csv\"")
+        return response
+    }
+
+    /// Ten characters of Crockford's base 32 (no I, L, O, U) as `XXXXX-XXXXX`: 50 bits each.
+    static func inviteCode() -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return String(characters[0..<5]) + "-" + String(characters[5..<10])
+    }
+
+    /// `{code}` sets the shared access code (at least 6 characters); null or "" removes it.
+    static func accessCode(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
+        try campaign.requireEditable()
+        let code = try JSONBody(request.body).string("code").map(TextRules.normalise) ?? ""
+        guard code.isEmpty || (6...100).contains(code.count) else {
+            throw APIError.validation(field: "code", message: "Use 6 to 100 characters.")
+        }
+        let now = context.clock.now
+        try context.database.write { connection in
+            try AdminCampaignStore(connection).setAccessCode(
+                campaignID: campaign.id, hash: code.isEmpty ? nil : Tokens.hashCode(code))
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: code.isEmpty ? "access_code_remove" : "access_code_set",
+                    target: "campaign:\(campaign.slug)"), now: now)
+        }
+        return try respond(campaignID: campaign.id, context)
+    }
+
+    /// `{questionId, title, body}` → 201 Contribution marked official ("from the campaign team").
+    static func statement(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
+        try campaign.requireEditable()
+        let body = try JSONBody(request.body)
+        let questionID = try body.requiredInt("questionId")
+        let title = try body.string("title").map(TextRules.normalise)
+        let text = TextRules.normalise(try body.requiredString("body"))
+        if let problem = TextRules.validateTitle(title) { throw APIError.text(problem, field: "title") }
+        if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
+        let now = context.clock.now
+        let record = try context.database.write { connection -> ContributionRecord in
+            guard let question = try AdminCampaignStore(connection).question(id: questionID),
+                  question.campaignID == campaign.id, !question.deleted else {
+                throw APIError.validation(field: "questionId", message: "No such question in this campaign.")
+            }
+            let record = try ContributionStore(connection).insert(
+                NewContribution(
+                    campaignID: campaign.id, questionID: question.id, contributorID: nil, phase: question.phase,
+                    title: title, body: text, official: true),
+                now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "statement", target: "contribution:\(record.id)"),
+                now: now)
+            return record
+        }
+        context.publishContribution(record)
+        var json = JSONWriter()
+        json.contribution(record, viewer: nil)
+        return .json(json.bytes, status: .created)
+    }
+}

@@ -1,0 +1,86 @@
+// Merging duplicate contributions and undoing a merge, audited, with the target's new counts broadcast.
+import Campaigns
+import HTTP
+import Storage
+
+enum MergeRoutes {
+    /// `{into, reason}` merges `{id}` into `into`, in one write with the recount.
+    static func merge(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, source, campaign) = try ModerationRoutes.load(request, context, .moderate)
+        try campaign.requireEditable()
+        let body = try JSONBody(request.body)
+        let targetID = try body.requiredInt("into")
+        let reason = try ModerationRoutes.requiredReason(body)
+        let now = context.clock.now
+        let target = try context.database.write { connection -> ContributionRecord in
+            let contributions = ContributionStore(connection)
+            guard let source = try contributions.contribution(id: source.id),
+                  let target = try contributions.contribution(id: targetID), target.campaignID == source.campaignID else {
+                throw APIError.validation(field: "into", message: "No such contribution in this campaign.")
+            }
+            guard target.id != source.id else {
+                throw APIError.validation(field: "into", message: "A contribution cannot be merged into itself.")
+            }
+            switch (source.state, target.state) {
+            case (.visible, .visible), (.visible, .hidden), (.hidden, .visible), (.hidden, .hidden),
+                (.pending, .visible), (.pending, .hidden):
+                break
+            case (.merged, _), (.withdrawn, _), (_, .merged), (_, .withdrawn), (_, .pending):
+                throw APIError.conflict(code: "conflict", message: "Only visible or hidden contributions can be merged.")
+            }
+            let moderation = ModerationStore(connection)
+            try moderation.merge(sourceID: source.id, into: target.id, staffID: caller.staff.id, now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "merge",
+                    target: "contribution:\(source.id)→contribution:\(target.id)", reason: reason), now: now)
+            guard let merged = try contributions.contribution(id: target.id) else { throw APIError.notFound }
+            return merged
+        }
+        context.publishCounts(target)
+        var json = JSONWriter()
+        json.contribution(target, viewer: nil)
+        return .json(json.bytes)
+    }
+
+    /// `{reason?}` undoes the latest merge of `{id}`.
+    static func unmerge(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, source, campaign) = try ModerationRoutes.load(request, context, .moderate)
+        try campaign.requireEditable()
+        let reason = TextRules.normalise(try JSONBody(request.body).string("reason") ?? "")
+        let now = context.clock.now
+        let restored = try context.database.write { connection -> (record: ContributionRecord, targetID: Int64) in
+            let moderation = ModerationStore(connection)
+            guard let merge = try moderation.activeMerge(sourceID: source.id) else {
+                throw APIError.conflict(code: "not_merged", message: "This contribution is not merged.")
+            }
+            try moderation.undo(merge, now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "unmerge",
+                    target: "contribution:\(source.id)→contribution:\(merge.targetID)", reason: reason), now: now)
+            guard let record = try ContributionStore(connection).contribution(id: source.id) else { throw APIError.notFound }
+            return (record, merge.targetID)
+        }
+        if let target = try context.database.read({ try ContributionStore($0).contribution(id: restored.targetID) }) {
+            context.publishCounts(target)
+        }
+        var json = JSONWriter()
+        json.contribution(restored.record, viewer: nil)
+        return .json(json.bytes)
+    }
+}
+
+extension AppContext {
+    /// The `votes` event for a contribution whose counts changed without a vote (merge, undo).
+    func publishCounts(_ record: ContributionRecord) {
+        var json = JSONWriter()
+        json.object { o in
+            o.field("id", record.id)
+            o.field("up", record.up)
+            o.field("down", record.down)
+            o.field("score", record.score)
+        }
+        events.publish(campaignID: record.campaignID, event: "votes", data: json.bytes)
+    }
+}

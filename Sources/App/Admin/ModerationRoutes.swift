@@ -1,0 +1,183 @@
+// Moderation by staff: the queue, hide/restore (approve) with a reason, redaction and its revisions.
+import Campaigns
+import HTTP
+import Storage
+
+enum ModerationRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/moderation", queue)
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/hide", maxBodySize: 4096) { request, context in
+            try setVisibility(request, context, visible: false)
+        }
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/restore", maxBodySize: 4096) { request, context in
+            try setVisibility(request, context, visible: true)
+        }
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/redact", maxBodySize: 64 * 1024, redact)
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/merge", maxBodySize: 4096, MergeRoutes.merge)
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/unmerge", maxBodySize: 4096, MergeRoutes.unmerge)
+        AdminRoutes.add(&router, .get, "/admin/contributions/{id}/revisions", revisions)
+        AdminRoutes.add(&router, .delete, "/admin/contributions/{id}/revisions", purge)
+        AdminRoutes.add(&router, .post, "/admin/comments/{id}/hide", maxBodySize: 4096) { request, context in
+            try CommentModeration.setVisibility(request, context, visible: false)
+        }
+        AdminRoutes.add(&router, .post, "/admin/comments/{id}/restore", maxBodySize: 4096) { request, context in
+            try CommentModeration.setVisibility(request, context, visible: true)
+        }
+        AdminRoutes.add(&router, .post, "/admin/comments/{id}/redact", maxBodySize: 16 * 1024, CommentModeration.redact)
+    }
+
+    static func queue(_ request: Request, _ context: AppContext) throws -> Response {
+        let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
+        let items = try context.database.read { try ModerationStore($0).queue(campaignID: campaign.id) }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.key("items")
+            o.array(items) { w, item in
+                w.object { i in
+                    switch item.subject {
+                    case .contribution(let record):
+                        i.field("type", "contribution")
+                        i.contributionFields(record, viewer: nil)
+                    case .comment(let record):
+                        i.field("type", "comment")
+                        i.field("id", record.id)
+                        i.field("contributionId", record.contributionID)
+                        i.key("parentId")
+                        i.int(record.parentID)
+                        i.field("body", record.body)
+                        i.field("createdAt", ISOTime.string(record.createdAt))
+                        i.field("state", record.state)
+                        i.field("official", record.official)
+                    }
+                    i.field("flags", item.flags)
+                    i.key("reasons")
+                    i.array(item.reasons) { r, reason in r.string(reason) }
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+
+    /// The contribution `{id}` for a staff action: 401/403 role, 404, 403 campaign, 409 archived.
+    static func load(
+        _ request: Request, _ context: AppContext, _ permission: AdminPermission
+    ) throws -> (StaffCaller, ContributionRecord, CampaignRecord) {
+        let caller = try context.requireStaff(request, permission)
+        let id = try request.idParameter("id")
+        let (record, campaign) = try context.database.read { connection -> (ContributionRecord, CampaignRecord) in
+            guard let record = try ContributionStore(connection).contribution(id: id),
+                  let campaign = try CampaignStore(connection).campaign(id: record.campaignID) else { throw APIError.notFound }
+            return (record, campaign)
+        }
+        try caller.requireCovers(campaignID: campaign.id)
+        return (caller, record, campaign)
+    }
+
+    static func requiredReason(_ body: JSONBody) throws -> String {
+        let reason = TextRules.normalise(try body.string("reason") ?? "")
+        guard !reason.isEmpty else { throw APIError.validation(field: "reason", message: "Say why, for the audit log.") }
+        guard reason.count <= 1000 else { throw APIError.validation(field: "reason", message: "At most 1000 characters.") }
+        return reason
+    }
+
+    /// Hide (visible or pending → hidden) or restore (hidden or pending → visible; approving a
+    /// pre-moderated contribution is a restore). `{reason}` is required.
+    static func setVisibility(_ request: Request, _ context: AppContext, visible: Bool) throws -> Response {
+        let (caller, found, campaign) = try load(request, context, .moderate)
+        try campaign.requireEditable()
+        let reason = try requiredReason(try JSONBody(request.body))
+        let now = context.clock.now
+        let record = try context.database.write { connection -> ContributionRecord in
+            let contributions = ContributionStore(connection)
+            guard let current = try contributions.contribution(id: found.id) else { throw APIError.notFound }
+            let allowed: Bool
+            switch current.state {
+            case .visible: allowed = !visible
+            case .hidden: allowed = visible
+            case .pending: allowed = true
+            case .withdrawn, .merged: allowed = false
+            }
+            guard allowed else {
+                throw APIError.conflict(code: "conflict", message: "A \(current.state.rawValue) contribution cannot be changed so.")
+            }
+            try ModerationStore(connection).setContributionState(id: found.id, visible ? .visible : .hidden, now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name,
+                    action: visible ? (current.state == .pending ? "approve" : "restore") : "hide",
+                    target: "contribution:\(found.id)", reason: reason), now: now)
+            guard let updated = try contributions.contribution(id: found.id) else { throw APIError.notFound }
+            return updated
+        }
+        // Only a now-visible contribution is broadcast: an event must never carry hidden text.
+        if visible { context.publishContribution(record) }
+        var json = JSONWriter()
+        json.contribution(record, viewer: nil)
+        return .json(json.bytes)
+    }
+
+    /// `{title?, body, reason}`: replaces the text, keeping the original as a revision only admins read.
+    static func redact(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, found, campaign) = try load(request, context, .moderate)
+        try campaign.requireEditable()
+        let body = try JSONBody(request.body)
+        let reason = try requiredReason(body)
+        let title = try body.string("title").map(TextRules.normalise) ?? found.title
+        let text = TextRules.normalise(try body.requiredString("body"))
+        if let problem = TextRules.validateTitle(title) { throw APIError.text(problem, field: "title") }
+        if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
+        let now = context.clock.now
+        let record = try context.database.write { connection -> ContributionRecord in
+            try ModerationStore(connection).redactContribution(
+                id: found.id, title: title, body: text, staffID: caller.staff.id, now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "redact", target: "contribution:\(found.id)",
+                    reason: reason), now: now)
+            guard let updated = try ContributionStore(connection).contribution(id: found.id) else { throw APIError.notFound }
+            return updated
+        }
+        if record.state == .visible { context.publishContribution(record) }
+        var json = JSONWriter()
+        json.contribution(record, viewer: nil)
+        return .json(json.bytes)
+    }
+
+    /// The originals of redacted text of a contribution and its comments (admins only).
+    static func revisions(_ request: Request, _ context: AppContext) throws -> Response {
+        let (_, found, _) = try load(request, context, .readRevisions)
+        let items = try context.database.read { try ModerationStore($0).revisions(contributionID: found.id) }
+        var json = JSONWriter()
+        json.object { o in
+            o.key("items")
+            o.array(items) { w, revision in
+                w.object { r in
+                    r.field("id", revision.id)
+                    r.key("contributionId")
+                    r.int(revision.contributionID)
+                    r.key("commentId")
+                    r.int(revision.commentID)
+                    r.field("title", revision.title)
+                    r.field("body", revision.body)
+                    r.field("createdAt", ISOTime.string(revision.createdAt))
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+
+    /// Deletes the originals for good; `secure_delete` overwrites the freed pages.
+    static func purge(_ request: Request, _ context: AppContext) throws -> Response {
+        let (caller, found, campaign) = try load(request, context, .readRevisions)
+        let now = context.clock.now
+        let count = try context.database.write { connection -> Int in
+            let count = try ModerationStore(connection).purgeRevisions(contributionID: found.id)
+            try AuditStore(connection).append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: "purge_revisions",
+                    target: "contribution:\(found.id)", reason: "\(count) revisions"), now: now)
+            return count
+        }
+        return .json(Array("{\"purged\":\(count)}".utf8))
+    }
+}

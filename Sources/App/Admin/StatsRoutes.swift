@@ -1,0 +1,88 @@
+// GET /admin/campaigns/{slug}/stats: totals, per phase, per question, per day, and k-anonymous profile breakdowns.
+import Campaigns
+import HTTP
+import Storage
+
+enum StatsRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/stats", stats)
+    }
+
+    private struct Snapshot {
+        var overall: ActivityCounts
+        var perPhase: [(PhaseKind, ActivityCounts)]
+        var perQuestion: [(Int64, ActivityCounts)]
+        var questions: [QuestionRecord]
+        var perDay: [(String, ActivityCounts)]
+        var profiles: [ProfileAnswerCounts]
+    }
+
+    static func stats(_ request: Request, _ context: AppContext) throws -> Response {
+        let (_, campaign) = try context.requireStaff(request, .viewStats, slug: try request.slugParameter())
+        let k = context.configuration.kAnonymity
+        let s = try context.database.read { connection in
+            let store = StatsStore(connection)
+            return Snapshot(
+                overall: try store.overall(campaignID: campaign.id), perPhase: try store.perPhase(campaignID: campaign.id),
+                perQuestion: try store.perQuestion(campaignID: campaign.id),
+                questions: try CampaignStore(connection).questions(campaignID: campaign.id),
+                perDay: try store.perDay(campaignID: campaign.id), profiles: try store.profileAnswers(campaignID: campaign.id))
+        }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.activity(s.overall)
+            o.field("kAnonymity", k)
+            o.key("perPhase")
+            o.array(s.perPhase) { w, item in
+                w.object { p in
+                    p.field("phase", item.0.rawValue)
+                    p.activity(item.1)
+                }
+            }
+            o.key("perQuestion")
+            o.array(s.perQuestion) { w, item in
+                w.object { q in
+                    q.field("questionId", item.0)
+                    q.field("text", s.questions.first { $0.id == item.0 }?.text)
+                    q.activity(item.1)
+                }
+            }
+            o.key("perDay")
+            o.array(s.perDay) { w, item in
+                w.object { d in
+                    d.field("day", item.0)
+                    d.activity(item.1)
+                }
+            }
+            o.key("byProfile")
+            o.object { b in
+                for profile in s.profiles {
+                    let groups = profile.counts.map { (choice: Optional($0.choice), count: $0.count) }
+                        + [(choice: nil, count: profile.unanswered)]
+                    b.key(profile.key)
+                    b.array(ProfileBreakdown.apply(groups, k: k)) { w, entry in
+                        w.object { e in
+                            switch entry {
+                            case .shown(let choice, let count):
+                                e.field("choice", choice)
+                                e.field("count", count)
+                            case .suppressed:
+                                e.field("suppressed", true)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+}
+
+extension JSONWriter {
+    mutating func activity(_ counts: ActivityCounts) {
+        field("participants", counts.participants)
+        field("contributions", counts.contributions)
+        field("comments", counts.comments)
+        field("votes", counts.votes)
+    }
+}

@@ -1,0 +1,53 @@
+// Registers every analysis and Act route (issue 6), and the lookups those handlers share.
+import Campaigns
+import HTTP
+import Storage
+
+/// The analysis routes: codebook, coding, agreement and reconciliation, scoring and shortlists,
+/// guides for the act round, and their editors. The app's route builder calls `register` once.
+enum AnalysisRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        CodebookRoutes.register(&router)
+        CodingRoutes.register(&router)
+        AgreementRoutes.register(&router)
+        ShortlistRoutes.register(&router)
+        GuideAdminRoutes.register(&router)
+        GuideEditorRoutes.register(&router)
+        PublishedGuideRoute.register(&router)
+    }
+
+    /// The campaign `{slug}` names, drafts and archived ones included (staff routes); else 404.
+    static func campaign(_ request: Request, _ context: AppContext) throws -> CampaignRecord {
+        let slug = try request.slugParameter()
+        let campaign = try context.database.read { try CampaignStore($0).campaign(slug: slug) }
+        guard let campaign else { throw APIError.notFound }
+        return campaign
+    }
+
+    static func contribution(_ id: Int64, _ context: AppContext) throws -> ContributionRecord {
+        guard let record = try context.database.read({ try ContributionStore($0).contribution(id: id) }) else {
+            throw APIError.notFound
+        }
+        return record
+    }
+
+    /// `{themes: [id], notRelevant: bool}` as a checked decision (422 naming `themes` otherwise).
+    static func decision(_ body: AnalysisBody) throws -> CodeDecision {
+        let themes = try body.base.intArray("themes") ?? []
+        let notRelevant = try body.bool("notRelevant") ?? false
+        switch CodeDecision.validated(themes: themes, notRelevant: notRelevant) {
+        case .success(let decision): return decision
+        case .failure(let problem): throw APIError.validation(field: "themes", message: problem.message)
+        }
+    }
+
+    /// The current version of each theme in `decision`; 422 if one is not an unarchived theme of the campaign.
+    static func themeVersions(_ decision: CodeDecision, campaignID: Int64, _ connection: Connection) throws -> [Int64: Int] {
+        let themes = try ThemeStore(connection).themes(campaignID: campaignID).filter { !$0.archived }
+        let versions = themes.versions
+        guard decision.themes.allSatisfy({ versions[$0] != nil }) else {
+            throw APIError.validation(field: "themes", message: "Choose themes from this campaign's codebook.")
+        }
+        return versions.filter { decision.themes.contains($0.key) }
+    }
+}

@@ -1,0 +1,142 @@
+// Facilitators' side of the guides: start one per act-round idea, invite editors, comment, mark final.
+import Campaigns
+import HTTP
+import Storage
+
+enum GuideAdminRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        AdminRoutes.add(&router, .post, "/admin/contributions/{id}/guide", create)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/guides", list)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}", read)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/invitations", invite)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/comments", comment)
+        AdminRoutes.add(&router, .post, "/admin/guides/{id}/final", markFinal)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}/revisions", revisions)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}/diff", diff)
+    }
+
+    /// The guide and its campaign, with the caller checked as a facilitator there.
+    private static func guide(_ request: Request, _ context: AppContext) throws -> (GuideRecord, StaffCaller) {
+        let id = try request.idParameter("id")
+        guard let guide = try context.database.read({ try GuideStore($0).guide(id: id) }) else { throw APIError.notFound }
+        return (guide, try AnalysisAccess.require(.facilitate, request, context, campaignID: guide.campaignID))
+    }
+
+    /// POST {title?}: starts the (empty) guide of an idea in the act round; its author drafts it.
+    static func create(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let idea = try AnalysisRoutes.contribution(id, context)
+        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: idea.campaignID)
+        let title = TextRules.normalise(try JSONBody(request.body).string("title") ?? idea.title ?? "")
+        let now = context.clock.now
+        let guide = try context.database.write { connection -> GuideRecord in
+            guard try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: id) else {
+                throw APIError.conflict(code: "not_in_act_round", message: "Select the idea into the act round first.")
+            }
+            let store = GuideStore(connection)
+            if try store.guide(contributionID: id) != nil {
+                throw APIError.conflict(code: "conflict", message: "This idea already has a guide.")
+            }
+            return try store.create(campaignID: idea.campaignID, contributionID: id,
+                                    title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
+        }
+        var json = JSONWriter()
+        json.guideDraft(guide, comments: [], you: nil)
+        return .json(json.bytes, status: .created)
+    }
+
+    static func list(_ request: Request, _ context: AppContext) throws -> Response {
+        let campaign = try AnalysisRoutes.campaign(request, context)
+        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let guides = try context.database.read { try GuideStore($0).guides(campaignID: campaign.id) }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.key("guides")
+            o.array(guides) { w, g in w.guideDraft(g, comments: [], you: nil) }
+        }
+        return .json(json.bytes)
+    }
+
+    static func read(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, _) = try guide(request, context)
+        let comments = try context.database.read { try GuideStore($0).comments(guideID: guide.id) }
+        var json = JSONWriter(capacity: 4096)
+        json.guideDraft(guide, comments: comments, you: "Facilitator")
+        return .json(json.bytes)
+    }
+
+    /// POST: a new invitation for a key contributor. The token is shown once; only its hash is kept.
+    static func invite(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, _) = try guide(request, context)
+        let token = Tokens.generate()
+        let now = context.clock.now
+        let label = try context.database.write { connection in
+            try GuideStore(connection).addEditor(guideID: guide.id, tokenHash: Tokens.hash(token), now: now)
+        }
+        let slug = try context.database.read { try CampaignStore($0).campaign(id: guide.campaignID)?.slug } ?? ""
+        var json = JSONWriter()
+        json.object { o in
+            o.field("token", token)
+            o.field("label", label)
+            o.field("link", "/c/\(slug)?guide=\(guide.id)#invite=\(token)")
+            o.field("header", GuideEditorRoutes.inviteHeader)
+        }
+        return .json(json.bytes, status: .created)
+    }
+
+    /// POST {body}: a facilitator's comment on the current revision, shown to editors as "Facilitator".
+    static func comment(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, staff) = try guide(request, context)
+        let text = TextRules.normalise(try JSONBody(request.body).requiredString("body"))
+        if let problem = TextRules.validateComment(text) { throw APIError.text(problem, field: "body") }
+        let now = context.clock.now
+        let comment = try context.database.write { connection in
+            try GuideStore(connection).addComment(guideID: guide.id, staffID: staff.id, revision: guide.text.revision,
+                                                  body: text, now: now)
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.field("id", comment.id)
+            o.field("revision", comment.revision)
+            o.field("body", comment.body)
+            o.field("createdAt", ISOTime.string(comment.createdAt))
+        }
+        return .json(json.bytes, status: .created)
+    }
+
+    /// POST {final: bool}: final guides cannot be edited and may enter the published round.
+    static func markFinal(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, staff) = try guide(request, context)
+        let isFinal = try AnalysisBody(request.body).bool("final") ?? true
+        if isFinal, guide.text.revision == 0 {
+            throw APIError.conflict(code: "empty_guide", message: "Nothing has been written in this guide yet.")
+        }
+        let now = context.clock.now
+        let updated = try context.database.write { connection -> GuideRecord? in
+            let store = GuideStore(connection)
+            try store.setFinal(id: guide.id, isFinal, now: now)
+            if !isFinal, let idea = guide.contributionID {
+                try store.setPublished(id: guide.id, false, now: now)
+                _ = try ShortlistStore(connection).remove(campaignID: guide.campaignID, round: .published, contributionID: idea)
+            }
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? "guide_final" : "guide_reopen",
+                              target: "guide:\(guide.id)"), now: now)
+            return try store.guide(id: guide.id)
+        }
+        guard let updated else { throw APIError.notFound }
+        var json = JSONWriter()
+        json.guideDraft(updated, comments: [], you: "Facilitator")
+        return .json(json.bytes)
+    }
+
+    static func revisions(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, _) = try guide(request, context)
+        return try GuideRevisions.list(id: guide.id, context)
+    }
+
+    static func diff(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, _) = try guide(request, context)
+        return try GuideRevisions.diff(id: guide.id, request, context)
+    }
+}

@@ -1,0 +1,157 @@
+// Moderation: the queue of flagged, auto-hidden and waiting items; hide, restore, approve; redaction with revisions.
+import Campaigns
+
+/// One entry of the moderation queue: a contribution or a comment with its open flags.
+public struct ModerationItem: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable {
+        case contribution(ContributionRecord)
+        case comment(CommentRecord)
+    }
+
+    public var subject: Subject
+    /// Flags not yet resolved by a moderator.
+    public var flags: Int
+    /// Their reasons, oldest first.
+    public var reasons: [String]
+}
+
+/// The original text of a redacted contribution or comment; readable by admins only.
+public struct RevisionRecord: Sendable, Equatable {
+    public var id: Int64
+    public var contributionID: Int64?
+    public var commentID: Int64?
+    public var title: String?
+    public var body: String
+    public var staffID: Int64?
+    public var createdAt: Int64
+}
+
+/// Every SQL string for moderating contributions and comments. Changes to visibility keep
+/// `comment_count` equal to the number of visible comments, in the same write.
+public struct ModerationStore {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Hidden, pending and flagged-but-unresolved items of a campaign, oldest first.
+    public func queue(campaignID: Int64) throws -> [ModerationItem] {
+        let contributionIDs = try connection.query(
+            """
+            SELECT c.id FROM contributions c WHERE c.campaign_id = ?1
+              AND (c.state IN ('hidden', 'pending')
+                   OR (c.state = 'visible' AND EXISTS (SELECT 1 FROM flags f WHERE f.contribution_id = c.id AND f.resolved_at IS NULL)))
+            ORDER BY c.id
+            """, campaignID
+        ) { row -> Int64 in row.int(0) }
+        let commentIDs = try connection.query(
+            """
+            SELECT m.id FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.campaign_id = ?1
+              AND (m.state IN ('hidden', 'pending')
+                   OR (m.state = 'visible' AND EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = m.id AND f.resolved_at IS NULL)))
+            ORDER BY m.id
+            """, campaignID
+        ) { row -> Int64 in row.int(0) }
+        let contributions = ContributionStore(connection)
+        let comments = CommentStore(connection)
+        var items: [ModerationItem] = []
+        for id in contributionIDs {
+            guard let record = try contributions.contribution(id: id) else { continue }
+            let reasons = try openFlagReasons(column: "contribution_id", id: id)
+            items.append(ModerationItem(subject: .contribution(record), flags: reasons.count, reasons: reasons))
+        }
+        for id in commentIDs {
+            guard let record = try comments.comment(id: id) else { continue }
+            let reasons = try openFlagReasons(column: "comment_id", id: id)
+            items.append(ModerationItem(subject: .comment(record), flags: reasons.count, reasons: reasons))
+        }
+        return items
+    }
+
+    private func openFlagReasons(column: String, id: Int64) throws -> [String] {
+        try connection.query(
+            "SELECT reason FROM flags WHERE \(column) = ? AND resolved_at IS NULL ORDER BY id", id
+        ) { row in row.text(0) }
+    }
+
+    /// Sets a contribution's state (hide: hidden; restore or approve: visible). Restoring also
+    /// resolves its open flags and resets the flag count, so the same flags cannot hide it again.
+    public func setContributionState(id: Int64, _ state: ContributionState, now: Int64) throws {
+        try connection.run("UPDATE contributions SET state = ? WHERE id = ?", state.rawValue, id)
+        guard connection.changes == 1 else { throw StoreError.notFound }
+        try resolveFlags(column: "contribution_id", id: id, now: now)
+        if state == .visible {
+            try connection.run("UPDATE contributions SET flag_count = 0 WHERE id = ?", id)
+        }
+    }
+
+    /// Hides (`visible == false`) or restores a comment, keeping the contribution's comment count.
+    public func setCommentVisible(id: Int64, _ visible: Bool, now: Int64) throws {
+        try connection.run("UPDATE comments SET state = ? WHERE id = ?", visible ? "visible" : "hidden", id)
+        guard connection.changes == 1 else { throw StoreError.notFound }
+        try resolveFlags(column: "comment_id", id: id, now: now)
+        if visible { try connection.run("UPDATE comments SET flag_count = 0 WHERE id = ?", id) }
+        try connection.run(
+            """
+            UPDATE contributions SET comment_count =
+                (SELECT count(*) FROM comments WHERE contribution_id = contributions.id AND state = 'visible')
+            WHERE id = (SELECT contribution_id FROM comments WHERE id = ?)
+            """, id)
+    }
+
+    private func resolveFlags(column: String, id: Int64, now: Int64) throws {
+        try connection.run("UPDATE flags SET resolved_at = ? WHERE \(column) = ? AND resolved_at IS NULL", now, id)
+    }
+
+    // MARK: Redaction
+
+    /// Replaces a contribution's text, keeping the original as a revision, and rebuilds the
+    /// full-text index so the removed words are gone from it too (FTS5 keeps deleted terms in
+    /// its segments until they are merged: <https://www.sqlite.org/fts5.html#the_optimize_command>).
+    public func redactContribution(id: Int64, title: String?, body: String, staffID: Int64, now: Int64) throws {
+        guard let old = try ContributionStore(connection).contribution(id: id) else { throw StoreError.notFound }
+        try connection.run(
+            "INSERT INTO revisions (contribution_id, title, body, staff_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            id, old.title, old.body, staffID, now)
+        try connection.run("UPDATE contributions SET title = ?, body = ? WHERE id = ?", title, body, id)
+        try optimiseSearchIndex()
+    }
+
+    public func redactComment(id: Int64, body: String, staffID: Int64, now: Int64) throws {
+        guard let old = try CommentStore(connection).comment(id: id) else { throw StoreError.notFound }
+        try connection.run(
+            "INSERT INTO revisions (comment_id, body, staff_id, created_at) VALUES (?, ?, ?, ?)", id, old.body, staffID, now)
+        try connection.run("UPDATE comments SET body = ? WHERE id = ?", body, id)
+        try optimiseSearchIndex()
+    }
+
+    private func optimiseSearchIndex() throws {
+        try connection.run("INSERT INTO contribution_search (contribution_search) VALUES ('optimize')")
+    }
+
+    /// Revisions of a contribution and of its comments, oldest first.
+    public func revisions(contributionID: Int64) throws -> [RevisionRecord] {
+        try connection.query(
+            """
+            SELECT id, contribution_id, comment_id, title, body, staff_id, created_at FROM revisions
+            WHERE contribution_id = ?1 OR comment_id IN (SELECT id FROM comments WHERE contribution_id = ?1)
+            ORDER BY id
+            """, contributionID
+        ) { row in
+            RevisionRecord(
+                id: row.int(0), contributionID: row.optionalInt(1), commentID: row.optionalInt(2), title: row.optionalText(3),
+                body: row.text(4), staffID: row.optionalInt(5), createdAt: row.int(6))
+        }
+    }
+
+    /// Deletes the originals for good (`secure_delete` overwrites the freed pages); returns how many.
+    public func purgeRevisions(contributionID: Int64) throws -> Int {
+        try connection.run(
+            """
+            DELETE FROM revisions
+            WHERE contribution_id = ?1 OR comment_id IN (SELECT id FROM comments WHERE contribution_id = ?1)
+            """, contributionID)
+        return connection.changes
+    }
+}
