@@ -1,4 +1,4 @@
-// The command line: serve, migrate, demo, seed, backup, check. The work itself lives in App and Storage.
+// The command line: serve, migrate, demo, seed, backup, check, staff. The work itself lives in App and Storage.
 import App
 import ArgumentParser
 import Campaigns
