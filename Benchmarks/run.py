@@ -114,20 +114,22 @@ def static_dir(work):
         candidates += [os.path.join(folder, f) for f in files if f.endswith(".js")]
     public = os.path.join(work, "public")
     os.makedirs(os.path.join(public, "js"), exist_ok=True)
+    # The issue asks for a ~30 KB script; a much smaller one would measure headers, not bodies.
+    candidates = [path for path in candidates if 20_000 <= os.path.getsize(path) <= 40_000]
     if candidates:
         source = min(candidates, key=lambda path: abs(os.path.getsize(path) - 30_000))
         name = os.path.basename(source)
         shutil.copyfile(source, os.path.join(public, "js", name))
         note = f"Public/{os.path.relpath(source, os.path.join(ROOT, 'Public'))}"
     else:
-        # No Public/ on this branch yet: a synthetic script of the same size and texture.
+        # No script of that size in Public/ (yet): a synthetic one of the size and texture.
         name = "synthetic.js"
         lines = [f"export function handler{i}(event, state) {{ const value = state.items[{i}] ?? null; "
                  f"if (value === null) return render('empty-{i}'); return update(value, event.target.dataset); }}\n"
                  for i in range(260)]
         with open(os.path.join(public, "js", name), "w") as file:
             file.write("".join(lines)[:30_000])
-        note = "synthetic 30 KB script (no Public/ on this branch)"
+        note = "synthetic script (no 20–40 KB script in Public/)"
     path = os.path.join(public, "js", name)
     with open(path, "rb") as source, gzip.open(path + ".gz", "wb", compresslevel=9) as target:
         target.write(source.read())
