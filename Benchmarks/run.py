@@ -157,7 +157,7 @@ def main():
         log(f"copying the {size} database")
         shutil.copyfile(cached_db, db)
         env = {"BENCH_TOKENS": tokens, "BENCH_SLUG": SLUG, **campaign_ids(db)}
-        run_size(report, size, db, public, script_path, env)
+        run_size(report, size, db, public, script_path, env, staff_token(db))
         os.remove(db)
         for suffix in ("-wal", "-shm"):
             if os.path.exists(db + suffix):
@@ -169,7 +169,16 @@ def main():
     print(open(path).read())
 
 
-def run_size(report, size, db, public, script_path, env):
+def staff_token(db):
+    """An admin's API token for the export (`groundswell staff add` prints it on its last line), or None."""
+    result = subprocess.run(
+        [BIN, "staff", "add", "bench-export", "--role", "admin", "--db", db,
+         "--migrations", os.path.join(ROOT, "Migrations")], capture_output=True, text=True)
+    lines = result.stdout.strip().splitlines()
+    return lines[-1].strip() if result.returncode == 0 and lines else None
+
+
+def run_size(report, size, db, public, script_path, env, token):
     def measure(server, name, conns, script, extra=None, url_path="/healthz", duration=DURATION):
         server.reset_peak()
         log(f"{size}: {name}")
@@ -205,13 +214,13 @@ def run_size(report, size, db, public, script_path, env):
         measure(server, "healthz, 1,000 connections", 1000, "plain.lua")
 
     with Server(BIN, ROOT, db, public) as server:
-        report.rows.append(export_votes(server, size))
+        report.rows.append(export_votes(server, size, token))
 
     with Server(BIN, ROOT, db, public, {"GROUNDSWELL_GROUP_COMMIT": "off"}) as server:
         measure(server, "durable votes, no group commit", 64, "vote.lua")
 
 
-def export_votes(server, size):
+def export_votes(server, size, token):
     """Workload 8: download the votes CSV once, timing it and the server's peak RSS."""
     import urllib.error
     import urllib.request
@@ -220,14 +229,15 @@ def export_votes(server, size):
     row = Row(size, "export votes CSV", "groundswell", 1, None, 0)
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(server.url(path), timeout=600) as response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        with urllib.request.urlopen(urllib.request.Request(server.url(path), headers=headers), timeout=600) as response:
             total = 0
             while chunk := response.read(1 << 20):
                 total += len(chunk)
         row.seconds = time.monotonic() - started
         row.note = f"{total / 1e6:.0f} MB in {row.seconds:.1f} s"
     except urllib.error.HTTPError as error:
-        row.note = f"not measured: {path} answered {error.code} (no export endpoint on this branch)"
+        row.note = f"not measured: {path} answered {error.code} (no export endpoint on this branch yet)"
     row.rss_mb = server.peak_rss()
     return row
 
