@@ -64,6 +64,7 @@ enum AppRoutes {
         EventsRoute.register(&router)
         PageRoutes.register(&router)
         AnalysisRoutes.register(&router)
+        ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)
         AdminRoutes.register(&router)
         return router

@@ -9,7 +9,10 @@ import Storage
 struct Groundswell: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self])
+        subcommands: [
+            Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self, Export.self,
+            ImportInvites.self, ImportCodebook.self,
+        ])
 }
 
 /// Flags shared by every subcommand; each overrides its GROUNDSWELL_* variable.
@@ -128,6 +131,78 @@ struct Check: ParsableCommand {
         for problem in problems { Log.stdout(problem) }
         if !problems.isEmpty { throw ExitCode(1) }
         Log.stdout("ok")
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write a campaign's CSV exports to a directory.")
+    @Option(help: "The campaign's slug.") var campaign: String
+    @Option(help: "Directory to write the .csv files into (created if missing).") var out: String
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        let bar = isatty(STDOUT_FILENO) == 1
+        let files = try DirectoryExport.run(
+            slug: campaign, directory: out, database: db, kAnonymity: config.kAnonymity, now: SystemClock().now
+        ) { progress in
+            guard bar else { return }
+            let filled = progress.tablesDone * 20 / max(1, progress.tableCount)
+            let line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "] "
+                + "\(progress.tablesDone + 1)/\(progress.tableCount) \(progress.table): \(progress.rows) rows"
+            print("\r\u{1B}[2K" + line, terminator: "")
+            fflush(nil)
+        }
+        if bar { print("") }
+        for file in files { Log.stdout(file) }
+    }
+}
+
+struct ImportInvites: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add invite codes from a CSV with a 'code' column; nothing is added if any row is bad.")
+    @Option(help: "The campaign's slug.") var campaign: String
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        let count = try reportingImportErrors {
+            try InviteImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+        }
+        Log.stdout("\(count) invite codes added")
+    }
+}
+
+struct ImportCodebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add themes from a CSV (name, kind, description, parent); nothing is added if any row is bad.")
+    @Option(help: "The campaign's slug.") var campaign: String
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        let count = try reportingImportErrors {
+            try CodebookImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+        }
+        Log.stdout("\(count) themes added")
+    }
+}
+
+/// Prints an import's row errors to stderr and exits 1, instead of ArgumentParser's one-line error.
+func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ImportError {
+        Log.write(error.description)
+        throw ExitCode(1)
     }
 }
 

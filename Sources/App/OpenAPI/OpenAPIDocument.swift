@@ -60,7 +60,7 @@ enum OpenAPIDocument {
                   responses: [("200", "event stream"), ("503", "unavailable: too many streams")]),
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
                   responses: [("200", "{campaign, numbers, themes, guides}")]),
-    ] + AdminRoutes.operations + AnalysisRoutes.operations
+    ] + AdminRoutes.operations + AnalysisRoutes.operations + ExportRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()

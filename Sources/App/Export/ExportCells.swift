@@ -1,0 +1,64 @@
+// How each exported record becomes CSV cells: ISO 8601 UTC times, pseudonyms in place of internal ids.
+import Campaigns
+import Storage
+
+/// Pure record → cells conversions, one per table, so golden files pin them down.
+enum ExportCells {
+    static func time(_ seconds: Int64) -> CSVCell { .text(ISOTime.string(seconds)) }
+
+    static func time(_ seconds: Int64?) -> CSVCell { seconds.map(time) ?? .empty }
+
+    static func integer(_ value: Int64?) -> CSVCell { value.map(CSVCell.integer) ?? .empty }
+
+    static func flag(_ value: Bool) -> CSVCell { .text(value ? "true" : "false") }
+
+    /// Several names in one cell, separated by "; ".
+    static func list(_ names: [String]) -> CSVCell { names.isEmpty ? .empty : .text(names.joined(separator: "; ")) }
+
+    static func contribution(_ c: ExportContribution, pseudonyms: Pseudonyms) -> [CSVCell] {
+        [
+            .integer(c.id), .text(c.phase), .text(c.question), c.contributorID.map { .text(pseudonyms.contributor($0)) } ?? .empty,
+            flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state), integer(c.mergedInto),
+            list(c.themes), .integer(Int64(c.up)), .integer(Int64(c.down)), .real(c.score), .integer(Int64(c.comments)),
+            list(c.shortlistRounds.map(String.init)), time(c.createdAt),
+        ]
+    }
+
+    static func comment(_ c: ExportComment, pseudonyms: Pseudonyms) -> [CSVCell] {
+        [
+            .integer(c.id), .integer(c.contributionID), integer(c.parentID),
+            c.contributorID.map { .text(pseudonyms.contributor($0)) } ?? .empty, flag(c.official), .text(c.body),
+            .text(c.state), time(c.createdAt),
+        ]
+    }
+
+    static func vote(_ v: ExportVote, pseudonyms: Pseudonyms) -> [CSVCell] {
+        [.integer(v.contributionID), .text(pseudonyms.contributor(v.contributorID)), .integer(Int64(v.value)), time(v.votedAt)]
+    }
+
+    /// `reconciled_themes` stays empty until the reconciled codes have a table of their own.
+    static func code(_ c: ExportCode, themeNames: [Int64: String], pseudonyms: Pseudonyms) -> [CSVCell] {
+        let names = c.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted()
+        return [
+            .integer(c.contributionID), .text(pseudonyms.analyst(c.staffID)), list(names), flag(c.notRelevant),
+            .text(c.memo), time(c.codedAt), .empty,
+        ]
+    }
+
+    static func figures(_ f: AgreementReport.Figures) -> [CSVCell] {
+        [.integer(Int64(f.items)), f.percent.map(CSVCell.real) ?? .empty, f.kappa.map(CSVCell.real) ?? .empty,
+         f.alpha.map(CSVCell.real) ?? .empty]
+    }
+
+    static func activity(scope: String, key: String, _ a: ExportActivity?) -> [CSVCell] {
+        [
+            .text(scope), .text(key), .integer(Int64(a?.participants ?? 0)), .integer(Int64(a?.contributions ?? 0)),
+            .integer(Int64(a?.comments ?? 0)), .integer(Int64(a?.votes ?? 0)),
+        ]
+    }
+
+    static func audit(_ e: ExportAuditEntry) -> [CSVCell] {
+        let hash = e.hash.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        return [.integer(e.id), time(e.at), .text(e.actor), .text(e.action), .text(e.target), .text(e.reason), .text(hash)]
+    }
+}

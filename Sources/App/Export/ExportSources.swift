@@ -1,0 +1,128 @@
+// Builds the row source of each export table: which store query pages it and how a record becomes cells.
+import Campaigns
+import Storage
+
+/// Everything an export of one campaign needs; `source(for:)` gives a fresh pager per table.
+struct ExportSources {
+    let database: Database
+    let campaign: ExportCampaign
+    let pseudonyms: Pseudonyms
+    /// Smallest profile group whose answers are shown (GROUNDSWELL_K_ANONYMITY).
+    let kAnonymity: Int
+    /// Rows read per page (and per `Database.read`).
+    var pageSize = 500
+
+    init(database: Database, campaign: ExportCampaign, kAnonymity: Int) {
+        self.database = database
+        self.campaign = campaign
+        self.pseudonyms = Pseudonyms(secret: campaign.pseudonymSecret)
+        self.kAnonymity = max(1, kAnonymity)
+    }
+
+    /// The pager for `table`. With `openData`, hidden, pending and withdrawn text is left out.
+    func source(for table: ExportTable, openData: Bool = false) throws -> any ExportRowSource {
+        let id = campaign.id
+        let names = pseudonyms
+        switch table {
+        case .contributions:
+            // Open data names only published themes; staff exports name every theme.
+            let published = openData
+                ? Set(try database.read { try ExportStore($0).themes(campaignID: id) }.filter(\.published).map(\.name))
+                : nil
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).contributions(campaignID: id, after: $1, limit: $2) },
+                key: \.id,
+                cells: { record in
+                    if openData, !Self.isPublic(contributionState: record.state) { return nil }
+                    var record = record
+                    if let published { record.themes.removeAll { !published.contains($0) } }
+                    return ExportCells.contribution(record, pseudonyms: names)
+                })
+        case .comments:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).comments(campaignID: id, after: $1, limit: $2) },
+                key: \.id,
+                cells: { record in
+                    if openData, record.state != "visible" { return nil }
+                    return ExportCells.comment(record, pseudonyms: names)
+                })
+        case .votes:
+            return KeysetRows(
+                header: table.header, database: database, start: (Int64(0), Int64(0)), limit: pageSize,
+                fetch: { try ExportStore($0).votes(campaignID: id, after: $1, limit: $2) },
+                key: { ($0.contributionID, $0.contributorID) },
+                cells: { ExportCells.vote($0, pseudonyms: names) })
+        case .codes:
+            let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
+            let themeNames = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            return KeysetRows(
+                header: table.header, database: database, start: (Int64(0), Int64(0)), limit: pageSize,
+                fetch: { try ExportStore($0).codes(campaignID: id, after: $1, limit: $2) },
+                key: { ($0.contributionID, $0.staffID) },
+                cells: { ExportCells.code($0, themeNames: themeNames, pseudonyms: names) })
+        case .agreement:
+            return FixedRows(header: table.header, rows: try agreementRows())
+        case .participants:
+            return try ParticipantRows(sources: self)
+        case .stats:
+            return FixedRows(header: table.header, rows: try statsRows())
+        case .audit:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).auditEntries(campaignID: id, after: $1, limit: $2) },
+                key: \.id,
+                cells: { ExportCells.audit($0) })
+        }
+    }
+
+    /// Contributions the public may read; hidden, pending and withdrawn ones stay out of open data.
+    static func isPublic(contributionState state: String) -> Bool {
+        state == "visible" || state == "merged"
+    }
+
+    /// Per-theme agreement between analysts, then one row over the whole code sets.
+    private func agreementRows() throws -> [[CSVCell]] {
+        let id = campaign.id
+        let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
+        var codes: [Int64: [String: Set<Int64>]] = [:]
+        var key = (Int64(0), Int64(0))
+        while true {
+            let after = key
+            let limit = pageSize
+            let page = try database.read { try ExportStore($0).codes(campaignID: id, after: after, limit: limit) }
+            for code in page {
+                codes[code.contributionID, default: [:]][String(code.staffID)] =
+                    code.notRelevant ? [] : Set(code.themeIDs)
+            }
+            guard let last = page.last, page.count == limit else { break }
+            key = (last.contributionID, last.staffID)
+        }
+        let report = AgreementReport.build(codes: codes, themes: themes.map(\.id))
+        var rows = zip(themes, report.byTheme).map { theme, figures in
+            [CSVCell.text(theme.name)] + ExportCells.figures(figures.figures)
+        }
+        rows.append([.text("(all themes)")] + ExportCells.figures(report.overall))
+        return rows
+    }
+
+    /// One row per phase (in campaign order), then one per UTC day with any activity.
+    private func statsRows() throws -> [[CSVCell]] {
+        let id = campaign.id
+        let (byPhase, byDay) = try database.read { connection in
+            let store = ExportStore(connection)
+            return (try store.activityByPhase(campaignID: id), try store.activityByDay(campaignID: id))
+        }
+        var rows: [[CSVCell]] = []
+        for phase in PhaseKind.allCases {
+            let found = byPhase.first { $0.key == phase.rawValue }
+            rows.append(ExportCells.activity(scope: "phase", key: phase.rawValue, found))
+        }
+        for day in byDay {
+            let date = Int64(day.key).map { String(ISOTime.string($0 * 86_400).prefix(10)) } ?? day.key
+            rows.append(ExportCells.activity(scope: "day", key: date, day))
+        }
+        return rows
+    }
+}

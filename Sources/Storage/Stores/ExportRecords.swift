@@ -1,0 +1,103 @@
+// Plain rows the export store returns: internal ids stay internal ids; the App turns them into pseudonyms.
+
+/// The campaign an export is about, with the secret its pseudonyms are derived from.
+/// `pseudonymSecret` never leaves the server; only HMACs of it appear in exports.
+public struct ExportCampaign: Sendable, Equatable {
+    public var id: Int64
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var description: String
+    public var state: String
+    public var createdAt: Int64
+    public var pseudonymSecret: [UInt8]
+}
+
+/// One contribution with its question text, theme names and shortlist rounds resolved.
+public struct ExportContribution: Sendable, Equatable {
+    public var id: Int64
+    public var phase: String
+    public var question: String
+    /// Nil for statements from the campaign team.
+    public var contributorID: Int64?
+    public var official: Bool
+    public var title: String?
+    public var body: String
+    public var state: String
+    public var mergedInto: Int64?
+    /// Theme names, sorted.
+    public var themes: [String]
+    public var up: Int
+    public var down: Int
+    public var score: Double
+    public var comments: Int
+    /// Shortlist round numbers, ascending.
+    public var shortlistRounds: [Int64]
+    public var createdAt: Int64
+}
+
+public struct ExportComment: Sendable, Equatable {
+    public var id: Int64
+    public var contributionID: Int64
+    public var parentID: Int64?
+    /// Nil for comments from the campaign team.
+    public var contributorID: Int64?
+    public var official: Bool
+    public var body: String
+    public var state: String
+    public var createdAt: Int64
+}
+
+/// One vote. Votes have no id of their own: the keyset is (contributionID, contributorID).
+public struct ExportVote: Sendable, Equatable {
+    public var contributionID: Int64
+    public var contributorID: Int64
+    public var value: Int
+    public var votedAt: Int64
+}
+
+/// One analyst's code for one contribution. Keyset: (contributionID, staffID).
+public struct ExportCode: Sendable, Equatable {
+    public var contributionID: Int64
+    public var staffID: Int64
+    public var themeIDs: [Int64]
+    public var notRelevant: Bool
+    public var memo: String
+    public var codedAt: Int64
+}
+
+/// A participant: join time and profile answers by profile question id. No token hash.
+public struct ExportParticipant: Sendable, Equatable {
+    public var id: Int64
+    public var joinedAt: Int64
+    public var answers: [Int64: String]
+}
+
+public struct ExportTheme: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var kind: String
+    public var description: String
+    public var parentID: Int64?
+    public var published: Bool
+}
+
+/// Activity counted over one phase or one UTC day.
+public struct ExportActivity: Sendable, Equatable {
+    /// A phase name, or a day as Unix days since 1970-01-01.
+    public var key: String
+    public var participants: Int
+    public var contributions: Int
+    public var comments: Int
+    public var votes: Int
+}
+
+public struct ExportAuditEntry: Sendable, Equatable {
+    public var id: Int64
+    public var at: Int64
+    public var actor: String
+    public var action: String
+    public var target: String
+    public var reason: String
+    public var hash: [UInt8]
+}

@@ -1,0 +1,82 @@
+// Export queries over the small per-campaign tables: themes, profile questions, codes and activity counts.
+
+extension ExportStore {
+    /// Every theme of the campaign, published or not, by id.
+    public func themes(campaignID: Int64) throws -> [ExportTheme] {
+        try connection.query(
+            "SELECT id, name, kind, description, parent_id, published FROM themes WHERE campaign_id = ? ORDER BY id",
+            campaignID
+        ) { row in
+            ExportTheme(
+                id: row.int(0), name: row.text(1), kind: row.text(2), description: row.text(3),
+                parentID: row.optionalInt(4), published: row.bool(5))
+        }
+    }
+
+    /// Profile questions in display order: (id, key).
+    public func profileKeys(campaignID: Int64) throws -> [(id: Int64, key: String)] {
+        try connection.query(
+            "SELECT id, key FROM profile_questions WHERE campaign_id = ? ORDER BY position, id", campaignID
+        ) { row in (id: row.int(0), key: row.text(1)) }
+    }
+
+    /// Questions in order: (id, phase, text).
+    public func questions(campaignID: Int64) throws -> [(id: Int64, phase: String, text: String)] {
+        try connection.query(
+            "SELECT id, phase, text FROM questions WHERE campaign_id = ? AND deleted = 0 ORDER BY position, id",
+            campaignID
+        ) { row in (id: row.int(0), phase: row.text(1), text: row.text(2)) }
+    }
+
+    /// Analysts' codes after the key (contributionID, staffID).
+    public func codes(campaignID: Int64, after: (Int64, Int64), limit: Int) throws -> [ExportCode] {
+        try connection.query(
+            """
+            SELECT k.contribution_id, k.staff_id, (SELECT group_concat(j.value) FROM json_each(k.themes) j),
+                   k.not_relevant, k.memo, k.coded_at
+            FROM codes k CROSS JOIN contributions c ON c.id = k.contribution_id
+            WHERE (k.contribution_id, k.staff_id) > (?, ?) AND c.campaign_id = ?
+            ORDER BY k.contribution_id, k.staff_id LIMIT ?
+            """, after.0, after.1, campaignID, limit
+        ) { row in
+            ExportCode(
+                contributionID: row.int(0), staffID: row.int(1), themeIDs: row.idList(2).sorted(),
+                notRelevant: row.bool(3), memo: row.text(4), codedAt: row.int(5))
+        }
+    }
+
+    /// Counts per phase: distinct people who contributed, commented or voted there, and each kind of row.
+    public func activityByPhase(campaignID: Int64) throws -> [ExportActivity] {
+        try connection.query(
+            """
+            WITH acts(key, who, kind) AS (
+                SELECT phase, contributor_id, 'c' FROM contributions WHERE campaign_id = ?1
+                UNION ALL SELECT c.phase, m.contributor_id, 'm' FROM comments m
+                    JOIN contributions c ON c.id = m.contribution_id WHERE c.campaign_id = ?1
+                UNION ALL SELECT c.phase, v.contributor_id, 'v' FROM votes v
+                    JOIN contributions c ON c.id = v.contribution_id WHERE c.campaign_id = ?1)
+            SELECT key, count(DISTINCT who), sum(kind = 'c'), sum(kind = 'm'), sum(kind = 'v') FROM acts GROUP BY key
+            """, campaignID, row: Self.activity)
+    }
+
+    /// Counts per UTC day (the key is whole days since 1970-01-01): people who joined, and each kind of row.
+    public func activityByDay(campaignID: Int64) throws -> [ExportActivity] {
+        try connection.query(
+            """
+            WITH acts(key, kind) AS (
+                SELECT joined_at / 86400, 'p' FROM contributors WHERE campaign_id = ?1
+                UNION ALL SELECT created_at / 86400, 'c' FROM contributions WHERE campaign_id = ?1
+                UNION ALL SELECT m.created_at / 86400, 'm' FROM comments m
+                    JOIN contributions c ON c.id = m.contribution_id WHERE c.campaign_id = ?1
+                UNION ALL SELECT v.voted_at / 86400, 'v' FROM votes v
+                    JOIN contributions c ON c.id = v.contribution_id WHERE c.campaign_id = ?1)
+            SELECT key, sum(kind = 'p'), sum(kind = 'c'), sum(kind = 'm'), sum(kind = 'v') FROM acts
+            GROUP BY key ORDER BY key
+            """, campaignID, row: Self.activity)
+    }
+
+    private static func activity(_ row: Row) -> ExportActivity {
+        ExportActivity(
+            key: row.text(0), participants: row.int(1), contributions: row.int(2), comments: row.int(3), votes: row.int(4))
+    }
+}

@@ -1,0 +1,66 @@
+// Writes for imports: invite code hashes and codebook themes. Callers run them in one `Database.write`.
+
+/// A codebook row ready to insert; `parent` names another theme of the campaign or of the same import.
+public struct NewTheme: Sendable, Equatable {
+    public var name: String
+    public var kind: String
+    public var description: String
+    public var parent: String?
+
+    public init(name: String, kind: String, description: String, parent: String?) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.parent = parent
+    }
+}
+
+public struct ImportStore {
+    let connection: Connection
+
+    public init(_ connection: Connection) {
+        self.connection = connection
+    }
+
+    /// Which of `hashes` already exist as invites (of any campaign: codes are unique across the server).
+    public func existingInviteHashes(_ hashes: [[UInt8]]) throws -> Set<[UInt8]> {
+        var found: Set<[UInt8]> = []
+        for hash in hashes {
+            let exists = try connection.queryOne("SELECT 1 FROM invites WHERE code_hash = ?", hash) { _ in true } ?? false
+            if exists { found.insert(hash) }
+        }
+        return found
+    }
+
+    public func addInvites(campaignID: Int64, codeHashes: [[UInt8]], now: Int64) throws {
+        for hash in codeHashes {
+            try connection.run(
+                "INSERT INTO invites (campaign_id, code_hash, created_at) VALUES (?, ?, ?)", campaignID, hash, now)
+        }
+    }
+
+    /// Theme names already used in the campaign, by name → id.
+    public func themeIDs(campaignID: Int64) throws -> [String: Int64] {
+        let rows = try connection.query("SELECT name, id FROM themes WHERE campaign_id = ?", campaignID) { row -> (String, Int64) in
+            (row.text(0), row.int(1))
+        }
+        return Dictionary(rows, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Inserts the themes unpublished, then links parents by name. `themes` must be validated by the
+    /// caller (unique names, parents that exist); an unknown parent throws `StoreError.notFound`.
+    public func addThemes(campaignID: Int64, _ themes: [NewTheme], now: Int64) throws {
+        var ids = try themeIDs(campaignID: campaignID)
+        for theme in themes {
+            try connection.run(
+                "INSERT INTO themes (campaign_id, name, kind, description, published, created_at) VALUES (?, ?, ?, ?, 0, ?)",
+                campaignID, theme.name, theme.kind, theme.description, now)
+            ids[theme.name] = connection.lastInsertRowID
+        }
+        for theme in themes {
+            guard let parent = theme.parent else { continue }
+            guard let parentID = ids[parent], let id = ids[theme.name] else { throw StoreError.notFound }
+            try connection.run("UPDATE themes SET parent_id = ? WHERE id = ?", parentID, id)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+// A small fixed campaign for export tests, built through the stores with a fixed clock and secret.
+import Campaigns
+import Foundation
+import HTTP
+import Storage
+@testable import App
+
+/// A temporary database holding campaign "fixture": two questions, two profile questions, seven
+/// participants (profile groups of 4, 2 and 1), awkward text in every field, a hidden contribution,
+/// an official statement, votes, comments, themes, a shortlist, two analysts' codes and an audit entry.
+final class ExportFixture {
+    let directory: String
+    let database: Database
+    let clock = ManualClock(1_795_000_000)  // 2026-11-18T11:06:40Z
+    private(set) var campaign: ExportCampaign
+    /// The tokens' hashes as stored, to prove none of them leaks.
+    private(set) var tokenHashes: [[UInt8]] = []
+    static let secret = Array(UInt8(0)..<32)
+
+    static let bodies = [
+        "Commas, \"quotes\" and a\r\nCRLF plus a\nLF",
+        "Emoji 🚲👩🏽‍💻 and right-to-left: مرحبا بالعالم — שלום",
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+44 20 7946 0000",
+        "-1+2",
+        "@SUM(A1:A2)",
+        "\tindented",
+    ]
+
+    init(readerCount: Int = 2) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("gs-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var options = DatabaseOptions(path: directory + "/export.sqlite")
+        options.synchronous = .normal
+        options.readerCount = readerCount
+        database = try Database(options: options, migrationsDirectory: TestApp.packageRoot + "/Migrations")
+        let t0 = clock.now
+        let hashes = (1...7).map { [UInt8](repeating: UInt8($0), count: 32) }
+        tokenHashes = hashes
+        try database.write { connection in
+            let campaigns = CampaignStore(connection)
+            let id = try campaigns.create(
+                NewCampaign(
+                    slug: "fixture", title: "Fixture", summary: "A fixed campaign", description: "For golden files",
+                    state: .live, access: .open, pseudonymSecret: Self.secret), now: t0)
+            var phases = Phase.initial
+            phases[0].state = .open
+            try campaigns.setPhases(campaignID: id, phases)
+            let understand = try campaigns.addQuestion(campaignID: id, phase: .understand, text: "What is hard, and why?")
+            let answer = try campaigns.addQuestion(campaignID: id, phase: .answer, text: "What would help?")
+            try campaigns.setProfileQuestions(campaignID: id, [
+                ProfileQuestionRecord(key: "age", label: "Age", choices: ["Under 40", "40 or over"], required: false),
+                ProfileQuestionRecord(key: "area", label: "Area", choices: ["North", "South"], required: false),
+            ])
+            let profile = try connection.query(
+                "SELECT id FROM profile_questions WHERE campaign_id = ? ORDER BY position", id) { row -> Int64 in row.int(0) }
+            let groups = [["Under 40", "North"], ["Under 40", "North"], ["Under 40", "North"], ["Under 40", "North"],
+                          ["40 or over", "North"], ["40 or over", "North"], ["40 or over", "South"]]
+            let contributors = ContributorStore(connection)
+            var people: [Int64] = []
+            for (index, hash) in hashes.enumerated() {
+                let person = try contributors.create(
+                    campaignID: id, tokenHash: hash, shuffleSeed: UInt64(index), now: t0 + Int64(index) * 3600)
+                try contributors.saveProfile(
+                    contributorID: person, answers: [profile[0]: groups[index][0], profile[1]: groups[index][1]])
+                people.append(person)
+            }
+            let transport = try campaigns.addTheme(campaignID: id, name: "Transport, buses", description: "", published: true, now: t0)
+            let care = try campaigns.addTheme(campaignID: id, name: "Care", description: "", published: false, now: t0)
+
+            let store = ContributionStore(connection)
+            var ideas: [Int64] = []
+            for (index, body) in Self.bodies.enumerated() {
+                let record = try store.insert(
+                    NewContribution(
+                        campaignID: id, questionID: index < 5 ? understand : answer, contributorID: people[index],
+                        phase: index < 5 ? .understand : .answer, title: index == 0 ? nil : "Idea \(index)", body: body,
+                        themes: index == 0 ? [transport, care] : index == 1 ? [care] : []),
+                    now: t0 + 86_400 + Int64(index) * 60)
+                ideas.append(record.id)
+            }
+            _ = try store.setState(id: ideas[4], .hidden)
+            let official = try store.insert(
+                NewContribution(
+                    campaignID: id, questionID: understand, contributorID: nil, phase: .understand, title: "From the team",
+                    body: "We read everything.", official: true),
+                now: t0 + 2 * 86_400)
+            ideas.append(official.id)
+
+            let votes = VoteStore(connection)
+            for (p, person) in people.enumerated() {
+                for (i, idea) in ideas.prefix(3).enumerated() where (p + i) % 3 != 0 {
+                    _ = try votes.set(contributionID: idea, contributorID: person, value: (p + i) % 2 == 0 ? 1 : -1,
+                                      now: t0 + 2 * 86_400 + Int64(p * 10 + i))
+                }
+            }
+            let comments = CommentStore(connection)
+            let first = try comments.insert(contributionID: ideas[0], parentID: nil, contributorID: people[1],
+                                            body: "Agree, \"strongly\"", now: t0 + 3 * 86_400)
+            _ = try comments.insert(contributionID: ideas[0], parentID: first.id, contributorID: people[2],
+                                    body: "=1+1", now: t0 + 3 * 86_400 + 5)
+
+            let staff = StaffStore(connection)
+            let ana = try staff.create(
+                NewStaff(name: "Ana Lyst", role: .analyst, passwordHash: [1], salt: [2], iterations: 1), now: t0)
+            let ben = try staff.create(
+                NewStaff(name: "Ben Coder", role: .analyst, passwordHash: [1], salt: [2], iterations: 1), now: t0)
+            for (staffID, themes, notRelevant) in [(ana, "[\(transport)]", 0), (ben, "[\(transport),\(care)]", 0)] {
+                try connection.run(
+                    "INSERT INTO codes (contribution_id, staff_id, themes, not_relevant, memo, coded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    ideas[0], staffID, themes, notRelevant, "memo, with comma", t0 + 4 * 86_400)
+            }
+            try connection.run(
+                "INSERT INTO codes (contribution_id, staff_id, themes, not_relevant, memo, coded_at) VALUES (?, ?, '[]', 1, '', ?)",
+                ideas[1], ana, t0 + 4 * 86_400)
+            try connection.run(
+                "INSERT INTO shortlist_rounds (campaign_id, round, created_at) VALUES (?, 1, ?)", id, t0 + 5 * 86_400)
+            try connection.run(
+                "INSERT INTO shortlist_entries (round_id, contribution_id, reason) VALUES (?, ?, 'popular')",
+                connection.lastInsertRowID, ideas[0])
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: "hide", target: "contribution \(ideas[4])",
+                              reason: "personal details"), now: t0 + 5 * 86_400)
+        }
+        guard let found = try database.read({ try ExportStore($0).campaign(slug: "fixture") }) else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        campaign = found
+    }
+
+    func sources(k: Int = 3) -> ExportSources {
+        ExportSources(database: database, campaign: campaign, kAnonymity: k)
+    }
+
+    /// The whole body of a stream, pulled as the connection would.
+    static func drain(_ stream: any ResponseStream) -> [UInt8] {
+        var bytes: [UInt8] = []
+        loop: while true {
+            switch stream.next(wake: {}) {
+            case .chunk(let chunk): bytes += chunk
+            case .wait: continue
+            case .end: break loop
+            }
+        }
+        return bytes
+    }
+
+    func csv(_ table: ExportTable, k: Int = 3) throws -> [UInt8] {
+        Self.drain(CSVExportStream(source: try sources(k: k).source(for: table), log: { _ in }))
+    }
+
+    func close() {
+        database.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
