@@ -7,7 +7,7 @@ The server is pinned to one core and every load generator to the other. Environm
   BENCH_SIZES           seed sizes to run, in order (default "realistic nation")
   BENCH_TOKENS          contributor tokens kept per seed for the load (default 5000)
   BENCH_IDLE            idle keep-alive connections held in workload 7 (default 10000)
-  BENCH_EXPORT_PATH     the votes CSV export path, "{slug}" filled in (default /api/campaigns/{slug}/export/votes.csv)
+  BENCH_EXPORT_PATH     the votes CSV export path, "{slug}" filled in (default /admin/campaigns/{slug}/export/votes.csv)
 Seeds are cached in .build/bench/ and reused while the seeder and migrations are unchanged.
 """
 import datetime
@@ -32,7 +32,7 @@ MIXED_DURATION = int(os.environ.get("BENCH_MIXED_DURATION", "60"))
 SIZES = os.environ.get("BENCH_SIZES", "realistic nation").split()
 TOKENS = int(os.environ.get("BENCH_TOKENS", "5000"))
 IDLE = int(os.environ.get("BENCH_IDLE", "10000"))
-EXPORT_PATH = os.environ.get("BENCH_EXPORT_PATH", "/api/campaigns/{slug}/export/votes.csv")
+EXPORT_PATH = os.environ.get("BENCH_EXPORT_PATH", "/admin/campaigns/{slug}/export/votes.csv")
 SLUG = "bench"
 
 
