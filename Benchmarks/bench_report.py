@@ -83,7 +83,8 @@ class Report:
             export = row("export votes CSV")
             if export and size == "nation":
                 if export.seconds is None:
-                    out.append(("10M-vote export < 60 s, < 100 MB", size, export.note, None))
+                    failed = export.note.startswith("**failed**")
+                    out.append(("10M-vote export < 60 s, < 100 MB", size, export.note, False if failed else None))
                 else:
                     out.append(("10M-vote export < 60 s, < 100 MB", size, f"{export.seconds:.1f} s, {export.rss_mb:.0f} MB",
                                 export.seconds < 60 and export.rss_mb < 100))
