@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 import Storage
 import Testing
+import TestSupport
 @testable import App
 
 /// The server runs as its own process (the built `groundswell serve`), so the assertion reads the

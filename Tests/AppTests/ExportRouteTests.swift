@@ -2,6 +2,7 @@
 import Foundation
 import Storage
 import Testing
+import TestSupport
 @testable import App
 
 @Suite("Export routes") struct ExportRouteTests {
