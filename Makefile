@@ -44,6 +44,17 @@ test-browser: deps
 	$(SWIFT) build --product groundswell
 	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Browser
 
+## Load tests (issue 9), not part of `make test`: seeds (cached in .build/bench/), wrk and nginx,
+## a Markdown table in Benchmarks/results/. BENCH_DURATION (s per workload) and BENCH_SIZES override.
+bench: build
+	@missing=""; for p in wrk nginx; do PATH="$$PATH:/usr/sbin" command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	PATH="$$PATH:/usr/sbin" $(PYTHON) Benchmarks/run.py
+
 clean:
 	rm -rf .build
 

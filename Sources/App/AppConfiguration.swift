@@ -17,6 +17,9 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_SYNCHRONOUS=full|normal. SQLite's fsync policy; FULL (default) loses no
     /// acknowledged write on power loss, NORMAL may lose the last transactions but never corrupts.
     public var synchronous: DatabaseOptions.Synchronous = .full
+    /// GROUNDSWELL_GROUP_COMMIT=on|off. Share one COMMIT (one fsync) among concurrent writes.
+    /// Default on; off exists to measure what it buys (`make bench`).
+    public var groupCommit = true
     /// GROUNDSWELL_SECURE_COOKIES=on|off. Add `Secure` to cookies (behind HTTPS). Default off.
     public var secureCookies = false
     /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address. Default on.
@@ -51,6 +54,7 @@ public struct AppConfiguration: Sendable {
             }
             config.synchronous = mode
         }
+        config.groupCommit = try reader.flag("GROUNDSWELL_GROUP_COMMIT") ?? config.groupCommit
         config.secureCookies = try reader.flag("GROUNDSWELL_SECURE_COOKIES") ?? config.secureCookies
         config.rateLimits = try reader.flag("GROUNDSWELL_RATE_LIMITS") ?? config.rateLimits
         config.flagThreshold = try reader.int("GROUNDSWELL_FLAG_THRESHOLD", in: 1...1000) ?? config.flagThreshold

@@ -1,4 +1,4 @@
-// The command line: serve, migrate, demo, backup, check. The work itself lives in App and Storage.
+// The command line: serve, migrate, demo, seed, backup, check, staff. The work itself lives in App and Storage.
 import App
 import ArgumentParser
 import Campaigns
@@ -10,7 +10,7 @@ struct Groundswell: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Backup.self, Check.self, Staff.self, Export.self,
+            Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self, Export.self,
             ImportInvites.self, ImportCodebook.self,
         ])
 }
@@ -77,6 +77,31 @@ struct Demo: ParsableCommand {
         defer { db.close() }
         try DemoSeeder.seed(database: db, flagThreshold: config.flagThreshold)
         Log.stdout("demo campaign loaded: /c/demo")
+    }
+}
+
+struct Seed: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Generate a large campaign (slug bench) for load tests.")
+    @OptionGroup var database: DatabaseFlags
+    @Option(help: "realistic (3,600 people, 10k ideas, 200k votes) or nation (1.4M people, 100k ideas, 10M votes).")
+    var size: String = "realistic"
+    @Option(help: "How many raw contributor tokens to write to --tokens-out.") var tokens: Int = 0
+    @Option(help: "File for the raw tokens, one a line (mode 0600).") var tokensOut: String?
+
+    func run() throws {
+        guard let seedSize = SeedSize(rawValue: size) else {
+            throw ValidationError("--size must be realistic or nation")
+        }
+        let config = try database.configuration()
+        let db = try database.open(config)
+        let seeder = CampaignSeeder(size: seedSize, tokenCount: tokensOut == nil ? 0 : tokens) { Log.write($0) }
+        let report = try seeder.seed(database: db)
+        db.close()
+        if let tokensOut { try report.writeTokens(to: tokensOut) }
+        Log.stdout(
+            "seeded /c/\(report.slug): \(report.people) people, \(report.contributions) contributions, "
+                + "\(report.votes) votes, \(report.comments) comments in \(report.seconds) s "
+                + "(\(Int(report.rowsPerSecond)) rows/s), database \(report.databaseBytes) bytes")
     }
 }
 

@@ -1,0 +1,196 @@
+"""The processes of a benchmark run: the server under test, nginx, wrk and the connection holders.
+
+The server (Groundswell or nginx) runs on SERVER_CPU, every load generator on CLIENT_CPU.
+"""
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "0")
+CLIENT_CPU = os.environ.get("BENCH_CLIENT_CPU", "1")
+
+
+def peak_rss_mb(pid):
+    """VmHWM of `pid`: the most resident memory since start or the last `reset_peak`, in MB."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def current_rss_mb(pid):
+    """VmRSS of `pid` now, in MB."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def reset_peak(pid):
+    """Writing 5 to clear_refs resets VmHWM to the current RSS (proc(5))."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as file:
+            file.write("5")
+    except OSError:
+        pass
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """`groundswell serve` on a free port, pinned, with rate limits and the access log off."""
+
+    def __init__(self, binary, root, db, public, env=None):
+        self.command = ["taskset", "-c", SERVER_CPU, binary, "serve", "--host", "127.0.0.1", "--port", "0",
+                        "--db", db, "--public", public, "--migrations", os.path.join(root, "Migrations")]
+        self.env = {**os.environ, "GROUNDSWELL_RATE_LIMITS": "off", "GROUNDSWELL_ACCESS_LOG": "off",
+                    "GROUNDSWELL_MAX_SUBSCRIBERS": "20000", **(env or {})}
+
+    def __enter__(self):
+        self.stderr = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=self.stderr, text=True, env=self.env)
+        line = self.process.stdout.readline()
+        match = re.search(r"listening on http://[^:]+:(\d+)", line)
+        if not match:
+            self.process.kill()
+            self.stderr.seek(0)
+            sys.exit(f"server did not start: {line!r} {self.stderr.read().decode(errors='replace')[-2000:]}")
+        self.port = int(match.group(1))
+        self.pid = self.process.pid
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def reset_peak(self):
+        reset_peak(self.pid)
+
+    def peak_rss(self):
+        return peak_rss_mb(self.pid)
+
+    def current_rss(self):
+        return current_rss_mb(self.pid)
+
+
+class Nginx:
+    """nginx from the Debian package, one process (master_process off), config in a temp dir."""
+
+    def __init__(self, work, public):
+        self.dir = os.path.join(work, "nginx")
+        os.makedirs(self.dir, exist_ok=True)
+        self.port = free_port()
+        with open(os.path.join(HERE, "nginx.conf.template")) as template:
+            text = template.read().format(port=self.port, root=public, tmp=self.dir)
+        self.conf = os.path.join(self.dir, "nginx.conf")
+        with open(self.conf, "w") as file:
+            file.write(text)
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            ["taskset", "-c", SERVER_CPU, "nginx", "-c", self.conf, "-p", self.dir, "-e", os.path.join(self.dir, "error.log")])
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        self.pid = self.process.pid
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGQUIT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def reset_peak(self):
+        reset_peak(self.pid)
+
+    def peak_rss(self):
+        return peak_rss_mb(self.pid)
+
+
+class Holder:
+    """Benchmarks/holders.py keeping `count` connections open (event streams or idle keep-alive)."""
+
+    def __init__(self, mode, port, count):
+        self.command = ["taskset", "-c", CLIENT_CPU, sys.executable, os.path.join(HERE, "holders.py"), mode,
+                        "--port", str(port), "--count", str(count)]
+        self.ready = 0
+        self.events = 0
+
+    def __enter__(self):
+        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, text=True)
+        line = self.process.stdout.readline().split()
+        self.ready = int(line[1]) if len(line) > 1 else 0
+        return self
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            out, _ = self.process.communicate(timeout=30)
+            fields = out.split()
+            if len(fields) >= 4 and fields[0] == "done":
+                self.events = int(fields[3])
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def run_wrk(url, connections, duration, script, env):
+    """One wrk run (one thread, pinned): the JSON summary `common.lua` prints, plus req/s."""
+    # wrk takes one script: the shared part first, then post.lua's helpers for the mixed load.
+    parts = ["common.lua"] + (["post.lua"] if script == "mixed.lua" else []) + [script]
+    text = ""
+    for part in parts:
+        with open(os.path.join(HERE, "wrk", part)) as file:
+            text += file.read() + "\n"
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write(text)
+    try:
+        result = subprocess.run(
+            ["taskset", "-c", CLIENT_CPU, "wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "5s",
+             "-s", lua.name, url],
+            capture_output=True, text=True, env={**os.environ, **env}, timeout=duration + 120)
+    finally:
+        os.remove(lua.name)
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCHJSON "):
+            summary = json.loads(line[len("BENCHJSON "):])
+            summary["rps"] = summary["requests"] / max(summary["duration_us"] / 1e6, 1e-6)
+            summary["errors"] = sum(summary[key] for key in ("connect", "read", "write", "status", "timeout"))
+            return summary
+    raise RuntimeError(f"wrk printed no summary: {result.stdout[-1000:]} {result.stderr[-1000:]}")
+

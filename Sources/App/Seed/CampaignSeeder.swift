@@ -1,0 +1,121 @@
+// `groundswell seed`: generates a whole campaign (people, contributions, Zipf votes, comments, theme codes) in bulk.
+import Campaigns
+import Storage
+
+/// What a seed run produced, for the CLI to print and the benchmark to use.
+public struct SeedReport: Sendable {
+    public var slug: String
+    public var people = 0
+    public var contributions = 0
+    public var votes = 0
+    public var comments = 0
+    /// Raw contributor tokens (the database holds only their SHA-256), for load tests.
+    public var tokens: [String] = []
+    /// Wall time of the whole run, in seconds.
+    public var seconds = 0.0
+    /// Size of the database file in bytes after the load (pages in use × page size).
+    public var databaseBytes: Int64 = 0
+
+    /// Rows inserted per second, counting people, contributions, votes and comments.
+    public var rowsPerSecond: Double {
+        Double(people + contributions + votes + comments) / max(seconds, 0.001)
+    }
+}
+
+/// Seeding refused: a campaign with the slug already exists.
+public struct SeedError: Error, CustomStringConvertible, Sendable {
+    public let slug: String
+    public var description: String { "a campaign with slug \"\(slug)\" already exists" }
+}
+
+/// Generates one live campaign of `size` with its Understand phase open, so every contributor action
+/// is allowed. Text and counts are deterministic; tokens and the pseudonym secret are random.
+/// Each chunk of rows is one `Database.write` transaction through `SeedStore`.
+public struct CampaignSeeder {
+    public let size: SeedSize
+    public let slug: String
+    /// How many raw tokens to return in the report (the first contributors'); the rest are never known.
+    public let tokenCount: Int
+    let clock: any WallClock
+    let log: (String) -> Void
+
+    public init(
+        size: SeedSize, slug: String = "bench", tokenCount: Int = 0, clock: any WallClock = SystemClock(),
+        log: @escaping (String) -> Void = { _ in }
+    ) {
+        self.size = size
+        self.slug = slug
+        self.tokenCount = min(max(0, tokenCount), size.people)
+        self.clock = clock
+        self.log = log
+    }
+
+    public func seed(database: Database) throws -> SeedReport {
+        let started = ContinuousClock.now
+        var report = SeedReport(slug: slug)
+        let setup = try createCampaign(database)
+        log("campaign \(slug) created; loading \(size.rawValue)")
+
+        let (peopleIDs, tokens) = try timed("contributors") { try insertPeople(database, campaignID: setup.campaignID) }
+        report.people = peopleIDs.count
+        report.tokens = tokens
+
+        var random = SplitMix(seed: 9_000_001)
+        let plan = SeedPlan(size: size, people: peopleIDs.count, random: &random)
+        let contributionIDs = try timed("contributions") {
+            try insertContributions(database, setup: setup, plan: plan, peopleIDs: peopleIDs)
+        }
+        report.contributions = contributionIDs.count
+        report.votes = try timed("votes") {
+            try insertVotes(database, plan: plan, contributionIDs: contributionIDs, peopleIDs: peopleIDs)
+        }
+        report.comments = try timed("comments") {
+            try insertComments(database, plan: plan, contributionIDs: contributionIDs, peopleIDs: peopleIDs)
+        }
+        let suspended = setup.suspended
+        let campaignID = setup.campaignID
+        report.databaseBytes = try timed("indexes and search") {
+            try database.write { connection in
+                let store = SeedStore(connection)
+                try store.restore(suspended)
+                try store.indexForSearch(campaignID: campaignID)
+                return try store.databaseBytes()
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return report
+    }
+
+    /// Runs one stage and logs how long it took.
+    func timed<T>(_ stage: String, _ body: () throws -> T) throws -> T {
+        let start = ContinuousClock.now
+        let value = try body()
+        log("\(stage): \(ContinuousClock.now - start)")
+        return value
+    }
+
+    static let questions = [
+        "What would make daily life in our area better?",
+        "What gets in the way of getting around safely?",
+        "What should the budget fund first next year?",
+    ]
+
+    /// Published themes; about four in ten generated ideas are coded with one.
+    static let themes = [
+        "Transport", "Housing", "Green spaces", "Safety", "Health", "Young people", "Older people", "Local economy",
+    ]
+
+    var now: Int64 { clock.now }
+    var campaignStart: Int64 { clock.now - 30 * 86_400 }
+
+    /// The stored hash of a contributor nobody will act as: 32 random bytes. Acting as them would
+    /// take a token whose SHA-256 is these bytes (a preimage), so no token needs to exist. A fast
+    /// generator seeded from the system's avoids a getrandom call per value.
+    static func unknownTokenHash(_ random: inout SplitMix) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for _ in 0..<4 { withUnsafeBytes(of: random.next()) { bytes.append(contentsOf: $0) } }
+        return bytes
+    }
+}
