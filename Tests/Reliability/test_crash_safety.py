@@ -5,8 +5,6 @@ without an answer, so per client there is at most one write in doubt: it may or 
 After each kill the server is restarted on the same file and everything acknowledged must be there,
 every contribution's up/down counters must equal the votes they count, and integrity_check must pass.
 """
-import http.client
-import json
 import random
 import sqlite3
 import threading
@@ -16,22 +14,10 @@ CLIENTS = 24
 ROUNDS = 4
 
 
-def call(port, method, path, body=None, token=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    connection.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
-    response = connection.getresponse()
-    data = response.read()
-    connection.close()
-    return response.status, (json.loads(data) if data else None)
-
-
 class Client(threading.Thread):
-    def __init__(self, port, token, ideas, question, stop):
+    def __init__(self, server, token, ideas, question, stop):
         super().__init__(daemon=True)
-        self.port, self.token, self.ideas, self.question, self.stop = port, token, ideas, question, stop
+        self.server, self.token, self.ideas, self.question, self.stop = server, token, ideas, question, stop
         self.acked_votes = {}      # contribution id -> last acknowledged value
         self.in_doubt_vote = None  # (contribution id, value) of the request that got no answer
         self.acked_posts = []      # bodies of acknowledged contributions
@@ -43,7 +29,7 @@ class Client(threading.Thread):
             if self.rng.random() < 0.15:
                 body = f"crash-safety post {self.rng.getrandbits(64):016x}"
                 try:
-                    status, answer = call(self.port, "POST", "/api/campaigns/demo/contributions",
+                    status, answer = self.server.call("POST", "/api/campaigns/demo/contributions",
                                           {"questionId": self.question, "body": body}, self.token)
                 except OSError:
                     self.in_doubt_post = body
@@ -54,7 +40,7 @@ class Client(threading.Thread):
                 idea = self.rng.choice(self.ideas)
                 value = self.rng.choice([1, -1, 0])
                 try:
-                    status, answer = call(self.port, "PUT", f"/api/contributions/{idea}/vote", {"value": value}, self.token)
+                    status, answer = self.server.call("PUT", f"/api/contributions/{idea}/vote", {"value": value}, self.token)
                 except OSError:
                     self.in_doubt_vote = (idea, value)
                     return
@@ -63,14 +49,14 @@ class Client(threading.Thread):
 
 
 def test_acknowledged_writes_survive_sigkill(server):
-    status, campaign = call(server.port, "GET", "/api/campaigns/demo")
+    status, campaign = server.call("GET", "/api/campaigns/demo")
     assert status == 200
     question = next(q["id"] for q in campaign["questions"] if q["phase"] == "understand")
-    status, listing = call(server.port, "GET", "/api/campaigns/demo/contributions?sort=new&limit=50")
+    status, listing = server.call("GET", "/api/campaigns/demo/contributions?sort=new&limit=50")
     ideas = [item["id"] for item in listing["items"]]
     tokens = []
     for _ in range(CLIENTS):
-        status, joined = call(server.port, "POST", "/api/campaigns/demo/join", {})
+        status, joined = server.call("POST", "/api/campaigns/demo/join", {})
         assert status == 201
         tokens.append(joined["token"])
     server.secrets.extend(tokens)
@@ -80,7 +66,7 @@ def test_acknowledged_writes_survive_sigkill(server):
     expected_posts = {}   # token -> (bodies that must exist, body that may exist)
     for round_number in range(ROUNDS):
         stop = threading.Event()
-        clients = [Client(server.port, token, ideas, question, stop) for token in tokens]
+        clients = [Client(server, token, ideas, question, stop) for token in tokens]
         for client in clients:
             client.start()
         time.sleep(rng.uniform(0.3, 1.2))
@@ -100,7 +86,7 @@ def test_acknowledged_writes_survive_sigkill(server):
         server.start()
 
         for token in tokens:
-            status, mine = call(server.port, "GET", "/api/me?campaign=demo", token=token)
+            status, mine = server.call("GET", "/api/me?campaign=demo", token=token)
             assert status == 200
             held = {vote["contributionId"]: vote["value"] for vote in mine["votes"]}
             for (owner, idea), allowed in expected_votes.items():
