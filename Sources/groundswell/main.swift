@@ -27,6 +27,14 @@ struct DatabaseFlags: ParsableArguments {
         return config
     }
 
+    /// Opens (and migrates) the database, runs `body` with it, and closes it again.
+    func withDatabase<T>(_ body: (Database, AppConfiguration) throws -> T) throws -> T {
+        let config = try configuration()
+        let db = try open(config)
+        defer { db.close() }
+        return try body(db, config)
+    }
+
     func open(_ config: AppConfiguration) throws -> Database {
         var options = DatabaseOptions(path: config.databasePath)
         options.synchronous = config.synchronous
@@ -60,10 +68,9 @@ struct Migrate: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        Log.stdout("database \(config.databasePath) is up to date")
+        try database.withDatabase { db, config in
+            Log.stdout("database \(config.databasePath) is up to date")
+        }
     }
 }
 
@@ -72,11 +79,10 @@ struct Demo: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        try DemoSeeder.seed(database: db, flagThreshold: config.flagThreshold)
-        Log.stdout("demo campaign loaded: /c/demo")
+        try database.withDatabase { db, config in
+            try DemoSeeder.seed(database: db, flagThreshold: config.flagThreshold)
+            Log.stdout("demo campaign loaded: /c/demo")
+        }
     }
 }
 
@@ -111,11 +117,10 @@ struct Backup: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        try db.backup(to: file)
-        Log.stdout("backed up to \(file)")
+        try database.withDatabase { db, config in
+            try db.backup(to: file)
+            Log.stdout("backed up to \(file)")
+        }
     }
 }
 
@@ -124,13 +129,12 @@ struct Check: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        let problems = try db.check()
-        for problem in problems { Log.stdout(problem) }
-        if !problems.isEmpty { throw ExitCode(1) }
-        Log.stdout("ok")
+        try database.withDatabase { db, config in
+            let problems = try db.check()
+            for problem in problems { Log.stdout(problem) }
+            if !problems.isEmpty { throw ExitCode(1) }
+            Log.stdout("ok")
+        }
     }
 }
 
@@ -141,22 +145,21 @@ struct Export: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        let bar = isatty(STDOUT_FILENO) == 1
-        let files = try DirectoryExport.run(
-            slug: campaign, directory: out, database: db, kAnonymity: config.kAnonymity, now: SystemClock().now
-        ) { progress in
-            guard bar else { return }
-            let filled = progress.tablesDone * 20 / max(1, progress.tableCount)
-            let line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "] "
-                + "\(progress.tablesDone + 1)/\(progress.tableCount) \(progress.table): \(progress.rows) rows"
-            print("\r\u{1B}[2K" + line, terminator: "")
-            fflush(nil)
+        try database.withDatabase { db, config in
+            let bar = isatty(STDOUT_FILENO) == 1
+            let files = try DirectoryExport.run(
+                slug: campaign, directory: out, database: db, kAnonymity: config.kAnonymity, now: SystemClock().now
+            ) { progress in
+                guard bar else { return }
+                let filled = progress.tablesDone * 20 / max(1, progress.tableCount)
+                let line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: 20 - filled) + "] "
+                    + "\(progress.tablesDone + 1)/\(progress.tableCount) \(progress.table): \(progress.rows) rows"
+                print("\r\u{1B}[2K" + line, terminator: "")
+                fflush(nil)
+            }
+            if bar { print("") }
+            for file in files { Log.stdout(file) }
         }
-        if bar { print("") }
-        for file in files { Log.stdout(file) }
     }
 }
 
@@ -168,13 +171,12 @@ struct ImportInvites: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        let count = try reportingImportErrors {
-            try InviteImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+        try database.withDatabase { db, config in
+            let count = try reportingImportErrors {
+                try InviteImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+            }
+            Log.stdout("\(count) invite codes added")
         }
-        Log.stdout("\(count) invite codes added")
     }
 }
 
@@ -186,13 +188,12 @@ struct ImportCodebook: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        let config = try database.configuration()
-        let db = try database.open(config)
-        defer { db.close() }
-        let count = try reportingImportErrors {
-            try CodebookImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+        try database.withDatabase { db, config in
+            let count = try reportingImportErrors {
+                try CodebookImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+            }
+            Log.stdout("\(count) themes added")
         }
-        Log.stdout("\(count) themes added")
     }
 }
 
@@ -222,16 +223,15 @@ struct Staff: ParsableCommand {
             guard let staffRole = StaffRole(rawValue: role) else {
                 throw ValidationError("unknown role \(role): use admin, facilitator, analyst or organiser")
             }
-            let config = try database.configuration()
-            let db = try database.open(config)
-            defer { db.close() }
-            let created = try StaffAccounts.create(
-                name: name, role: staffRole, campaignSlugs: campaigns, actor: "command line", database: db,
-                clock: SystemClock())
-            Log.stdout("staff member \(created.name) added as \(created.role.rawValue)")
-            Log.stdout("password (shown once): \(created.password)")
-            Log.stdout("API token (shown once):")
-            Log.stdout(created.token)
+            try database.withDatabase { db, config in
+                let created = try StaffAccounts.create(
+                    name: name, role: staffRole, campaignSlugs: campaigns, actor: "command line", database: db,
+                    clock: SystemClock())
+                Log.stdout("staff member \(created.name) added as \(created.role.rawValue)")
+                Log.stdout("password (shown once): \(created.password)")
+                Log.stdout("API token (shown once):")
+                Log.stdout(created.token)
+            }
         }
     }
 }
