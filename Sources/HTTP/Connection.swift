@@ -8,6 +8,8 @@ import Glibc
 ///
 /// `@unchecked Sendable`: every mutable field is read and written only on `queue` (a serial
 /// queue of its own); dispatch sources and the stream's wake-up all hop onto that queue first.
+/// Fields are module-internal only so that `Connection+Streaming` and `Connection+Timeouts` can
+/// reach them; nothing outside those extensions touches them.
 final class Connection: @unchecked Sendable {
     /// Where the connection is in its request/response cycle.
     enum Phase {
@@ -50,25 +52,25 @@ final class Connection: @unchecked Sendable {
 
     let fd: Int32
     let queue: DispatchQueue
-    private let core: ServerCore
-    private let remoteAddress: String
-    private var phase = Phase.idle
-    private let input = InputBuffer()
+    let core: ServerCore
+    let remoteAddress: String
+    var phase = Phase.idle
+    let input = InputBuffer()
     /// Bytes of `input` already known to hold no end of head (the parser's hint).
-    private var scanned = 0
-    private var output = OutputQueue()
-    private var closeAfterFlush = false
-    private var peerFinishedSending = false
-    private var draining = false
-    private var lastActivity: UInt64
-    private var lastWriteProgress: UInt64
-    private var readSource: DispatchSourceRead?
-    private var writeSource: DispatchSourceWrite?
-    private var timer: DispatchSourceTimer?
-    private var readSuspended = false
-    private var writeResumed = false
-    private var timerArmedAt: UInt64?
-    private var pendingCancels = 0
+    var scanned = 0
+    var output = OutputQueue()
+    var closeAfterFlush = false
+    var peerFinishedSending = false
+    var draining = false
+    var lastActivity: UInt64
+    var lastWriteProgress: UInt64
+    var readSource: DispatchSourceRead?
+    var writeSource: DispatchSourceWrite?
+    var timer: DispatchSourceTimer?
+    var readSuspended = false
+    var writeResumed = false
+    var timerArmedAt: UInt64?
+    var pendingCancels = 0
 
     init(fd: Int32, remoteAddress: String, core: ServerCore) {
         self.fd = fd
@@ -84,7 +86,7 @@ final class Connection: @unchecked Sendable {
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
-    private func assertOnQueue() {
+    func assertOnQueue() {
         dispatchPrecondition(condition: .onQueue(queue))
     }
 
@@ -109,7 +111,7 @@ final class Connection: @unchecked Sendable {
 
     // MARK: Reading
 
-    private func readable() {
+    func readable() {
         switch phase {
         case .closed:
             return
@@ -121,7 +123,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func discardInput() {
+    func discardInput() {
         while true {
             let space = input.writableSpace(minimum: 4096)
             switch Socket.read(fd, into: space.pointer, count: space.count) {
@@ -137,7 +139,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func readAvailable() {
+    func readAvailable() {
         let limits = core.limits
         while input.readableCount < limits.inputBuffer {
             let space = input.writableSpace(minimum: 4096)
@@ -163,13 +165,13 @@ final class Connection: @unchecked Sendable {
         pauseReading()  // input over its cap: stop reading until the parser has caught up
     }
 
-    private func pauseReading() {
+    func pauseReading() {
         guard !readSuspended, let readSource else { return }
         readSource.suspend()
         readSuspended = true
     }
 
-    private func resumeReading() {
+    func resumeReading() {
         guard readSuspended, !peerFinishedSending, let readSource else { return }
         readSource.resume()
         readSuspended = false
@@ -178,7 +180,7 @@ final class Connection: @unchecked Sendable {
     // MARK: The request cycle
 
     /// Runs the state machine over buffered input until it needs more bytes or output must drain.
-    private func process() {
+    func process() {
         assertOnQueue()
         var outputWasFull: Bool
         repeat {
@@ -218,7 +220,7 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Returns true when the loop should continue.
-    private func parseHead() -> Bool {
+    func parseHead() -> Bool {
         let limits = core.limits
         let result = input.withReadable { bytes -> (consumed: Int, result: HeadParseResult) in
             let result = RequestParser.parseHead(bytes, scanned: scanned, limits: limits)
@@ -260,12 +262,12 @@ final class Connection: @unchecked Sendable {
     }
 
     /// RFC 9110 §10.1.1: tell a waiting client to send the body we are willing to read.
-    private func sendContinueIfExpected(_ head: RequestHead) {
+    func sendContinueIfExpected(_ head: RequestHead) {
         guard head.expectsContinue, input.readableCount == 0 else { return }
         output.append(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), endsResponse: false)
     }
 
-    private func readBody(head: RequestHead, reader: inout BodyReader, started: UInt64) -> Bool {
+    func readBody(head: RequestHead, reader: inout BodyReader, started: UInt64) -> Bool {
         switch reader.framing {
         case .length(let remaining):
             let take = min(remaining, input.readableCount)
@@ -301,7 +303,7 @@ final class Connection: @unchecked Sendable {
         return !closeAfterFlush
     }
 
-    private func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
+    func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
         phase = .idle
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
         var response = core.responder.respond(to: request)
@@ -311,13 +313,13 @@ final class Connection: @unchecked Sendable {
 
     /// Answers a request the parser refused, then closes: after a framing error nothing that
     /// follows on the connection can be trusted (RFC 9112 §11.2).
-    private func refuse(_ error: ParseError, head: RequestHead?) {
+    func refuse(_ error: ParseError, head: RequestHead?) {
         var response = Response.error(error.status, code: error.code, message: error.message)
         response.closeConnection = true
         send(response, to: head, started: Connection.now())
     }
 
-    private func send(_ response: Response, to head: RequestHead?, started: UInt64) {
+    func send(_ response: Response, to head: RequestHead?, started: UInt64) {
         let (headBytes, body, close) = core.encoder.encode(response, for: head)
         var bodyCount = 0
         switch body {
@@ -339,59 +341,9 @@ final class Connection: @unchecked Sendable {
                        bytes: bodyCount, started: started)
     }
 
-    // MARK: Streaming
-
-    /// Pulls from the stream while there is room; returns true when the stream ended and the
-    /// loop may go on to the next request.
-    private func pumpStream() -> Bool {
-        guard case .streaming(var state) = phase else { return true }
-        if state.waiting { return false }
-        while output.byteCount < core.limits.outputBuffer {
-            let step = state.stream.next(wake: { [weak self] in
-                guard let self else { return }
-                self.queue.async { self.streamWoke() }
-            })
-            switch step {
-            case .chunk(let bytes):
-                guard !bytes.isEmpty else { continue }
-                appendStreamPiece(state.gzip.map { $0.compress(bytes) } ?? bytes, chunked: state.chunked)
-            case .wait:
-                state.waiting = true
-                phase = .streaming(state)
-                return false
-            case .end:
-                if let gzip = state.gzip { appendStreamPiece(gzip.finish(), chunked: state.chunked) }
-                output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
-                phase = .idle
-                if !state.chunked || draining || state.closeAtEnd { closeAfterFlush = true }
-                return !closeAfterFlush
-            }
-        }
-        phase = .streaming(state)
-        return false
-    }
-
-    private func appendStreamPiece(_ bytes: [UInt8], chunked: Bool) {
-        guard !bytes.isEmpty else { return }
-        if chunked {
-            output.append(Array((String(bytes.count, radix: 16) + "\r\n").utf8), endsResponse: false)
-            output.append(bytes, endsResponse: false)
-            output.append([13, 10], endsResponse: false)
-        } else {
-            output.append(bytes, endsResponse: false)
-        }
-    }
-
-    private func streamWoke() {
-        guard case .streaming(var state) = phase, state.waiting else { return }
-        state.waiting = false
-        phase = .streaming(state)
-        process()
-    }
-
     // MARK: Writing
 
-    private func flush() {
+    func flush() {
         guard !output.isEmpty else { return }
         switch output.write(to: fd) {
         case .progress:
@@ -410,7 +362,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func writable() {
+    func writable() {
         guard !isClosed else { return }
         flush()
         if output.isEmpty {
@@ -419,7 +371,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func finishIfDone() {
+    func finishIfDone() {
         guard output.isEmpty, !isClosed else { return }
         if case .lingering = phase { return }
         if closeAfterFlush {
@@ -429,7 +381,7 @@ final class Connection: @unchecked Sendable {
         }
     }
 
-    private func lingerThenClose() {
+    func lingerThenClose() {
         guard !peerFinishedSending else {
             close()
             return
@@ -444,72 +396,19 @@ final class Connection: @unchecked Sendable {
         armTimer()
     }
 
-    private var isBetweenRequests: Bool {
+    var isBetweenRequests: Bool {
         if case .idle = phase { return true }
         return false
     }
 
-    private var isStreaming: Bool {
+    var isStreaming: Bool {
         if case .streaming = phase { return true }
         return false
     }
 
-    private var isClosed: Bool {
+    var isClosed: Bool {
         if case .closed = phase { return true }
         return false
-    }
-
-    // MARK: Timeouts
-
-    /// The moment the current state times out, and what to do then.
-    private func currentDeadline() -> (at: UInt64, action: TimeoutAction)? {
-        let limits = core.limits
-        if !output.isEmpty { return (lastWriteProgress + nanos(limits.writeStallTimeout), .close) }
-        switch phase {
-        case .idle: return (lastActivity + nanos(limits.keepAliveTimeout), .close)
-        case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
-        case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
-        case .lingering(let until): return (until, .close)
-        case .streaming, .closed: return nil  // streams keep themselves alive (heartbeats)
-        }
-    }
-
-    private enum TimeoutAction {
-        case close
-        case requestTimeout
-    }
-
-    private func nanos(_ seconds: Double) -> UInt64 { UInt64(seconds * 1_000_000_000) }
-
-    /// Arms the timer lazily: only when the deadline moved earlier than the armed moment.
-    /// A later deadline is noticed when the timer fires and re-arms.
-    private func armTimer() {
-        guard let timer, let deadline = currentDeadline() else { return }
-        if let armed = timerArmedAt, armed <= deadline.at { return }
-        timerArmedAt = deadline.at
-        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline.at), leeway: .milliseconds(50))
-    }
-
-    private func timerFired() {
-        timerArmedAt = nil
-        guard !isClosed, let deadline = currentDeadline() else { return }
-        guard Connection.now() >= deadline.at else {
-            armTimer()
-            return
-        }
-        switch deadline.action {
-        case .close:
-            close()
-        case .requestTimeout:
-            // RFC 9110 §15.5.9: 408 then close; the client may repeat the request on a new connection.
-            output.clear()
-            phase = .idle
-            var response = Response.error(.requestTimeout, code: "request_timeout", message: "The request took too long to arrive.")
-            response.closeConnection = true
-            send(response, to: nil, started: Connection.now())
-            flush()
-            finishIfDone()
-        }
     }
 
     // MARK: Shutdown and close
@@ -548,7 +447,7 @@ final class Connection: @unchecked Sendable {
 
     /// The descriptor is closed only after both sources are cancelled, so epoll never sees a
     /// reused descriptor number (libdispatch's rule for `dispatch_source_cancel`).
-    private func sourceCancelled() {
+    func sourceCancelled() {
         pendingCancels -= 1
         guard pendingCancels == 0 else { return }
         readSource = nil

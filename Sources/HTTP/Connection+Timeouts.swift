@@ -1,0 +1,56 @@
+// A connection's deadlines: header, body, keep-alive, write stall and linger, on one lazily re-armed timer.
+
+import Dispatch
+
+extension Connection {
+    /// The moment the current state times out, and what to do then.
+    func currentDeadline() -> (at: UInt64, action: TimeoutAction)? {
+        let limits = core.limits
+        if !output.isEmpty { return (lastWriteProgress + nanos(limits.writeStallTimeout), .close) }
+        switch phase {
+        case .idle: return (lastActivity + nanos(limits.keepAliveTimeout), .close)
+        case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
+        case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
+        case .lingering(let until): return (until, .close)
+        case .streaming, .closed: return nil  // streams keep themselves alive (heartbeats)
+        }
+    }
+
+    enum TimeoutAction {
+        case close
+        case requestTimeout
+    }
+
+    func nanos(_ seconds: Double) -> UInt64 { UInt64(seconds * 1_000_000_000) }
+
+    /// Arms the timer lazily: only when the deadline moved earlier than the armed moment.
+    /// A later deadline is noticed when the timer fires and re-arms.
+    func armTimer() {
+        guard let timer, let deadline = currentDeadline() else { return }
+        if let armed = timerArmedAt, armed <= deadline.at { return }
+        timerArmedAt = deadline.at
+        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline.at), leeway: .milliseconds(50))
+    }
+
+    func timerFired() {
+        timerArmedAt = nil
+        guard !isClosed, let deadline = currentDeadline() else { return }
+        guard Connection.now() >= deadline.at else {
+            armTimer()
+            return
+        }
+        switch deadline.action {
+        case .close:
+            close()
+        case .requestTimeout:
+            // RFC 9110 §15.5.9: 408 then close; the client may repeat the request on a new connection.
+            output.clear()
+            phase = .idle
+            var response = Response.error(.requestTimeout, code: "request_timeout", message: "The request took too long to arrive.")
+            response.closeConnection = true
+            send(response, to: nil, started: Connection.now())
+            flush()
+            finishIfDone()
+        }
+    }
+}
