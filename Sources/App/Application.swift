@@ -15,9 +15,8 @@ public final class Application: Sendable {
     let responder: AppResponder
     let scheduler: PhaseScheduler
     private let server: Server
-    private let signalQueue = DispatchQueue(label: "groundswell.signals")
     /// Guarded by its mutex: the signal sources, kept alive for the life of the application.
-    private let signalSources = Mutex<SignalSources?>(nil)
+    private let stopSignals = Mutex<StopSignals?>(nil)
 
     /// Opens (and migrates) the database and builds the server; nothing listens until `start`.
     public init(configuration: AppConfiguration, clock: any WallClock = SystemClock(),
@@ -63,20 +62,12 @@ public final class Application: Sendable {
     }
 
     /// SIGTERM/SIGINT → graceful shutdown (event streams first, so connections can drain) → `onStop`.
-    /// Not `Server.installSignalHandlers`: that one would close the streams only after the grace period.
     public func installSignalHandlers(onStop: @escaping @Sendable () -> Void) {
-        let sources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: signalQueue)
-            source.setEventHandler { [self] in
-                context.log("shutting down: finishing in-flight requests")
-                shutdown(completion: onStop)
-            }
-            source.resume()
-            return source
+        let signals = StopSignals { [self] in
+            context.log("shutting down: finishing in-flight requests")
+            shutdown(completion: onStop)
         }
-        let kept = SignalSources(sources: sources)
-        signalSources.withLock { $0 = kept }
+        stopSignals.withLock { $0 = signals }
     }
 
     /// Ends event streams, lets in-flight requests finish, then closes the database.
@@ -87,15 +78,5 @@ public final class Application: Sendable {
             self.database.close()
             completion()
         }
-    }
-}
-
-/// Keeps signal sources alive. `@unchecked Sendable`: the sources are only created, resumed and
-/// held; libdispatch's source API is safe from any thread.
-private final class SignalSources: @unchecked Sendable {
-    let sources: [any DispatchSourceSignal]
-
-    init(sources: [any DispatchSourceSignal]) {
-        self.sources = sources
     }
 }

@@ -21,11 +21,6 @@ public final class Server: Sendable {
     private let acceptQueue = DispatchQueue(label: "groundswell.accept")
     /// Guarded by its own lock: the listener and its source, set by `start`, cleared by `shutdown`.
     private let listener = Mutex<Listener?>(nil)
-    private let signalSources = Mutex<SignalSources>(SignalSources(sources: []))
-
-    private struct SignalSources: @unchecked Sendable {  // kept only to stay alive; never touched again
-        var sources: [any DispatchSourceSignal]
-    }
 
     private struct Listener: @unchecked Sendable {  // the source is only touched on acceptQueue
         let fd: Int32
@@ -84,22 +79,6 @@ public final class Server: Sendable {
             }
             core.drainAll(grace: configuration.limits.shutdownGrace, completion: completion)
         }
-    }
-
-    /// SIGTERM and SIGINT start a graceful shutdown; `onStop` runs when it is complete.
-    public func installSignalHandlers(onStop: @escaping @Sendable () -> Void) {
-        let sources = [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: acceptQueue)
-            source.setEventHandler { [self] in
-                core.log("shutting down: finishing in-flight requests")
-                shutdown(completion: onStop)
-            }
-            source.resume()
-            return source
-        }
-        let kept = SignalSources(sources: sources)
-        signalSources.withLock { $0 = kept }
     }
 
     /// The number of open client connections (for tests and statistics).
