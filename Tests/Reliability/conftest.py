@@ -22,8 +22,9 @@ CANARY_AGENT = "GroundswellCanaryAgent/7.3 (reliability)"
 class RunningServer:
     """One `groundswell serve` process; `kill()` sends SIGKILL, `start()` starts it again on the same file."""
 
-    def __init__(self, db, log_path=None):
+    def __init__(self, db, log_path=None, env=None):
         self.db = db
+        self.env = env or {}  # extra environment for the server process (LD_PRELOAD, …)
         self.process = None
         self.port = None
         self.log_path = log_path or db + ".log"
@@ -31,7 +32,7 @@ class RunningServer:
         self.secrets = []  # tokens and passwords handed out: none may reach the log
 
     def start(self):
-        env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off")
+        env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off", **self.env)
         self.process = subprocess.Popen(
             [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
              "--public", os.path.join(ROOT, "Public"), "--migrations", os.path.join(ROOT, "Migrations")],
