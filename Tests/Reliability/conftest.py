@@ -22,8 +22,9 @@ CANARY_AGENT = "GroundswellCanaryAgent/7.3 (reliability)"
 class RunningServer:
     """One `groundswell serve` process; `kill()` sends SIGKILL, `start()` starts it again on the same file."""
 
-    def __init__(self, db, log_path=None, env=None):
+    def __init__(self, db, log_path=None, env=None, preexec=None):
         self.db = db
+        self.preexec = preexec  # run in the child before exec (resource limits)
         self.env = env or {}  # extra environment for the server process (LD_PRELOAD, …)
         self.process = None
         self.port = None
@@ -36,7 +37,7 @@ class RunningServer:
         self.process = subprocess.Popen(
             [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
              "--public", os.path.join(ROOT, "Public"), "--migrations", os.path.join(ROOT, "Migrations")],
-            stdout=subprocess.PIPE, stderr=self.log, env=env)
+            stdout=subprocess.PIPE, stderr=self.log, env=env, preexec_fn=self.preexec)
         line = self.process.stdout.readline().decode()
         match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
         assert match, f"server did not start: {line!r}"
