@@ -1,6 +1,6 @@
 """Injected I/O errors: an LD_PRELOAD shim makes the database's writes and syncs fail with EIO on demand.
 
-The shim (support/fault_shim.c, compiled here with gcc) touches only the database file, its -wal and
+The shim (support/fault_shim.c, compiled here with gcc, or clang) touches only the database file, its -wal and
 its -journal, and only while a control file exists. Two kinds of fault, one after the other, on one
 server process: every write call fails ("all"), then only fsync/fdatasync fail ("sync": the bytes
 reach the WAL but COMMIT cannot make them durable). While faults are on, writes must answer 503 with
@@ -26,11 +26,12 @@ ATTEMPTS_PER_FAULT = 6
 @pytest.fixture
 def faulty_server():
     require_binary()
-    if shutil.which("gcc") is None:
-        pytest.skip("gcc is needed to build the fault-injection shim")
+    compiler = shutil.which("gcc") or shutil.which("clang")
+    if compiler is None:
+        pytest.skip("gcc (or clang) is needed to build the fault-injection shim")
     directory = os.path.realpath(tempfile.mkdtemp(prefix="gs-io-faults-"))
     shim = os.path.join(directory, "fault_shim.so")
-    subprocess.run(["gcc", "-shared", "-fPIC", "-O1", "-Wall", "-Werror", "-o", shim, SHIM_SOURCE, "-ldl"],
+    subprocess.run([compiler, "-shared", "-fPIC", "-O1", "-Wall", "-Werror", "-o", shim, SHIM_SOURCE, "-ldl"],
                    check=True, capture_output=True, text=True)
     db = os.path.join(directory, "groundswell.sqlite")
     seed_demo(db)
