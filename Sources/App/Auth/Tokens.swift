@@ -22,7 +22,10 @@ enum Tokens {
         return hash("code:" + String(String.UnicodeScalarView(normalised)))
     }
 
-    /// Equality whose running time does not depend on where the inputs differ.
+    /// Equality whose running time does not depend on where the inputs differ: every byte pair is
+    /// XORed into one accumulator and the loop never exits early. Inputs of different lengths are
+    /// unequal at once; only the length can leak, and every value compared here (SHA-256 digests,
+    /// PBKDF2 keys) has a fixed, public length. Every credential check in the App goes through it.
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
         var difference: UInt8 = 0

@@ -24,8 +24,12 @@ enum GuideEditorRoutes {
             let store = GuideStore(connection)
             guard let guide = try store.guide(id: id), let ideaID = guide.contributionID,
                   let idea = try ContributionStore(connection).contribution(id: ideaID) else { throw APIError.notFound }
-            if let invite, let editor = try store.editor(tokenHash: Tokens.hash(invite)), editor.guideID == id {
-                return editor.label
+            if let invite {
+                let hash = Tokens.hash(invite)
+                if let editor = try store.editor(tokenHash: hash), Tokens.constantTimeEqual(editor.tokenHash, hash),
+                   editor.guideID == id {
+                    return editor.label
+                }
             }
             let token = request.contributorToken(slug: idea.campaignSlug)
             if let caller = try ContributorStore(connection).contributor(token: token, campaignID: idea.campaignID),

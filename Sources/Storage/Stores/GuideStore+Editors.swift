@@ -23,11 +23,12 @@ extension GuideStore {
         return label
     }
 
-    /// The guide and label an invitation token grants, unless revoked.
-    public func editor(tokenHash: [UInt8]) throws -> (guideID: Int64, label: String)? {
+    /// The guide and label an invitation token grants, unless revoked, with the stored hash so the
+    /// caller can confirm the match in constant time as every other credential check does.
+    public func editor(tokenHash: [UInt8]) throws -> (guideID: Int64, label: String, tokenHash: [UInt8])? {
         try connection.queryOne(
-            "SELECT guide_id, label FROM guide_editors WHERE token_hash = ? AND revoked_at IS NULL", tokenHash
-        ) { row in (guideID: row.int64(0), label: row.text(1)) }
+            "SELECT guide_id, label, token_hash FROM guide_editors WHERE token_hash = ? AND revoked_at IS NULL", tokenHash
+        ) { row in (guideID: row.int64(0), label: row.text(1), tokenHash: row.blob(2)) }
     }
 
     public func addComment(guideID: Int64, staffID: Int64?, revision: Int, body: String, now: Int64) throws -> GuideComment {
