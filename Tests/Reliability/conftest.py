@@ -8,10 +8,13 @@ import http.client
 import json
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 
 import pytest
+
+import suite_scan
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("GROUNDSWELL_BIN", os.path.join(ROOT, ".build/debug/groundswell"))
@@ -113,6 +116,21 @@ def require_binary():
         if os.environ.get("CI"):
             pytest.fail(f"{BINARY} is missing")
         pytest.skip(f"{BINARY} is missing: run `swift build` first")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_files():
+    """Every temporary directory of the session lives under one root; when the session ends every
+    database and log in it is scanned for addresses, user agents and e-mails (`suite_scan`)."""
+    root = tempfile.mkdtemp(prefix="gs-suite-")
+    tempfile.tempdir = root
+    yield root
+    tempfile.tempdir = None
+    report = suite_scan.scan(root)
+    print(f"\nwhole-suite scan: {suite_scan.count(root)} databases and logs, {len(report)} with findings")
+    lines = [f"{path}: {', '.join(found)}" for path, found in report.items()]
+    assert not report, f"the suite's files under {root} hold personal data:\n" + "\n".join(lines)
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

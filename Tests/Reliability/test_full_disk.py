@@ -35,8 +35,10 @@ def small_disk():
     if mounted.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs: {mounted.stderr.strip()}")
     yield directory, disk
+    # Keep the database for the whole-suite scan (conftest `suite_files`) before the tmpfs goes.
+    for name in os.listdir(disk):
+        shutil.copy(os.path.join(disk, name), os.path.join(directory, "kept-" + name))
     subprocess.run(["umount", "-l", disk], capture_output=True)
-    shutil.rmtree(directory, ignore_errors=True)
 
 
 def post(server, token, question, body):
