@@ -79,12 +79,19 @@ struct JSONBody {
         return result
     }
 
-    /// An integral JSON number; booleans and fractions are refused. swift-corelibs-foundation
-    /// hands numbers over as NSNumber, whose type code tells `true` (c) from `1` (i/q).
+    /// An integral JSON number; booleans and fractions are refused. `7.0` is `7`: JSON Schema
+    /// (2020-12 §6.1.1, which our OpenAPI document uses) counts a number with a zero fraction as an
+    /// integer. swift-corelibs-foundation hands numbers over as NSNumber, whose type code tells
+    /// `true` (c) from `1` (i/q) from `1.5` (d).
     private static func integer(_ value: Any) -> Int64? {
         guard let number = value as? NSNumber else { return nil }
         switch String(cString: number.objCType) {
-        case "c", "B", "f", "d": return nil
+        case "c", "B": return nil
+        case "f", "d":
+            let double = number.doubleValue
+            // 2^63 is exactly representable; anything from it up does not fit in Int64.
+            guard double.rounded(.towardZero) == double, double >= -0x1p63, double < 0x1p63 else { return nil }
+            return Int64(double)
         default: return number.int64Value
         }
     }
