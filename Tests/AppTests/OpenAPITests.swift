@@ -30,3 +30,47 @@ import TestSupport
         #expect(health.status == 200 && health.text == "ok")
     }
 }
+
+@Suite struct OpenAPIResponseSchemaTests {
+    static func document() throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.document())) as? [String: Any])
+    }
+
+    /// Every `$ref` anywhere in the document, as the names after `#/components/schemas/`.
+    static func references(in value: Any) -> [String] {
+        switch value {
+        case let object as [String: Any]:
+            let own = (object["$ref"] as? String).map { [String($0.split(separator: "/").last ?? "")] } ?? []
+            return own + object.values.flatMap(references(in:))
+        case let array as [Any]:
+            return array.flatMap(references(in:))
+        default:
+            return []
+        }
+    }
+
+    @Test func everyReferenceResolves() throws {
+        let document = try Self.document()
+        let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        let names = Set(Self.references(in: document))
+        #expect(names.contains("Error") && names.contains("Contribution"))
+        #expect(names.subtracting(schemas.keys).isEmpty, "unresolved: \(names.subtracting(schemas.keys))")
+    }
+
+    /// The contributor API's 2xx answers (except the event stream) and every operation's 4XX/5XX carry a schema.
+    @Test func contributorSuccessesAndAllErrorsDeclareBodies() throws {
+        let paths = try #require(try Self.document()["paths"] as? [String: [String: Any]])
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                let responses = try #require((operation as? [String: Any])?["responses"] as? [String: [String: Any]])
+                for range in ["4XX", "5XX"] {
+                    #expect(responses[range]?["content"] != nil, "\(method) \(path) \(range)")
+                }
+                guard path.hasPrefix("/api/"), !path.hasSuffix("/events") else { continue }
+                for (status, response) in responses where status.hasPrefix("2") {
+                    #expect(response["content"] != nil, "\(method) \(path) \(status) has no body schema")
+                }
+            }
+        }
+    }
+}

@@ -12,7 +12,11 @@ enum OpenAPIDocument {
         var responses: [(String, String)]
         /// Component schema of the JSON request body, if any.
         var body: String? = nil
+        /// Whether the body may be left out altogether (joining an open campaign needs none).
+        var bodyOptional = false
         var query: [String] = []
+        /// Status → component schema of the JSON body it answers (2xx only; every 4xx and 5xx is `Error`).
+        var returns: [String: String] = [:]
     }
 
     static let operations: [Operation] = [
@@ -23,43 +27,50 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/console", summary: "Staff console (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/guide/{slug}", summary: "Published guide page (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/api/campaigns", summary: "Live campaigns",
-                  responses: [("200", "{campaigns:[CampaignSummary]}")]),
+                  responses: [("200", "{campaigns:[CampaignSummary]}")], returns: ["200": "CampaignList"]),
         Operation(method: "get", path: "/api/campaigns/{slug}", summary: "One campaign with phases, questions, counts, permissions",
-                  responses: [("200", "Campaign"), ("404", "not_found")]),
+                  responses: [("200", "Campaign"), ("404", "not_found")], returns: ["200": "Campaign"]),
         Operation(method: "post", path: "/api/campaigns/{slug}/join", summary: "Join anonymously; sets cookie gs_<slug>",
                   responses: [("201", "{token, campaign}"), ("200", "already joined: token null"),
                               ("403", "invite_required / invalid_code"), ("409", "code_used / campaign_not_live"),
-                              ("422", "validation"), ("429", "rate_limited")], body: "JoinRequest"),
+                              ("422", "validation"), ("429", "rate_limited")], body: "JoinRequest", bodyOptional: true,
+                  returns: ["201": "Joined", "200": "Joined"]),
         Operation(method: "get", path: "/api/me", summary: "The caller's own contributions, votes and comments",
                   responses: [("200", "{campaign, contributions, votes, comments}"), ("401", "unauthorized")],
-                  query: ["campaign"]),
+                  query: ["campaign"], returns: ["200": "Mine"]),
         Operation(method: "get", path: "/api/campaigns/{slug}/contributions", summary: "List contributions",
                   responses: [("200", "{items:[Contribution], nextCursor}"), ("422", "validation")],
-                  query: ["question", "theme", "sort", "q", "limit", "cursor"]),
+                  query: ["question", "theme", "sort", "q", "limit", "cursor"], returns: ["200": "ContributionPage"]),
         Operation(method: "post", path: "/api/campaigns/{slug}/contributions", summary: "Post a contribution",
                   responses: [("201", "Contribution"), ("401", "unauthorized"), ("409", "phase rules"),
-                              ("422", "validation"), ("429", "rate_limited")], body: "NewContribution"),
+                              ("422", "validation"), ("429", "rate_limited")], body: "NewContribution",
+                  returns: ["201": "Contribution"]),
         Operation(method: "get", path: "/api/contributions/{id}", summary: "One contribution with its comment thread",
-                  responses: [("200", "Contribution + commentList"), ("404", "not_found")]),
+                  responses: [("200", "Contribution + commentList"), ("404", "not_found")], returns: ["200": "ContributionDetail"]),
         Operation(method: "patch", path: "/api/contributions/{id}", summary: "Edit one's own contribution before votes or comments",
                   responses: [("200", "Contribution"), ("403", "forbidden"), ("409", "locked / phase rules")],
-                  body: "EditContribution"),
+                  body: "EditContribution", returns: ["200": "Contribution"]),
         Operation(method: "delete", path: "/api/contributions/{id}", summary: "Withdraw one's own contribution",
-                  responses: [("200", "Contribution, state withdrawn"), ("403", "forbidden")]),
+                  responses: [("200", "Contribution, state withdrawn"), ("403", "forbidden")],
+                  returns: ["200": "Contribution"]),
         Operation(method: "put", path: "/api/contributions/{id}/vote", summary: "Vote 1, -1, or 0 to retract",
                   responses: [("200", "{id, up, down, score, myVote}"), ("409", "phase rules"), ("422", "validation")],
-                  body: "Vote"),
+                  body: "Vote", returns: ["200": "VoteResult"]),
         Operation(method: "post", path: "/api/contributions/{id}/comments", summary: "Comment or reply (one level deep)",
-                  responses: [("201", "Comment"), ("409", "phase rules"), ("422", "validation")], body: "NewComment"),
+                  responses: [("201", "Comment"), ("409", "phase rules"), ("422", "validation")], body: "NewComment",
+                  returns: ["201": "Comment"]),
         Operation(method: "post", path: "/api/contributions/{id}/flags", summary: "Report a contribution (once each)",
-                  responses: [("201", "{flagged: true}"), ("409", "already_flagged")], body: "Flag"),
+                  responses: [("201", "{flagged: true}"), ("409", "already_flagged")], body: "Flag",
+                  returns: ["201": "Flagged"]),
         Operation(method: "get", path: "/api/campaigns/{slug}/similar", summary: "Up to five similar contributions",
-                  responses: [("200", "{items:[{id,title,body,up,down}]}")], query: ["text"]),
+                  responses: [("200", "{items:[{id,title,body,up,down}]}")], query: ["text"],
+                  returns: ["200": "SimilarList"]),
         Operation(method: "get", path: "/api/campaigns/{slug}/events",
                   summary: "text/event-stream: contribution, votes, comment, phase events",
                   responses: [("200", "event stream"), ("503", "unavailable: too many streams")]),
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
-                  responses: [("200", "{campaign, numbers, themes, guides}")]),
+                  responses: [("200", "{campaign, numbers, themes, guides}")],
+                  returns: ["200": "PublicGuide"]),
     ] + AdminRoutes.operations + AnalysisRoutes.operations + ExportRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
@@ -90,19 +101,10 @@ enum OpenAPIDocument {
             o.key("components")
             o.object { c in
                 c.key("schemas")
-                c.object { s in
-                    for (name, properties) in schemas {
-                        s.key(name)
-                        s.object { schema in
-                            schema.field("type", "object")
-                            schema.key("properties")
-                            schema.object { props in
-                                for (property, type) in properties {
-                                    props.key(property)
-                                    props.object { t in t.field("type", type) }
-                                }
-                            }
-                        }
+                c.object { schemas in
+                    for (name, schema) in components {
+                        schemas.key(name)
+                        schema.write(into: &schemas)
                     }
                 }
             }
@@ -123,21 +125,24 @@ enum OpenAPIDocument {
                     p.field("in", "path")
                     p.field("required", true)
                     p.key("schema")
-                    p.object { $0.field("type", name == "id" ? "integer" : "string") }
+                    (name == "id" ? OpenAPISchema.integer : .noNUL).write(into: &p)
                 }
             }
             for name in operation.query {
+                let parameter = queryParameters[name] ?? (.noNUL, false)
                 op.object { p in
                     p.field("name", name)
                     p.field("in", "query")
+                    if parameter.required { p.field("required", true) }
                     p.key("schema")
-                    p.object { $0.field("type", "string") }
+                    parameter.schema.write(into: &p)
                 }
             }
             op.endArray()
             if let body = operation.body {
                 op.key("requestBody")
                 op.object { r in
+                    r.field("required", !operation.bodyOptional)
                     r.key("content")
                     r.object { c in
                         c.key("application/json")
@@ -151,30 +156,29 @@ enum OpenAPIDocument {
             op.key("responses")
             op.object { r in
                 for (status, description) in operation.responses {
-                    r.key(status)
-                    r.object { $0.field("description", description) }
+                    let schema = status.hasPrefix("4") || status.hasPrefix("5") ? "Error" : operation.returns[status]
+                    writeResponse(status, description, schema: schema, into: &r)
                 }
+                // Any other error status still answers the envelope (ErrorMapping is the one place it is made).
+                writeResponse("4XX", "error envelope {error:{code,message[,field]}}", schema: "Error", into: &r)
+                writeResponse("5XX", "error envelope {error:{code,message[,requestId]}}", schema: "Error", into: &r)
             }
         }
     }
 
-    static let schemas: [(String, [(String, String)])] = [
-        ("JoinRequest", [("code", "string"), ("profile", "object")]),
-        ("NewContribution", [("questionId", "integer"), ("title", "string"), ("body", "string"), ("themes", "array")]),
-        ("EditContribution", [("title", "string"), ("body", "string")]),
-        ("Vote", [("value", "integer")]),
-        ("NewComment", [("body", "string"), ("parentId", "integer")]),
-        ("Flag", [("reason", "string")]),
-        ("Contribution", [
-            ("id", "integer"), ("campaign", "string"), ("questionId", "integer"), ("phase", "string"), ("title", "string"),
-            ("body", "string"), ("themes", "array"), ("up", "integer"), ("down", "integer"), ("score", "number"),
-            ("comments", "integer"), ("myVote", "integer"), ("createdAt", "string"), ("editedAt", "string"),
-            ("state", "string"), ("official", "boolean"), ("shortlisted", "boolean"), ("mine", "boolean"),
-        ]),
-        ("Comment", [
-            ("id", "integer"), ("contributionId", "integer"), ("parentId", "integer"), ("body", "string"),
-            ("createdAt", "string"), ("mine", "boolean"), ("official", "boolean"), ("replies", "array"),
-        ]),
-        ("Error", [("error", "object")]),
-    ]
+    private static func writeResponse(_ status: String, _ description: String, schema: String?, into r: inout JSONWriter) {
+        r.key(status)
+        r.object { response in
+            response.field("description", description)
+            guard let schema else { return }
+            response.key("content")
+            response.object { c in
+                c.key("application/json")
+                c.object { m in
+                    m.key("schema")
+                    OpenAPISchema.ref(schema).write(into: &m)
+                }
+            }
+        }
+    }
 }
