@@ -74,3 +74,11 @@ fuzz: deps
 		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict
 	$(PYTHON) -m pip install -q --disable-pip-version-check llhttp
 	$(PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus
+
+## Soak (issue 10), not part of `make test`: SOAK_SECONDS (default 600) of mixed traffic, hostile clients and
+## SIGKILL restarts against the debug binary, ending with the crash-safety and privacy invariants.
+SOAK_SECONDS ?= 600
+.PHONY: soak
+soak: deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell SOAK_SECONDS=$(SOAK_SECONDS) $(PYTHON) Tests/Reliability/soak.py
