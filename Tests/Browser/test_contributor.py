@@ -86,6 +86,24 @@ def test_a_second_session_sees_vote_counts_change_live(server, browsers):
     assert "1 thumb up" in reader.find_element(By.ID, "live").get_attribute("textContent")
 
 
+def test_a_second_session_sees_a_withdrawn_contribution_disappear_live(server, browsers):
+    author = browsers()
+    reader = browsers()
+    open_campaign(author, server)
+    join(author)
+    idea = post(author, "Let porters book the lifts for bed moves")
+    open_campaign(reader, server)
+    sort_by(reader, "new")
+    wait(reader).until(lambda d: d.execute_script("return document.documentElement.dataset.live") == "connected")
+    item(reader, idea)
+    mine = f'#mine-items li[data-mine-id="{idea}"] button.danger'
+    visible(author, mine).click()
+    text_in(author, mine, "Yes, withdraw it")
+    author.find_element(By.CSS_SELECTOR, mine).click()
+    wait(reader).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#items li[data-id="{idea}"]'))
+    assert "removed" in reader.find_element(By.ID, "live").get_attribute("textContent")
+
+
 def test_voting_works_from_the_keyboard_with_a_visible_focus(server, browser):
     from selenium.webdriver.common.keys import Keys
 
