@@ -139,7 +139,7 @@ function actions(section, guide, reload) {
   const invited = el("p", { class: "invite-link", id: "guide-invite", hidden: true });
   const reason = input({ name: "publish-reason", maxlength: 1000 });
   const publish = el("form", { class: "inline-fields" }, field("Why publish it (kept in the audit log)", reason),
-    el("button", { type: "submit", text: "Publish in the guide", disabled: !guide.final || guide.published }));
+    el("button", { type: "submit", text: "Publish in the guide" }));
   publish.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!reason.value.trim()) return section.say("Say why this guide is published.", "error");
@@ -163,5 +163,6 @@ function actions(section, guide, reload) {
         invited.hidden = false;
       } })),
     invited,
-    guide.final ? publish : el("p", { class: "muted small", text: "Mark the guide final before publishing it." }));
+    guide.published ? el("p", { class: "muted small", text: "Published in the public guide. Reopening it for editing takes it out again." })
+      : guide.final ? publish : el("p", { class: "muted small", text: "Mark the guide final before publishing it." }));
 }
