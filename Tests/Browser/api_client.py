@@ -14,7 +14,8 @@ class ApiClient:
     def __init__(self, base_url, token=None):
         self.base_url = base_url
         self.token = token
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
 
     def send(self, method, path, body=None, headers=None):
         """Returns (status, parsed JSON or text) for any status."""
@@ -43,6 +44,13 @@ class ApiClient:
         if not 200 <= status < 300:
             raise ApiFailure(f"{method} {path} answered {status}: {str(answer)[:300]}")
         return answer
+
+
+def hand_cookies_to(browser, client):
+    """Gives a browser the contributor's cookies, as if they opened the site on the device they joined from."""
+    browser.get(client.base_url + "/")
+    for cookie in client.cookies:
+        browser.add_cookie({"name": cookie.name, "value": cookie.value, "path": cookie.path or "/"})
 
 
 def contributor(server, slug="demo"):

@@ -4,7 +4,8 @@ builds on the newer revision. Revisions are listed; someone without an invitatio
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import text_in, visible, wait
+from api_client import hand_cookies_to
+from pages import open_campaign, text_in, visible, wait
 from scenes import guides_in_act
 
 OURS = "Without a car the walk-in centre is two buses and an hour away. The last bus back leaves at six."
@@ -76,3 +77,18 @@ def test_someone_without_an_invitation_is_told_who_may_edit(server, scene, brows
     browser.get(f"{server.base_url}/guide-editor.html?c=demo&guide={scene['guide']['id']}")
     text_in(browser, "#status", "Only the idea's author and the people the facilitators invited can edit this guide")
     assert not browser.find_element(By.ID, "editor").is_displayed()
+
+
+def test_the_author_finds_the_editor_under_their_contributions(server, scene, browser):
+    guide = scene["guides"][0]
+    hand_cookies_to(browser, scene["author"])
+    open_campaign(browser, server)
+    link = visible(browser, f'#mine-items li[data-mine-id="{guide["idea"]}"] .guide-invite a')
+    assert link.text == "Keep writing its guide"
+    others = browser.find_elements(By.CSS_SELECTOR, "#mine-items .guide-invite a")
+    assert len(others) == len(scene["guides"]), "each of the author's ideas with a guide links to it, and no other"
+    link.click()
+    visible(browser, "#editor")
+    text_in(browser, "#who", "“Author”")
+    assert browser.find_element(By.ID, "guide-title").get_attribute("value") == guide["title"]
+    assert browser.find_element(By.ID, "section-problem").get_attribute("value") == guide["problem"]
