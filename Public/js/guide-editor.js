@@ -35,9 +35,37 @@ class Editor {
     const guide = await this.call("GET", `/api/guides/${seg(this.id)}`);
     byId("who").textContent = `You are editing as “${guide.you}”. Others see only that label, never your name.`;
     this.draw(guide);
+    if (!guide.final) this.restoreDraft();
     byId("editor").hidden = false;
     byId("editor").addEventListener("submit", (event) => this.save(event));
+    byId("editor").addEventListener("input", () => this.keepDraft());
     await this.history();
+  }
+
+  get draftKey() {
+    return `gs-guide-draft-${this.id}`;
+  }
+
+  /** Unsaved text survives a reload: kept on this device with the revision it was based on. */
+  keepDraft() {
+    const sections = Object.fromEntries([...this.boxes].map(([key, box]) => [key, box.value]));
+    localStorage.setItem(this.draftKey, JSON.stringify({ base: this.base, title: byId("guide-title").value, sections, baseText: [...this.baseText] }));
+  }
+
+  /** Puts a kept draft back in the boxes; its base revision stays, so saving over a newer revision is caught. */
+  restoreDraft() {
+    let draft = null;
+    try {
+      draft = JSON.parse(localStorage.getItem(this.draftKey) ?? "null");
+    } catch {
+      draft = null;
+    }
+    if (!draft || typeof draft.sections !== "object") return;
+    byId("guide-title").value = String(draft.title ?? "");
+    for (const [key, box] of this.boxes) if (typeof draft.sections[key] === "string") box.value = draft.sections[key];
+    this.base = Number(draft.base) || 0;
+    this.baseText = new Map(Array.isArray(draft.baseText) ? draft.baseText : []);
+    say(byId("status"), "Your unsaved changes from last time are back in the boxes. Save them when you are ready.", "info");
   }
 
   /** Fills the form from `guide` and remembers its revision as the one our next save is based on. */
@@ -91,6 +119,7 @@ class Editor {
       this.showRevision(saved);
       this.showComments(saved.comments ?? []);
       this.clearConflict();
+      localStorage.removeItem(this.draftKey);
       say(status, `Saved as revision ${saved.revision}.`, "success");
       await this.history();
     } catch (error) {

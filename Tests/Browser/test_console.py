@@ -75,6 +75,6 @@ def test_facilitator_downloads_an_export(server, browser, tmp_path):
 def test_every_console_section_renders_or_explains_it_is_not_built(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
-    for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "stats", "export"):
+    for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "guides", "stats", "export"):
         node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())

@@ -41,6 +41,10 @@ def test_invited_contributor_edits_and_is_told_about_a_conflict(server, scene, b
     assert browser.find_element(By.ID, "guide-title").get_attribute("value") == guide["title"]
 
     replace_text(box(browser, "problem"), guide["problem"] + " Buses stop at six.")
+    browser.refresh()  # an unsaved edit survives a reload
+    visible(browser, "#editor")
+    text_in(browser, "#status", "Your unsaved changes from last time are back")
+    assert box(browser, "problem").get_attribute("value") == guide["problem"] + " Buses stop at six."
     browser.find_element(By.ID, "save").click()
     text_in(browser, "#status", "Saved as revision 2")
 
