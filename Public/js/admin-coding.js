@@ -6,12 +6,12 @@ import { field, input, table } from "./admin-kit.js";
 export const codingSection = {
   id: "coding",
   title: "Coding",
-  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M memo, Enter saves and moves on.",
+  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M writes a memo (Esc leaves it), Enter saves and moves on (Ctrl+Enter from the memo).",
   async load(section) {
     const themes = await api("GET", `/admin/campaigns/${seg(section.slug)}/themes`);
-    const themeList = themes.themes ?? themes.items ?? themes;
+    const themeList = (themes.themes ?? []).filter((theme) => !theme.archived);
     const queue = await api("GET", `/admin/campaigns/${seg(section.slug)}/coding/queue`);
-    const items = queue.items ?? queue;
+    const items = queue.items ?? [];
     replace(section.body, themeEditor(section), workspace(section, themeList, items), el("div", { id: "agreement" }));
     try {
       await agreement(section);
@@ -38,9 +38,33 @@ function themeEditor(section) {
   return form;
 }
 
+const toggle = (box) => { box.checked = !box.checked; };
+
 function workspace(section, themes, items) {
   let index = 0;
-  const box = el("div", { class: "coding-item", tabindex: "-1", "aria-live": "polite" });
+  const box = el("div", { class: "coding-item", id: "coding-item", tabindex: "-1", "aria-live": "polite", "aria-label": "Item to code" });
+  // Shortcuts are read on the whole workspace, so they keep working after "Save and next" moves focus to it.
+  box.addEventListener("keydown", (event) => {
+    const form = box.querySelector("form");
+    if (!form || event.altKey || event.metaKey) return;
+    const memo = form.querySelector("textarea[name=memo]");
+    if (event.target === memo) {
+      if (event.key === "Escape") box.focus();
+      else if (event.key === "Enter" && event.ctrlKey) form.requestSubmit();
+      else return;
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.target instanceof HTMLButtonElement) return;
+    const key = event.key.toLowerCase();
+    const target = form.querySelector(`input[data-key="${key}"]`);
+    if (target) toggle(target);
+    else if (key === "n") toggle(form.querySelector("input[name=notRelevant]"));
+    else if (key === "m") memo.focus();
+    else if (key === "enter") form.requestSubmit();
+    else return;
+    event.preventDefault();
+  });
   const draw = () => {
     const item = items[index];
     if (!item) {
@@ -53,7 +77,7 @@ function workspace(section, themes, items) {
     const notRelevant = el("input", { type: "checkbox", name: "notRelevant" });
     const memo = el("textarea", { name: "memo", maxlength: 2000 });
     const save = el("button", { type: "submit", text: "Save and next" });
-    const form = el("form", {},
+    const form = el("form", { "data-id": item.id },
       el("p", { class: "muted small", text: `Item ${index + 1} of ${items.length}` }),
       el("h3", { text: item.title || `Contribution ${item.id}` }),
       el("p", { class: "body", text: item.body }),
@@ -66,20 +90,11 @@ function workspace(section, themes, items) {
       event.preventDefault();
       const chosen = [...form.querySelectorAll("input[name=theme]:checked")].map((b) => Number(b.value));
       if (await section.run(() => api("PUT", `/admin/contributions/${seg(item.id)}/codes`, { themes: chosen, notRelevant: notRelevant.checked, memo: memo.value }))) {
+        section.say(`Saved the codes of contribution ${item.id}.`, "success");
         index += 1;
         draw();
         box.focus();
       }
-    });
-    form.addEventListener("keydown", (event) => {
-      if (event.target instanceof HTMLTextAreaElement || event.altKey || event.ctrlKey || event.metaKey) return;
-      const key = event.key.toLowerCase();
-      const target = form.querySelector(`input[data-key="${key}"]`);
-      if (target) target.checked = !target.checked;
-      else if (key === "n") notRelevant.checked = !notRelevant.checked;
-      else if (key === "m") memo.focus();
-      else return;
-      event.preventDefault();
     });
     replace(box, form);
   };
@@ -87,10 +102,17 @@ function workspace(section, themes, items) {
   return box;
 }
 
+/** "82%" / "0.61", or "–" when there is not enough data for the figure. */
+const percent = (value) => (typeof value === "number" ? `${Math.round(value * 100)}%` : "–");
+const decimal = (value) => (typeof value === "number" ? value.toFixed(2) : "–");
+
 async function agreement(section) {
   const report = await api("GET", `/admin/campaigns/${seg(section.slug)}/agreement`);
-  const rows = (report.themes ?? report.items ?? []).map((row) => [row.name ?? row.theme ?? row.id, row.kappa ?? row.agreement ?? "", row.coded ?? row.count ?? ""]);
+  const rows = (report.themes ?? []).map((row) => [row.name, String(row.figures?.items ?? 0), percent(row.figures?.percent), decimal(row.figures?.kappa)]);
+  const overall = report.overall ?? {};
+  const status = report.status ?? {};
   replace(section.body.querySelector("#agreement"), el("h3", { text: "Agreement between coders" }),
-    report.overall !== undefined ? el("p", { text: `Overall agreement: ${report.overall}` }) : null,
-    rows.length ? table("Agreement by theme", ["Theme", "Agreement", "Items coded"], rows) : el("p", { class: "muted", text: "Not enough double-coded items yet." }));
+    el("p", { text: `Overall: ${percent(overall.percent)} agreement, kappa ${decimal(overall.kappa)} over ${overall.items ?? 0} items. ` +
+      `${status.agreed ?? 0} agreed, ${status.disputed ?? 0} disputed, ${status.awaiting ?? 0} awaiting a second team, ${status.reconciled ?? 0} reconciled.` }),
+    rows.length ? table("Agreement by theme", ["Theme", "Items", "Agreement", "Kappa"], rows) : el("p", { class: "muted", text: "No themes yet." }));
 }

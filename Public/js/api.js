@@ -1,8 +1,11 @@
 // The one fetch wrapper every page uses: same-origin cookies, JSON bodies, and the API's error envelope mapped to ApiError.
 
-/** An API failure: `code` is the envelope's code, or "network" when the server could not be reached. */
+/**
+ * An API failure: `code` is the envelope's code, or "network" when the server could not be reached;
+ * `body` is the whole parsed answer (a 409 on a guide carries the `current` text beside the envelope).
+ */
 export class ApiError extends Error {
-  constructor(status, code, message, { field = null, retryAfter = null, requestId = null } = {}) {
+  constructor(status, code, message, { field = null, retryAfter = null, requestId = null, body = null } = {}) {
     super(message);
     this.name = "ApiError";
     this.status = status;
@@ -10,23 +13,17 @@ export class ApiError extends Error {
     this.field = field;
     this.retryAfter = retryAfter;
     this.requestId = requestId;
+    this.body = body;
   }
-}
-
-let staffToken = null;
-
-/** Makes later /admin requests carry `Authorization: Bearer token` (null to stop). */
-export function useStaffToken(token) {
-  staffToken = token;
 }
 
 /**
  * Sends a request and returns the parsed JSON body (or text for non-JSON answers, {} for 204).
- * `body` is sent as JSON; `accept` "text" returns the body as text.
+ * `body` is sent as JSON; `accept` "text" returns the body as text; `headers` are added as given.
  * Throws ApiError for every non-2xx answer and for network failures.
  */
-export async function api(method, path, body = undefined, { accept = "json" } = {}) {
-  const headers = { Accept: accept === "json" ? "application/json" : "*/*" };
+export async function api(method, path, body = undefined, { accept = "json", headers: extra = {} } = {}) {
+  const headers = { ...extra, Accept: accept === "json" ? "application/json" : "*/*" };
   const init = { method, credentials: "same-origin", headers };
   if (body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -34,7 +31,6 @@ export async function api(method, path, body = undefined, { accept = "json" } = 
   } else if (method !== "GET" && method !== "HEAD") {
     headers["Content-Type"] = "application/json";
   }
-  if (staffToken && path.startsWith("/admin")) headers.Authorization = `Bearer ${staffToken}`;
   let response;
   try {
     response = await fetch(path, init);
@@ -52,18 +48,19 @@ export async function api(method, path, body = undefined, { accept = "json" } = 
 
 /** Reads the error envelope from a failed response, tolerating bodies that are not JSON. */
 async function errorFrom(response) {
-  let envelope = null;
+  let body = null;
   try {
-    envelope = (await response.json())?.error ?? null;
+    body = await response.json();
   } catch {
-    envelope = null;
+    body = null;
   }
+  const envelope = body?.error ?? null;
   const retry = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
   return new ApiError(
     response.status,
     envelope?.code ?? fallbackCode(response.status),
     envelope?.message ?? "",
-    { field: envelope?.field ?? null, retryAfter: Number.isNaN(retry) ? null : retry, requestId: envelope?.requestId ?? null },
+    { field: envelope?.field ?? null, retryAfter: Number.isNaN(retry) ? null : retry, requestId: envelope?.requestId ?? null, body },
   );
 }
 

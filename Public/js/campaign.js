@@ -66,6 +66,12 @@ function renderHeader(campaign) {
 async function start() {
   const status = byId("page-status");
   const slug = slugFromLocation();
+  // A guide invitation (/c/SLUG?guide=ID#invite=TOKEN) opens the guide editor, keeping the token in the fragment.
+  const guide = new URLSearchParams(location.search).get("guide");
+  if (slug && guide && /^\d+$/.test(guide)) {
+    location.replace(`/guide-editor.html?c=${encodeURIComponent(slug)}&guide=${guide}${location.hash}`);
+    return;
+  }
   if (!slug) {
     say(status, "No campaign was given in the address. Go back to the list of campaigns and choose one.", "error");
     return;

@@ -1,5 +1,5 @@
 // The facilitator console: sign-in, the campaign picker, and independent sections that each explain an endpoint not built yet.
-import { api, describeError, ApiError, useStaffToken } from "./api.js";
+import { api, describeError, ApiError } from "./api.js";
 import { el, byId, replace, say } from "./dom.js";
 import { campaignsSection } from "./admin-campaigns.js";
 import { setupSection } from "./admin-setup.js";
@@ -7,11 +7,11 @@ import { phasesSection } from "./admin-phases.js";
 import { moderationSection } from "./admin-moderation.js";
 import { codingSection } from "./admin-coding.js";
 import { shortlistSection } from "./admin-shortlist.js";
+import { guidesSection } from "./admin-guides.js";
 import { statsSection } from "./admin-stats.js";
 import { exportSection } from "./admin-export.js";
 
-const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, shortlistSection, statsSection, exportSection];
-const TOKEN_KEY = "gs-staff-token";
+const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, shortlistSection, guidesSection, statsSection, exportSection];
 
 /**
  * One console section: a heading, a status line and a body. `run` wraps loading so that a 404 reads
@@ -77,8 +77,6 @@ class ConsoleState {
     byId("signin-form").addEventListener("submit", (event) => this.signIn(event));
     byId("sign-out").addEventListener("click", () => this.signOut());
     byId("campaign-picker").addEventListener("change", (event) => this.choose(event.target.value));
-    const saved = sessionStorage.getItem(TOKEN_KEY);
-    if (saved) useStaffToken(saved);
     try {
       this.me = await api("GET", "/admin/me");
       await this.enter();
@@ -94,35 +92,19 @@ class ConsoleState {
     const password = byId("signin-password").value;
     const status = byId("signin-status");
     if (!name || !password) {
-      say(status, "Please enter your name and your password or token.", "error");
+      say(status, "Please enter your name and your password.", "error");
       return;
     }
     say(status, "Signing in…");
     try {
       this.me = await api("POST", "/admin/session", { name, password });
     } catch (error) {
-      this.me = await this.tryToken(password);
-      if (!this.me) {
-        say(status, error instanceof ApiError && error.status === 401 ? "That name and password or token were not recognised." : describeError(error), "error");
-        return;
-      }
+      say(status, error instanceof ApiError && error.status === 401 ? "That name and password were not recognised." : describeError(error), "error");
+      return;
     }
     say(status, "");
     byId("signin-password").value = "";
     await this.enter();
-  }
-
-  /** Falls back to the staff token as a Bearer credential, kept for this tab only. */
-  async tryToken(token) {
-    useStaffToken(token);
-    try {
-      const me = await api("GET", "/admin/me");
-      sessionStorage.setItem(TOKEN_KEY, token);
-      return me;
-    } catch {
-      useStaffToken(null);
-      return null;
-    }
   }
 
   async signOut() {
@@ -131,8 +113,6 @@ class ConsoleState {
     } catch {
       // Signing out locally still works when the server is unreachable.
     }
-    sessionStorage.removeItem(TOKEN_KEY);
-    useStaffToken(null);
     this.signedOut("You have signed out.");
   }
 

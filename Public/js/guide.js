@@ -15,7 +15,7 @@ function guideItem(guide, themeName) {
   return el("li", { class: "item guide", "data-guide-id": guide.id },
     el("h3", { text: guide.title }),
     names.length ? el("p", { class: "meta" }, ...names.map((name) => el("span", { class: "pill", text: name }))) : null,
-    ...(guide.sections ?? []).map((section) => el("section", {},
+    ...(guide.sections ?? []).filter((section) => section.body?.trim()).map((section) => el("section", {},
       el("h4", { text: section.heading }),
       el("p", { class: "body", text: section.body }))),
   );

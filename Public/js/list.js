@@ -127,6 +127,24 @@ export class ContributionList {
     node?.dispatchEvent(new CustomEvent("gs:comments", { detail: data.comments }));
   }
 
+  /** Applies a live `removed` event: a hidden, withdrawn or merged contribution leaves the page. */
+  applyRemoved(data) {
+    const node = document.getElementById(`item-${data.id}`);
+    if (this.pending.delete(data.id)) {
+      const button = byId("show-new");
+      button.hidden = this.pending.size === 0;
+      button.textContent = `Show ${plural(this.pending.size, "new contribution")}`;
+    }
+    if (!node) return;
+    const hadFocus = node.contains(document.activeElement);
+    node.remove();
+    byId("live").textContent = "A contribution was removed by the moderators or its author.";
+    if (hadFocus) {
+      this.status.setAttribute("tabindex", "-1");
+      this.status.focus();
+    }
+  }
+
   /** Keeps live new contributions aside until the reader asks for them, so the list never jumps. */
   noteNew(item) {
     if (document.getElementById(`item-${item.id}`) || ["hidden", "withdrawn", "merged", "redacted_hidden"].includes(item.state)) return;

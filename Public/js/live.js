@@ -1,4 +1,4 @@
-// Live updates from the campaign's event stream: vote counts, comment counts, new contributions and phase changes.
+// Live updates from the campaign's event stream: vote counts, comment counts, new and removed contributions, phase changes.
 import { byId, say } from "./dom.js";
 import { seg } from "./api.js";
 
@@ -30,6 +30,10 @@ export function listenLive(page) {
   source.addEventListener("contribution", (event) => {
     const data = parse(event);
     if (data) page.list.noteNew(data);
+  });
+  source.addEventListener("removed", (event) => {
+    const data = parse(event);
+    if (data) page.list.applyRemoved(data);
   });
   source.addEventListener("phase", async () => {
     try {

@@ -41,7 +41,15 @@ export function setUpMine(page) {
     body.focus();
   };
 
-  const render = (item) => {
+  /** A link to the editor when the facilitators started a guide for this idea (the author drafts it). */
+  const guideLink = (guide) => {
+    if (!guide) return null;
+    const href = `/guide-editor.html${query({ c: page.slug, guide: guide.id })}`;
+    const text = guide.final ? "Read its guide (marked final)" : guide.revision ? "Keep writing its guide" : "Write its guide: the facilitators chose this idea";
+    return el("p", { class: "guide-invite" }, el("a", { class: "button secondary", href, text }));
+  };
+
+  const render = (item, guide = null) => {
     const node = el("li", { class: "item", "data-mine-id": item.id });
     const withdrawn = item.state === "withdrawn";
     const actions = el("div", { class: "actions" });
@@ -73,6 +81,7 @@ export function setUpMine(page) {
         STATE_TEXT[item.state] ? el("span", { class: "pill quiet", text: STATE_TEXT[item.state] }) : null,
         el("span", { text: `${item.up} up, ${item.down} down, ${item.comments} comments` })),
       el("p", { class: "body", text: item.body }),
+      guideLink(guide),
       actions,
     );
     return node;
@@ -83,7 +92,8 @@ export function setUpMine(page) {
     if (!page.joined) return;
     try {
       const me = await api("GET", `/api/me${query({ campaign: page.slug })}`);
-      replace(list, ...me.contributions.map(render));
+      const guides = new Map((me.guides ?? []).map((guide) => [guide.contributionId, guide]));
+      replace(list, ...me.contributions.map((item) => render(item, guides.get(item.id))));
       if (!me.contributions.length) say(status, "You have not contributed yet.");
       else if (status.classList.contains("is-info") && status.textContent.startsWith("You have not")) say(status, "");
     } catch (error) {

@@ -2,8 +2,8 @@
 import Campaigns
 import Storage
 
-/// Applies `PhaseTransitions.applySchedule` to every live campaign with a schedule, then
-/// announces each change as a `phase` event. `applyDue()` is the whole job; the timer only calls
+/// Applies `PhaseTransitions.applySchedule` to every live campaign with a schedule, audits each
+/// change (actor `schedule`, in the same transaction), then announces it as a `phase` event. `applyDue()` is the whole job; the timer only calls
 /// it, so tests drive it with a `ManualClock` and no sleeping.
 final class PhaseScheduler: Sendable {
     private let context: AppContext
@@ -45,7 +45,14 @@ final class PhaseScheduler: Sendable {
                 let (phases, applied) = PhaseTransitions.applySchedule(try store.phases(campaignID: id), now: now)
                 guard !applied.isEmpty else { continue }
                 try store.setPhases(campaignID: id, phases)
-                changes += applied.map { Change(campaignID: id, kind: $0.0, state: $0.1) }
+                let slug = try store.campaign(id: id)?.slug ?? String(id)
+                for (kind, state) in applied {
+                    try AuditStore(connection).append(
+                        NewAuditEntry(
+                            campaignID: id, actor: "schedule", action: state == .open ? "phase_open" : "phase_close",
+                            target: "campaign:\(slug)/\(kind.rawValue)", reason: "scheduled"), now: now)
+                    changes.append(Change(campaignID: id, kind: kind, state: state))
+                }
             }
             return changes
         }

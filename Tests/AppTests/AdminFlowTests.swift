@@ -59,6 +59,15 @@ import Storage
         app.clock.advance(by: 300)
         try app.app.applyPhaseSchedules()
         #expect(try states() == ["closed", "open", "pending", "pending"])
+        // The timer's changes are in the audit log like a facilitator's, under the actor "schedule".
+        let admin = app.staffClient(try app.addStaff("ada", .admin))
+        let audited = try admin.send("GET", "/admin/audit?campaign=test").items
+            .filter { $0["actor"] as? String == "schedule" }
+            .compactMap { entry -> String? in
+                guard let action = entry["action"] as? String, let target = entry["target"] as? String else { return nil }
+                return "\(action) \(target)"
+            }
+        #expect(audited == ["phase_open campaign:test/answer", "phase_close campaign:test/understand"])
     }
 
     @Test func hideRestoreAndPreModeration() throws {

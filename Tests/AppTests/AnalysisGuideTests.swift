@@ -59,6 +59,10 @@ import Storage
         let stranger = try scene.server.contributor()
         #expect(try stranger.send("GET", "/api/guides/\(scene.guide)").status == 401)
         #expect(try scene.author.send("GET", "/api/guides/\(scene.guide)").json["you"] as? String == "Author")
+        let mine = try scene.author.send("GET", "/api/me?campaign=test").list("guides")
+        #expect(mine.map { Int64($0["id"] as? Int ?? 0) } == [scene.guide])
+        #expect(mine.first?["contributionId"] as? Int == Int(scene.idea) && mine.first?["final"] as? Bool == false)
+        #expect(try stranger.send("GET", "/api/me?campaign=test").list("guides").isEmpty)
 
         let invitation = try scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/invitations")
         try expectStatus(invitation, 201)

@@ -48,12 +48,16 @@ class Server:
         self.run("demo", "--db", self.db, "--migrations", "Migrations")
         # Staff accounts land with the admin API; until then the facilitator tests xfail on `staff_problem`.
         self.staff_token = None
+        self.staff_password = None
         self.staff_problem = None
         try:
             out = self.run("staff", "add", self.staff_name, "--role", "admin", "--db", self.db, "--migrations", "Migrations")
             lines = [line.strip() for line in out.splitlines() if line.strip()]
             self.staff_token = lines[-1] if lines else None
-            self.staff_problem = None if lines else "`groundswell staff add` printed no token"
+            password = next((line for line in lines if line.startswith("password (shown once): ")), None)
+            self.staff_password = password.split(": ", 1)[1] if password else None
+            if not self.staff_token or not self.staff_password:
+                self.staff_problem = "`groundswell staff add` printed no password or no token"
         except RuntimeError as error:
             self.staff_problem = f"`groundswell staff add` is not available yet: {error}"
         self.process = subprocess.Popen(

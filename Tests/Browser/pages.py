@@ -130,3 +130,20 @@ def screenshot(driver, name, width, directory: Path):
     driver.save_screenshot(str(path))
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     return path
+
+
+def sign_in(browser, server):
+    """Signs the facilitator in on the console with their name and password, as a person would."""
+    # The console's first "am I signed in?" probe answers 401 before anyone has signed in.
+    browser.expected_console += [r"/admin/me - Failed to load resource: .* 401"]
+    browser.get(f"{server.base_url}/console")
+    visible(browser, "#signin-name").send_keys(server.staff_name)
+    browser.find_element(By.ID, "signin-password").send_keys(server.staff_password)
+    browser.find_element(By.ID, "signin-button").click()
+    text_in(browser, "#who", server.staff_name)
+
+
+def show(browser, section):
+    """Opens a console section from the section navigation; returns the section."""
+    visible(browser, f'#console-nav a[data-section="{section}"]').click()
+    return visible(browser, f"#section-{section}")

@@ -6,7 +6,7 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, text_in, visible, wait
+from pages import sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, show, sign_in, text_in, visible, wait
 
 PHASE_ORDER = ["understand", "answer", "prioritise", "act"]
 
@@ -18,23 +18,6 @@ def need(server, method, path, body=None):
     if status == 404:
         pytest.xfail(f"{method} {path} is not built on this server yet")
     return status
-
-
-def sign_in(browser, server):
-    # Probes of admin endpoints that are not built yet log 404s, and a name/password sign-in refused before the
-    # token fallback logs a 401, as does the first "am I signed in?" probe: all are expected here.
-    browser.expected_console += [r"status of 404", r"/admin/session - Failed to load resource: .* 401",
-                                 r"/admin/me - Failed to load resource: .* 401"]
-    browser.get(f"{server.base_url}/console")
-    visible(browser, "#signin-name").send_keys(server.staff_name)
-    browser.find_element(By.ID, "signin-password").send_keys(server.staff_token)
-    browser.find_element(By.ID, "signin-button").click()
-    text_in(browser, "#who", server.staff_name)
-
-
-def show(browser, section):
-    visible(browser, f'#console-nav a[data-section="{section}"]').click()
-    return visible(browser, f"#section-{section}")
 
 
 def test_facilitator_signs_in_and_opens_the_next_phase(server, browser):
@@ -92,6 +75,6 @@ def test_facilitator_downloads_an_export(server, browser, tmp_path):
 def test_every_console_section_renders_or_explains_it_is_not_built(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
-    for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "stats", "export"):
+    for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "guides", "stats", "export"):
         node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())

@@ -71,19 +71,36 @@ def test_own_contribution_can_be_edited_then_withdrawn(server, browser):
     wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#items li[data-id="{mine}"]'))
 
 
-def test_a_second_session_sees_vote_counts_change_live(server, browsers):
+def author_and_live_reader(server, browsers, text):
+    """An author who has just posted `text`, and a second session reading the newest first, live."""
     author = browsers()
     reader = browsers()
     open_campaign(author, server)
     join(author)
-    idea = post(author, "Put a water cooler in the staff room")
+    idea = post(author, text)
     open_campaign(reader, server)
     sort_by(reader, "new")
     wait(reader).until(lambda d: d.execute_script("return document.documentElement.dataset.live") == "connected")
+    return author, reader, idea
+
+
+def test_a_second_session_sees_vote_counts_change_live(server, browsers):
+    author, reader, idea = author_and_live_reader(server, browsers, "Put a water cooler in the staff room")
     assert counts(reader, idea) == (0, 0)
     item(author, idea).find_element(By.CSS_SELECTOR, ".vote.up").click()
     wait(reader).until(lambda d: counts(d, idea) == (1, 0))
     assert "1 thumb up" in reader.find_element(By.ID, "live").get_attribute("textContent")
+
+
+def test_a_second_session_sees_a_withdrawn_contribution_disappear_live(server, browsers):
+    author, reader, idea = author_and_live_reader(server, browsers, "Let porters book the lifts for bed moves")
+    item(reader, idea)
+    mine = f'#mine-items li[data-mine-id="{idea}"] button.danger'
+    visible(author, mine).click()
+    text_in(author, mine, "Yes, withdraw it")
+    author.find_element(By.CSS_SELECTOR, mine).click()
+    wait(reader).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#items li[data-id="{idea}"]'))
+    assert "removed" in reader.find_element(By.ID, "live").get_attribute("textContent")
 
 
 def test_voting_works_from_the_keyboard_with_a_visible_focus(server, browser):

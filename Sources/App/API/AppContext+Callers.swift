@@ -49,6 +49,14 @@ extension AppContext {
         events.publish(campaignID: record.campaignID, event: "contribution", data: json.bytes)
     }
 
+    /// Tells open pages to drop a contribution the crowd may no longer see (hidden, auto-hidden by
+    /// reports, withdrawn, merged). The event carries the id alone, never the text.
+    func publishRemoval(campaignID: Int64, contributionID: Int64) {
+        var json = JSONWriter()
+        json.object { o in o.field("id", contributionID) }
+        events.publish(campaignID: campaignID, event: "removed", data: json.bytes)
+    }
+
     func publishVotes(campaignID: Int64, _ tally: VoteTally) {
         var json = JSONWriter()
         json.object { o in

@@ -156,6 +156,7 @@ enum ContributionRoutes {
                 return (try ContributionStore(connection).setState(id: id, .withdrawn), vote)
             }
         }
+        context.publishRemoval(campaignID: record.campaignID, contributionID: record.id)
         var json = JSONWriter()
         json.contribution(record, viewer: Viewer(myVote: myVote, mine: true))
         return .json(json.bytes)

@@ -81,7 +81,7 @@ enum InteractionRoutes {
         let (caller, _) = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.remoteAddress)
         let now = context.clock.now
-        try context.database.write { connection in
+        let (campaignID, nowHidden) = try context.database.write { connection -> (Int64, Bool) in
             let record = try visibleContribution(id, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
@@ -91,7 +91,11 @@ enum InteractionRoutes {
             case .recorded: break
             case .duplicate: throw APIError.conflict(code: "already_flagged", message: "You have already reported this.")
             }
+            let after = try ContributionStore(connection).contribution(id: id)
+            return (record.campaignID, after?.state != .visible)
         }
+        // Enough reports hide it at once (the campaign's flag threshold): open pages drop it too.
+        if nowHidden { context.publishRemoval(campaignID: campaignID, contributionID: id) }
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 

@@ -39,11 +39,14 @@ enum ReadingRoutes {
             throw APIError.validation(field: "campaign", message: "Say which campaign.")
         }
         let caller = try context.requireCaller(request, slug: slug)
-        let (contributions, votes, comments) = try context.database.read { connection in
-            (
-                try ContributionStore(connection).contributions(contributorID: caller.id),
+        let (contributions, votes, comments, guides) = try context.database.read { connection in
+            let contributions = try ContributionStore(connection).contributions(contributorID: caller.id)
+            let store = GuideStore(connection)
+            return (
+                contributions,
                 try VoteStore(connection).votes(contributorID: caller.id),
-                try CommentStore(connection).comments(contributorID: caller.id)
+                try CommentStore(connection).comments(contributorID: caller.id),
+                try contributions.compactMap { try store.guide(contributionID: $0.id) }
             )
         }
         let myVotes = Dictionary(votes.map { ($0.contributionID, $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -61,6 +64,18 @@ enum ReadingRoutes {
             }
             o.key("comments")
             o.array(comments) { w, c in w.comment(c, viewerID: caller.id, replies: nil) }
+            // The guides of the caller's ideas, so an author can find the editor (/api/guides/{id}).
+            o.key("guides")
+            o.array(guides) { w, g in
+                w.object { j in
+                    j.field("id", g.id)
+                    j.key("contributionId")
+                    j.int(g.contributionID)
+                    j.field("title", g.text.title)
+                    j.field("revision", g.text.revision)
+                    j.field("final", g.finalAt != nil)
+                }
+            }
         }
         return .json(json.bytes)
     }

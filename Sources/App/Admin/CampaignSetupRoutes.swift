@@ -94,14 +94,13 @@ enum CampaignSetupRoutes {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
         try campaign.requireEditable()
         let body = try JSONBody(request.body)
-        let extras = try AdminBody(request.body)
         var changes = CampaignChanges()
         changes.title = try optionalText(body, "title", max: 200)
         if changes.title?.isEmpty == true { throw APIError.validation(field: "title", message: "Is required.") }
         changes.summary = try optionalText(body, "summary", max: 500)
         changes.description = try optionalText(body, "description", max: 20_000)
         changes.access = try accessField(body)
-        changes.premoderation = try extras.bool("premoderation")
+        changes.premoderation = try body.bool("premoderation")
         if let threshold = try body.int("flagThreshold") {
             guard (1...1000).contains(threshold) else {
                 throw APIError.validation(field: "flagThreshold", message: "Must be from 1 to 1000.")

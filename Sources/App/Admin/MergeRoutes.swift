@@ -37,6 +37,7 @@ enum MergeRoutes {
             guard let merged = try contributions.contribution(id: target.id) else { throw APIError.notFound }
             return merged
         }
+        context.publishRemoval(campaignID: target.campaignID, contributionID: source.id)
         context.publishCounts(target)
         var json = JSONWriter()
         json.contribution(target, viewer: nil)

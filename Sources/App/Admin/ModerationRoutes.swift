@@ -110,7 +110,11 @@ enum ModerationRoutes {
             return updated
         }
         // Only a now-visible contribution is broadcast: an event must never carry hidden text.
-        if visible { context.publishContribution(record) }
+        if visible {
+            context.publishContribution(record)
+        } else {
+            context.publishRemoval(campaignID: record.campaignID, contributionID: record.id)
+        }
         var json = JSONWriter()
         json.contribution(record, viewer: nil)
         return .json(json.bytes)

@@ -82,7 +82,7 @@ enum QuestionRoutes {
         case .live, .archived:
             throw APIError.conflict(code: "conflict", message: "Profile questions can change only before launch.")
         }
-        let questions = try AdminBody.objects(request.body).enumerated().map { index, item -> ProfileQuestionRecord in
+        let questions = try JSONBody.objects(request.body).enumerated().map { index, item -> ProfileQuestionRecord in
             let key = try item.requiredString("key")
             guard CampaignSetupRoutes.isValidSlug(key) else {
                 throw APIError.validation(field: "[\(index)].key", message: "Use lowercase letters, digits and dashes.")

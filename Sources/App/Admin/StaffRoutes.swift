@@ -33,7 +33,7 @@ enum StaffRoutes {
         let body = try JSONBody(request.body)
         let name = try body.requiredString("name")
         let role = try roleField(body)
-        let slugs = try AdminBody(request.body).stringArray("campaigns") ?? []
+        let slugs = try JSONBody(request.body).stringArray("campaigns") ?? []
         let created: CreatedStaff
         do {
             created = try StaffAccounts.create(
@@ -65,9 +65,8 @@ enum StaffRoutes {
         guard let name = request.parameter("name") else { throw APIError.notFound }
         let body = try JSONBody(request.body)
         let role = try body.string("role") == nil ? nil : try roleField(body)
-        let extras = try AdminBody(request.body)
-        let slugs = try extras.stringArray("campaigns")
-        let disable = try extras.bool("disabled") ?? false
+        let slugs = try body.stringArray("campaigns")
+        let disable = try body.bool("disabled") ?? false
         let now = context.clock.now
         if name == caller.name, disable || (role != nil && role != .admin) {
             throw APIError.conflict(code: "conflict", message: "You cannot demote or disable your own account.")

@@ -69,9 +69,9 @@ enum AgreementRoutes {
         let id = try request.idParameter("id")
         let contribution = try AnalysisRoutes.contribution(id, context)
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: contribution.campaignID)
-        let body = try AnalysisBody(request.body)
+        let body = try JSONBody(request.body)
         let decision = try AnalysisRoutes.decision(body)
-        let reason = TextRules.normalise(try body.base.string("reason") ?? "")
+        let reason = TextRules.normalise(try body.string("reason") ?? "")
         let now = context.clock.now
         try context.database.write { connection in
             let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)

@@ -32,8 +32,8 @@ enum AnalysisRoutes {
     }
 
     /// `{themes: [id], notRelevant: bool}` as a checked decision (422 naming `themes` otherwise).
-    static func decision(_ body: AnalysisBody) throws -> CodeDecision {
-        let themes = try body.base.intArray("themes") ?? []
+    static func decision(_ body: JSONBody) throws -> CodeDecision {
+        let themes = try body.intArray("themes") ?? []
         let notRelevant = try body.bool("notRelevant") ?? false
         switch CodeDecision.validated(themes: themes, notRelevant: notRelevant) {
         case .success(let decision): return decision

@@ -59,13 +59,13 @@ enum CodebookRoutes {
         let existing = try context.database.read { try ThemeStore($0).theme(id: id) }
         guard let existing else { throw APIError.notFound }
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: existing.campaignID)
-        let body = try AnalysisBody(request.body)
+        let body = try JSONBody(request.body)
         var changeSoFar = ThemeChange()
-        changeSoFar.name = try body.base.string("name").map(themeName)
-        changeSoFar.kind = try body.base.string("kind").map(themeKind)?.rawValue
-        changeSoFar.description = try body.base.string("description").map(themeDescription)
+        changeSoFar.name = try body.string("name").map(themeName)
+        changeSoFar.kind = try body.string("kind").map(themeKind)?.rawValue
+        changeSoFar.description = try body.string("description").map(themeDescription)
         if body.has("parentId") {
-            let parent = try body.base.int("parentId")
+            let parent = try body.int("parentId")
             if parent == id { throw APIError.validation(field: "parentId", message: "A theme cannot be its own parent.") }
             changeSoFar.parentID = .some(parent)
         }

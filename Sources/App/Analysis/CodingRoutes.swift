@@ -50,9 +50,9 @@ enum CodingRoutes {
         let id = try request.idParameter("id")
         let contribution = try AnalysisRoutes.contribution(id, context)
         let staff = try AnalysisAccess.require(.code, request, context, campaignID: contribution.campaignID)
-        let body = try AnalysisBody(request.body)
+        let body = try JSONBody(request.body)
         let decision = try AnalysisRoutes.decision(body)
-        let memo = TextRules.normalise(try body.base.string("memo") ?? "")
+        let memo = TextRules.normalise(try body.string("memo") ?? "")
         guard memo.count <= 2000 else { throw APIError.validation(field: "memo", message: "Keep the memo under 2000 characters.") }
         let now = context.clock.now
         let code = try context.database.write { connection -> CodeRecord in

@@ -24,7 +24,7 @@ enum ShortlistRoutes {
     static func setCriteria(_ request: Request, _ context: AppContext) throws -> Response {
         let campaign = try AnalysisRoutes.campaign(request, context)
         _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
-        let objects = try AnalysisBody(request.body).stringObjects("criteria") ?? []
+        let objects = try JSONBody(request.body).stringObjects("criteria") ?? []
         let list = objects.map { Criterion(key: $0["key"] ?? "", label: TextRules.normalise($0["label"] ?? "")) }
         guard (1...8).contains(list.count), Set(list.map(\.key)).count == list.count,
               list.allSatisfy({ Criterion.isValidKey($0.key) && (1...120).contains($0.label.count) })
@@ -41,7 +41,7 @@ enum ShortlistRoutes {
         let id = try request.idParameter("id")
         let idea = try AnalysisRoutes.contribution(id, context)
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: idea.campaignID)
-        let scores = try AnalysisBody(request.body).topLevelIntMap()
+        let scores = try JSONBody(request.body).topLevelIntMap()
         guard !scores.isEmpty else { throw APIError.validation(field: "body", message: "Score at least one criterion.") }
         try context.database.write { connection in
             let store = ScoreStore(connection)

@@ -107,7 +107,7 @@ enum GuideAdminRoutes {
     /// POST {final: bool}: final guides cannot be edited and may enter the published round.
     static func markFinal(_ request: Request, _ context: AppContext) throws -> Response {
         let (guide, staff) = try guide(request, context)
-        let isFinal = try AnalysisBody(request.body).bool("final") ?? true
+        let isFinal = try JSONBody(request.body).bool("final") ?? true
         if isFinal, guide.text.revision == 0 {
             throw APIError.conflict(code: "empty_guide", message: "Nothing has been written in this guide yet.")
         }

@@ -66,7 +66,7 @@ enum OpenAPIDocument {
                   responses: [("200", "{items:[{id,title,body,up,down}]}")], query: ["text"],
                   returns: ["200": "SimilarList"]),
         Operation(method: "get", path: "/api/campaigns/{slug}/events",
-                  summary: "text/event-stream: contribution, votes, comment, phase events",
+                  summary: "text/event-stream: contribution, votes, comment, removed, phase events",
                   responses: [("200", "event stream"), ("503", "unavailable: too many streams")]),
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
                   responses: [("200", "{campaign, numbers, themes, guides}")],
