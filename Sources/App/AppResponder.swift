@@ -23,6 +23,17 @@ public final class AppResponder: Responder {
         }
     }
 
+    /// In place on the event loop: `/healthz`, the HTML pages and static files (all from memory),
+    /// 404 and 405. Every other route may touch the database and goes to the handler pool.
+    public func respondsInPlace(to head: RequestHead) -> Bool {
+        switch router.match(head.method, head.pathSegments) {
+        case .found(let route, _): Self.inPlacePatterns.contains(route.pattern)
+        case .methodNotAllowed, .notFound: true
+        }
+    }
+
+    private static let inPlacePatterns = Set(["/healthz"] + PageRoutes.pages.map(\.pattern))
+
     public func respond(to request: Request) -> Response {
         guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite, requestID: nil) }
         switch router.match(request.method, request.head.pathSegments) {

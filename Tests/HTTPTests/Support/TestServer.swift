@@ -15,6 +15,11 @@ struct EchoResponder: Responder {
         head.path == "/big" ? 1_000_000 : 1024
     }
 
+    /// Everything but the sleeping handler is answered on the event loop.
+    func respondsInPlace(to head: RequestHead) -> Bool {
+        head.path != "/slow"
+    }
+
     func respond(to request: Request) -> Response {
         switch request.path {
         case "/healthz":
