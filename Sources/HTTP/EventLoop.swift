@@ -121,6 +121,7 @@ final class EventLoop: @unchecked Sendable {
         default:
             let fd = Int32(truncatingIfNeeded: token & 0xFFFF_FFFF)
             guard let connection = connections[fd], connection.id == UInt32(token >> 32) else { return }
+            if events & (Epoll.peerClosed | Epoll.hangUp | Epoll.error) != 0 { connection.peerMayHaveClosed = true }
             if events & (Epoll.readable | Epoll.peerClosed | Epoll.hangUp | Epoll.error) != 0 { connection.readable() }
             if events & Epoll.writable != 0 { connection.writable() }
         }
