@@ -99,77 +99,6 @@ final class Connection: @unchecked Sendable {
         armTimer()
     }
 
-    // MARK: Reading
-
-    func readable() {
-        switch phase {
-        case .closed:
-            return
-        case .lingering:
-            discardInput()
-        case .idle, .readingHead, .readingBody, .awaitingResponse, .streaming:
-            guard !readPaused else { return }  // resumeReading reads what arrived meanwhile
-            readAvailable()
-            process()
-        }
-    }
-
-    func discardInput() {
-        while true {
-            let space = input.writableSpace(minimum: 4096)
-            switch Socket.read(fd, into: space.pointer, count: space.count) {
-            case .bytes(let count):
-                input.commitWritten(count)
-                input.consume(input.readableCount)
-            case .wouldBlock:
-                return
-            case .endOfFile, .failed:
-                close()
-                return
-            }
-        }
-    }
-
-    func readAvailable() {
-        let limits = core.limits
-        while input.readableCount < limits.inputBuffer {
-            let space = input.writableSpace(minimum: 4096)
-            let asked = min(space.count, 64 * 1024)
-            switch Socket.read(fd, into: space.pointer, count: asked) {
-            case .bytes(let count):
-                input.commitWritten(count)
-                lastActivity = Connection.now()
-                if case .idle = phase { phase = .readingHead(since: lastActivity) }
-                // A short read drained the socket: bytes arriving later raise a new edge, so the
-                // read that would only say EAGAIN is skipped (one syscall in three per request).
-                // Not once epoll has said the peer closed (EPOLLRDHUP): that FIN is reported once,
-                // so then we read on to end of file.
-                if count < asked, !peerMayHaveClosed { return }
-            case .wouldBlock:
-                return
-            case .endOfFile:
-                // Half-close: answer what was fully received, then close (RFC 9112 §9.6).
-                peerFinishedSending = true
-                pauseReading()
-                return
-            case .failed:
-                close()
-                return
-            }
-        }
-        pauseReading()  // input over its cap: stop reading until the parser has caught up
-    }
-
-    func pauseReading() {
-        readPaused = true
-    }
-
-    func resumeReading() {
-        guard readPaused, !peerFinishedSending else { return }
-        readPaused = false
-        loop.scheduleRead(self)
-    }
-
     // MARK: The request cycle
 
     /// Runs the state machine over buffered input until it needs more bytes or output must drain.
@@ -345,55 +274,6 @@ final class Connection: @unchecked Sendable {
         if close, !isStreaming { closeAfterFlush = true }
         core.logAccess(method: head?.method, route: response.route, status: response.status.code,
                        bytes: bodyCount, started: started)
-    }
-
-    // MARK: Writing
-
-    func flush() {
-        guard !output.isEmpty else { return }
-        switch output.write(to: fd) {
-        case .progress:
-            // Output left over means the socket said EAGAIN: its next EPOLLOUT edge calls `writable`.
-            lastWriteProgress = Connection.now()
-        case .failed:
-            close()
-        }
-    }
-
-    /// Edge-triggered epoll reports EPOLLOUT alongside most read events too: return at once when
-    /// nothing waits to be written.
-    func writable() {
-        guard !isClosed, !output.isEmpty else { return }
-        flush()
-        if output.isEmpty {
-            finishIfDone()
-            process()
-        }
-    }
-
-    func finishIfDone() {
-        guard output.isEmpty, !isClosed else { return }
-        if case .lingering = phase { return }
-        if closeAfterFlush {
-            lingerThenClose()
-        } else if isBetweenRequests, (peerFinishedSending && input.readableCount == 0) || draining {
-            close()
-        }
-    }
-
-    func lingerThenClose() {
-        guard !peerFinishedSending else {
-            close()
-            return
-        }
-        _ = shutdown(fd, Int32(SHUT_WR))
-        phase = .lingering(until: Connection.now() + nanos(2))
-        input.consume(input.readableCount)
-        if readPaused {
-            readPaused = false
-            loop.scheduleRead(self)
-        }
-        armTimer()
     }
 
     var isBetweenRequests: Bool {
