@@ -23,6 +23,17 @@ public final class AppResponder: Responder {
         }
     }
 
+    /// Routes under `/api/` and `/admin/` may touch the database: they go to the handler pool.
+    /// Everything else — `/healthz`, the HTML pages, `/openapi.json`, static files, 404 and 405 —
+    /// is answered from memory, in place on the event loop. Decided from the first segment alone,
+    /// so it costs no route lookup. A new route outside `/api/` and `/admin/` must not block.
+    public func respondsInPlace(to head: RequestHead) -> Bool {
+        switch head.pathSegments.first {
+        case "api", "admin": false
+        default: true
+        }
+    }
+
     public func respond(to request: Request) -> Response {
         guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite, requestID: nil) }
         switch router.match(request.method, request.head.pathSegments) {

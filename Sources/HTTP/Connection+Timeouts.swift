@@ -1,6 +1,4 @@
-// A connection's deadlines: header, body, keep-alive, write stall and linger, on one lazily re-armed timer.
-
-import Dispatch
+// A connection's deadlines: header, body, keep-alive, write stall and linger, kept lazily in its loop's heap.
 
 extension Connection {
     /// The moment the current state times out, and what to do then.
@@ -12,7 +10,8 @@ extension Connection {
         case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
         case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
         case .lingering(let until): return (until, .close)
-        case .streaming, .closed: return nil  // streams keep themselves alive (heartbeats)
+        // Streams keep themselves alive (heartbeats); a pool handler has no deadline, as before.
+        case .streaming, .awaitingResponse, .closed: return nil
         }
     }
 
@@ -23,13 +22,14 @@ extension Connection {
 
     func nanos(_ seconds: Double) -> UInt64 { UInt64(seconds * 1_000_000_000) }
 
-    /// Arms the timer lazily: only when the deadline moved earlier than the armed moment.
-    /// A later deadline is noticed when the timer fires and re-arms.
+    /// Arms lazily: a heap entry is added only when the deadline moved earlier than the armed
+    /// moment. A later deadline is noticed when the armed one fires and re-arms, so a busy
+    /// keep-alive connection touches the heap about once per timeout period, not per request.
     func armTimer() {
-        guard let timer, let deadline = currentDeadline() else { return }
+        guard !isClosed, let deadline = currentDeadline() else { return }
         if let armed = timerArmedAt, armed <= deadline.at { return }
         timerArmedAt = deadline.at
-        timer.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline.at), leeway: .milliseconds(50))
+        loop.schedule(self, at: deadline.at)
     }
 
     func timerFired() {

@@ -1,15 +1,14 @@
 // One client connection: reads, parses, answers in order, writes with backpressure, times out, closes.
 
-// Dispatch sources are thread-safe objects whose Swift overlay predates Sendable annotations.
-@preconcurrency import Dispatch
+import Dispatch
 import Glibc
 
 /// A client connection and its lifecycle.
 ///
-/// `@unchecked Sendable`: every mutable field is read and written only on `queue` (a serial
-/// queue of its own); dispatch sources and the stream's wake-up all hop onto that queue first.
-/// Fields are module-internal only so that `Connection+Streaming` and `Connection+Timeouts` can
-/// reach them; nothing outside those extensions touches them.
+/// `@unchecked Sendable`: every mutable field is read and written only on `loop`'s thread; work
+/// finished elsewhere (a pool handler, a stream's wake-up) is posted to the loop first.
+/// Fields are module-internal only so that the `Connection+…` extensions can reach them; nothing
+/// outside those extensions touches them.
 final class Connection: @unchecked Sendable {
     /// Where the connection is in its request/response cycle.
     enum Phase {
@@ -19,6 +18,9 @@ final class Connection: @unchecked Sendable {
         case readingHead(since: UInt64)
         /// The head is complete and the body is arriving.
         case readingBody(RequestHead, BodyReader, started: UInt64)
+        /// The request went to the handler pool; its response will be posted back. Later requests
+        /// stay buffered (pipelining keeps its order).
+        case awaitingResponse
         /// A streamed response is being sent; no further request is parsed until it ends.
         case streaming(StreamState)
         /// The last response is written and our side is shut down; unread input is drained until
@@ -48,10 +50,14 @@ final class Connection: @unchecked Sendable {
         let closeAtEnd: Bool
         /// The stream answered `.wait` and has not woken us yet.
         var waiting = false
+        /// A batch of pulls is running on the handler queue (streams that may block).
+        var pulling = false
     }
 
     let fd: Int32
-    let queue: DispatchQueue
+    /// Tells this connection's epoll events from those of an earlier one with the same descriptor.
+    let id: UInt32
+    let loop: EventLoop
     let core: ServerCore
     let remoteAddress: String
     var phase = Phase.idle
@@ -61,127 +67,43 @@ final class Connection: @unchecked Sendable {
     var output = OutputQueue()
     var closeAfterFlush = false
     var peerFinishedSending = false
+    /// epoll reported EPOLLRDHUP, EPOLLHUP or EPOLLERR at least once: read on to EOF or EAGAIN.
+    var peerMayHaveClosed = false
     var draining = false
     var lastActivity: UInt64
     var lastWriteProgress: UInt64
-    var readSource: DispatchSourceRead?
-    var writeSource: DispatchSourceWrite?
-    var timer: DispatchSourceTimer?
-    var readSuspended = false
-    var writeResumed = false
+    /// We stopped reading (input over its cap, or the peer finished); a resume reads again itself,
+    /// since the edge that reported the bytes will not come twice.
+    var readPaused = false
+    /// The deadline this connection has in its loop's heap, if any (older heap entries are stale).
     var timerArmedAt: UInt64?
-    var pendingCancels = 0
+    /// Where blocking handlers and stream pulls of this connection run, one at a time; made on first need.
+    var handlerQueue: DispatchQueue?
 
-    init(fd: Int32, remoteAddress: String, core: ServerCore) {
+    init(fd: Int32, id: UInt32, remoteAddress: String, loop: EventLoop) {
         self.fd = fd
+        self.id = id
         self.remoteAddress = remoteAddress
-        self.core = core
-        // No explicit target: the queue then runs on libdispatch's overcommitting root queue,
-        // which adds a thread when its threads block. Handlers do block (a write waits for its
-        // group commit); on the plain global queue blocked handlers would starve the rest.
-        queue = DispatchQueue(label: "groundswell.connection")
+        self.loop = loop
+        core = loop.core
         lastActivity = Connection.now()
         lastWriteProgress = lastActivity
     }
 
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
-    func assertOnQueue() {
-        dispatchPrecondition(condition: .onQueue(queue))
-    }
-
-    /// Installs the sources and starts reading. Called once, on `queue`.
+    /// Arms the first deadline. Registration with epoll reports bytes already waiting, so reading
+    /// starts with the first event. Called once, on the loop.
     func start() {
-        assertOnQueue()
-        let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-        read.setEventHandler { [unowned self] in self.readable() }
-        read.setCancelHandler { [unowned self] in self.sourceCancelled() }
-        let write = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        write.setEventHandler { [unowned self] in self.writable() }
-        write.setCancelHandler { [unowned self] in self.sourceCancelled() }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { [unowned self] in self.timerFired() }
-        readSource = read
-        writeSource = write
-        self.timer = timer
-        read.resume()
-        timer.resume()
+        loop.assertOnLoop()
         armTimer()
-    }
-
-    // MARK: Reading
-
-    func readable() {
-        switch phase {
-        case .closed:
-            return
-        case .lingering:
-            discardInput()
-        case .idle, .readingHead, .readingBody, .streaming:
-            readAvailable()
-            process()
-        }
-    }
-
-    func discardInput() {
-        while true {
-            let space = input.writableSpace(minimum: 4096)
-            switch Socket.read(fd, into: space.pointer, count: space.count) {
-            case .bytes(let count):
-                input.commitWritten(count)
-                input.consume(input.readableCount)
-            case .wouldBlock:
-                return
-            case .endOfFile, .failed:
-                close()
-                return
-            }
-        }
-    }
-
-    func readAvailable() {
-        let limits = core.limits
-        while input.readableCount < limits.inputBuffer {
-            let space = input.writableSpace(minimum: 4096)
-            switch Socket.read(fd, into: space.pointer, count: min(space.count, 64 * 1024)) {
-            case .bytes(let count):
-                input.commitWritten(count)
-                lastActivity = Connection.now()
-                if case .idle = phase { phase = .readingHead(since: lastActivity) }
-                // No early return on a short read: libdispatch registers the descriptor edge-triggered,
-                // so a FIN that arrived with these bytes is reported only by reading on to EAGAIN or EOF.
-            case .wouldBlock:
-                return
-            case .endOfFile:
-                // Half-close: answer what was fully received, then close (RFC 9112 §9.6).
-                peerFinishedSending = true
-                pauseReading()
-                return
-            case .failed:
-                close()
-                return
-            }
-        }
-        pauseReading()  // input over its cap: stop reading until the parser has caught up
-    }
-
-    func pauseReading() {
-        guard !readSuspended, let readSource else { return }
-        readSource.suspend()
-        readSuspended = true
-    }
-
-    func resumeReading() {
-        guard readSuspended, !peerFinishedSending, let readSource else { return }
-        readSource.resume()
-        readSuspended = false
     }
 
     // MARK: The request cycle
 
     /// Runs the state machine over buffered input until it needs more bytes or output must drain.
     func process() {
-        assertOnQueue()
+        loop.assertOnLoop()
         var outputWasFull: Bool
         repeat {
             outputWasFull = false
@@ -193,6 +115,8 @@ final class Connection: @unchecked Sendable {
                 switch phase {
                 case .closed, .lingering:
                     return
+                case .awaitingResponse:
+                    break loop
                 case .streaming:
                     if !pumpStream() {
                         // Stopped because the output is full, not to wait: go on once it drains.
@@ -303,10 +227,21 @@ final class Connection: @unchecked Sendable {
         return !closeAfterFlush
     }
 
+    /// Answers in place when the responder says it cannot block; otherwise hands the request to
+    /// the handler pool and waits for the response to be posted back.
     func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
-        phase = .idle
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
-        var response = core.responder.respond(to: request)
+        guard core.responder.respondsInPlace(to: head) else {
+            phase = .awaitingResponse
+            respondOnPool(request, started: started)
+            return
+        }
+        phase = .idle
+        answer(core.responder.respond(to: request), to: head, started: started)
+    }
+
+    func answer(_ response: Response, to head: RequestHead, started: UInt64) {
+        var response = response
         if draining || core.isDraining { response.closeConnection = true }
         send(response, to: head, started: started)
     }
@@ -320,7 +255,7 @@ final class Connection: @unchecked Sendable {
     }
 
     func send(_ response: Response, to head: RequestHead?, started: UInt64) {
-        let (headBytes, body, close) = core.encoder.encode(response, for: head)
+        let (headBytes, body, close) = loop.encoder.encode(response, for: head)
         var bodyCount = 0
         switch body {
         case .none:
@@ -339,61 +274,6 @@ final class Connection: @unchecked Sendable {
         if close, !isStreaming { closeAfterFlush = true }
         core.logAccess(method: head?.method, route: response.route, status: response.status.code,
                        bytes: bodyCount, started: started)
-    }
-
-    // MARK: Writing
-
-    func flush() {
-        guard !output.isEmpty else { return }
-        switch output.write(to: fd) {
-        case .progress:
-            lastWriteProgress = Connection.now()
-            if output.isEmpty {
-                if writeResumed, let writeSource {
-                    writeSource.suspend()
-                    writeResumed = false
-                }
-            } else if !writeResumed, let writeSource {
-                writeSource.resume()
-                writeResumed = true
-            }
-        case .failed:
-            close()
-        }
-    }
-
-    func writable() {
-        guard !isClosed else { return }
-        flush()
-        if output.isEmpty {
-            finishIfDone()
-            process()
-        }
-    }
-
-    func finishIfDone() {
-        guard output.isEmpty, !isClosed else { return }
-        if case .lingering = phase { return }
-        if closeAfterFlush {
-            lingerThenClose()
-        } else if isBetweenRequests, (peerFinishedSending && input.readableCount == 0) || draining {
-            close()
-        }
-    }
-
-    func lingerThenClose() {
-        guard !peerFinishedSending else {
-            close()
-            return
-        }
-        _ = shutdown(fd, Int32(SHUT_WR))
-        phase = .lingering(until: Connection.now() + nanos(2))
-        input.consume(input.readableCount)
-        if readSuspended, let readSource {
-            readSource.resume()
-            readSuspended = false
-        }
-        armTimer()
     }
 
     var isBetweenRequests: Bool {
@@ -417,7 +297,7 @@ final class Connection: @unchecked Sendable {
     func drain() {
         draining = true
         if case .streaming(let state) = phase {
-            state.stream.cancel()
+            cancelStream(state.stream)
             phase = .idle
             closeAfterFlush = true
             output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
@@ -426,33 +306,14 @@ final class Connection: @unchecked Sendable {
         finishIfDone()
     }
 
+    /// Closes at once: the loop closes the descriptor (removing it from epoll). A response or
+    /// stream pull still running on the pool finds the connection closed and is dropped.
     func close() {
         guard !isClosed else { return }
-        if case .streaming(let state) = phase { state.stream.cancel() }
+        if case .streaming(let state) = phase { cancelStream(state.stream) }
         phase = .closed
         output.clear()
-        timer?.cancel()
-        timer = nil
-        // A suspended source never delivers its cancel handler: resume before cancelling.
-        pendingCancels = 2
-        if let readSource {
-            if readSuspended { readSource.resume() }
-            readSource.cancel()
-        }
-        if let writeSource {
-            if !writeResumed { writeSource.resume() }
-            writeSource.cancel()
-        }
-    }
-
-    /// The descriptor is closed only after both sources are cancelled, so epoll never sees a
-    /// reused descriptor number (libdispatch's rule for `dispatch_source_cancel`).
-    func sourceCancelled() {
-        pendingCancels -= 1
-        guard pendingCancels == 0 else { return }
-        readSource = nil
-        writeSource = nil
-        Socket.close(fd)
-        core.connectionClosed(self)
+        timerArmedAt = nil
+        loop.connectionClosed(self)
     }
 }

@@ -1,27 +1,20 @@
 // The `Date` header value (IMF-fixdate, RFC 9110 §5.6.7), formatted at most once per second.
 
 import Glibc
-import Synchronization
 
 /// Caches the formatted date: every response needs it, and the text changes once a second.
-final class HTTPDate: Sendable {
-    private struct Cached {
-        var second: Int = -1
-        var text: String = ""
-    }
-
-    /// Guarded by its own lock; readers copy the string out.
-    private let cached = Mutex(Cached())
+/// One per event loop, confined to its thread, so reading it takes no lock.
+final class HTTPDate {
+    private var second: Int = -1
+    private var text = ""
 
     func current() -> String {
         let now = time(nil)
-        return cached.withLock { cache in
-            if cache.second != now {
-                cache.second = now
-                cache.text = HTTPDate.format(now)
-            }
-            return cache.text
+        if second != now {
+            second = now
+            text = HTTPDate.format(now)
         }
+        return text
     }
 
     static func format(_ seconds: Int) -> String {

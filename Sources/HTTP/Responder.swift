@@ -3,12 +3,18 @@
 /// What the server calls to answer requests. The App module implements it (router, error
 /// mapping, static files); the server knows nothing of routes or campaigns.
 ///
-/// Both methods are called on the connection's queue and may block it (a database write waits
-/// for its group commit); other connections are unaffected.
+/// `maxBodySize` and `respondsInPlace` are called on the connection's event loop and must not
+/// block. `respond` is called on the loop when `respondsInPlace` said so, otherwise on the handler
+/// pool, where it may block (a database write waits for its group commit) without delaying any
+/// other connection.
 public protocol Responder: Sendable {
     /// The largest body, in bytes, this request may carry. Decided from the head alone so that an
     /// oversized body is refused with 413 before it is read.
     func maxBodySize(for head: RequestHead) -> Int
+    /// Whether `respond(to:)` answers this request without blocking — from memory, no database,
+    /// no waiting — so the event loop may call it in place instead of handing it to the pool.
+    /// Saying true for a handler that blocks stalls every connection on that loop.
+    func respondsInPlace(to head: RequestHead) -> Bool
     /// The response to a complete request. Must not throw: map errors to a response.
     func respond(to request: Request) -> Response
 }
@@ -24,6 +30,8 @@ public struct ServerConfiguration: Sendable {
     public var gzipThreshold = 1024
     /// Write one access-log line per request (method, route pattern, status, bytes, duration; never the client address).
     public var accessLog = true
+    /// Event loop threads. Default nil: one per CPU this process may run on (`taskset` narrows it).
+    public var eventLoops: Int?
 
     public init() {}
 }

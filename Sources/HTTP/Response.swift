@@ -1,7 +1,7 @@
 // A response as handlers build it: status, headers and a body that is bytes or a pull stream.
 
 /// One step of a streamed body, returned by `ResponseStream.next`.
-public enum StreamStep {
+public enum StreamStep: Sendable {
     /// Bytes to send now (may be empty, which is the same as asking to be called again).
     case chunk([UInt8])
     /// Nothing yet: the stream keeps `wake` and calls it when it has more.
@@ -14,12 +14,21 @@ public enum StreamStep {
 /// own: the connection pulls the next piece whenever its output buffer has drained, so a slow
 /// reader slows the producer instead of filling memory.
 ///
-/// `next` and `cancel` are called on the owning connection's queue, never concurrently.
-/// `wake` may be called from any thread, any number of times.
+/// `next` and `cancel` are never called concurrently: on the connection's event loop when
+/// `pullsWithoutBlocking`, otherwise on the connection's handler queue (so `next` may read a
+/// database). `wake` may be called from any thread, any number of times.
 public protocol ResponseStream: AnyObject, Sendable {
+    /// True when `next` only hands over bytes already in memory (server-sent events), so the event
+    /// loop pulls it in place. False (the default) sends each pull to the handler pool.
+    var pullsWithoutBlocking: Bool { get }
     func next(wake: @escaping @Sendable () -> Void) -> StreamStep
     /// The connection went away before `.end`; release what the stream holds.
     func cancel()
+}
+
+extension ResponseStream {
+    /// Pulls that might block are the safe assumption.
+    public var pullsWithoutBlocking: Bool { false }
 }
 
 public struct Response: Sendable {

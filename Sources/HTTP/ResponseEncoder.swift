@@ -51,21 +51,31 @@ struct ResponseEncoder {
         }
         SecurityHeaders.apply(to: &headers)
 
-        var text = "\(version.text) \(response.status.code) \(response.status.reason)\r\nDate: \(date.current())\r\n"
+        // Bytes appended straight from each string's UTF-8: no intermediate String to grow and copy.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(640)
+        bytes.append(contentsOf: version.text.utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: String(response.status.code).utf8)
+        bytes.append(0x20)
+        bytes.append(contentsOf: response.status.reason.utf8)
+        bytes.append(contentsOf: "\r\nDate: ".utf8)
+        bytes.append(contentsOf: date.current().utf8)
+        bytes.append(contentsOf: "\r\n".utf8)
         // RFC 9112 §9.6: `close` tells the client not to send more; 1.0 keep-alive must be confirmed.
         if close {
-            text += "Connection: close\r\n"
+            bytes.append(contentsOf: "Connection: close\r\n".utf8)
         } else if version == .http1_0 {
-            text += "Connection: keep-alive\r\n"
+            bytes.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         for (name, value) in headers {
-            text += name
-            text += ": "
-            text += value
-            text += "\r\n"
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
         }
-        text += "\r\n"
-        return (Array(text.utf8), body, close)
+        bytes.append(contentsOf: "\r\n".utf8)
+        return (bytes, body, close)
     }
 
     /// `Accept-Encoding` lists gzip without `q=0` (RFC 9110 §12.5.3).
@@ -85,7 +95,8 @@ struct ResponseEncoder {
     }
 
     static func isCompressible(_ contentType: String?) -> Bool {
-        guard let type = contentType?.split(separator: ";").first?.trimmingSpaces else { return false }
+        guard let contentType else { return false }
+        let type = contentType[..<(contentType.firstIndex(of: ";") ?? contentType.endIndex)].trimmingSpaces
         return type.hasPrefix("text/") || type == "application/json" || type == "application/javascript"
             || type == "image/svg+xml" || type == "application/manifest+json"
     }

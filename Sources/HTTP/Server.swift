@@ -1,86 +1,81 @@
-// The HTTP/1.1 server: a listening socket, its connections, and graceful shutdown.
+// The HTTP/1.1 server: one epoll event loop per CPU, an acceptor on the first, and graceful shutdown.
 //
-// Concurrency model (who runs on which queue):
-// - `acceptQueue` (serial) owns the listening socket: its read source accepts connections, and
-//   start, shutdown and the EMFILE back-off run there.
-// - Every `Connection` has its own serial queue on libdispatch's overcommitting pool. All of a
-//   connection's state, its dispatch sources, parsing, the responder call and writing run on it,
-//   so connections proceed in parallel and a slow handler delays only its own connection.
-// - The registry of open connections is shared by both and sits behind a `Mutex`.
-// - A `ResponseStream` is pulled on its connection's queue; its `wake` may come from any thread
-//   and hops onto that queue.
+// Concurrency model (who runs on which thread):
+// - `loops` are one `EventLoop` thread per CPU this process may use (`taskset` narrows it).
+//   Each owns its connections outright: reading, parsing, answering in place, writing and every
+//   timeout run on that loop's thread with no lock. Loop 0 also owns the listening socket and
+//   hands accepted connections to the loops in turn.
+// - A request whose `Responder.respondsInPlace(to:)` is false (it may block: the database) runs
+//   on the handler pool — a serial Dispatch queue per connection, created on first need, on
+//   libdispatch's overcommitting pool, which adds a thread when its threads block — and its
+//   response is posted back to the owning loop (`EventLoop.post`: a locked inbox plus an
+//   eventfd). Later requests of that connection wait, so responses stay in order.
+// - A `ResponseStream` that may block (`pullsWithoutBlocking == false`) is pulled on that same
+//   per-connection queue, a batch at a time, and its bytes are posted back; a non-blocking one
+//   (server-sent events) is pulled on the loop. `wake` may come from any thread and posts to the loop.
+// - Shared by all: `ServerCore` (immutable settings and atomics, no lock).
 
-// Dispatch sources are thread-safe objects whose Swift overlay predates Sendable annotations.
-@preconcurrency import Dispatch
 import Glibc
 import Synchronization
 
 public final class Server: Sendable {
     private let configuration: ServerConfiguration
     private let core: ServerCore
-    private let acceptQueue = DispatchQueue(label: "groundswell.accept")
-    /// Guarded by its own lock: the listener and its source, set by `start`, cleared by `shutdown`.
-    private let listener = Mutex<Listener?>(nil)
-
-    private struct Listener: @unchecked Sendable {  // the source is only touched on acceptQueue
-        let fd: Int32
-        let source: any DispatchSourceRead
-    }
+    /// Guarded by its own lock: the running loops, set by `start`, taken by `shutdown`.
+    private let loops = Mutex<[EventLoop]>([])
 
     public init(configuration: ServerConfiguration, responder: any Responder, log: @escaping @Sendable (String) -> Void) {
         self.configuration = configuration
         core = ServerCore(configuration: configuration, responder: responder, log: log)
     }
 
-    /// Binds, starts accepting and returns the bound port (useful with port 0).
+    /// Binds, starts the loops and returns the bound port (useful with port 0).
     public func start() throws -> Int {
         // A peer that resets mid-response must be an error from send, never a process-killing signal.
         signal(SIGPIPE, SIG_IGN)
         let descriptors = Socket.raiseDescriptorLimit(wanted: configuration.limits.maxConnections + 1024)
         core.setConnectionLimit(min(configuration.limits.maxConnections, max(descriptors - 256, 64)))
         let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port)
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: acceptQueue)
-        source.setEventHandler { [core, acceptQueue] in
-            Server.acceptAll(fd: fd, source: source, core: core, queue: acceptQueue)
+        let count = configuration.eventLoops ?? Epoll.availableCPUs()
+        let started: [EventLoop]
+        do {
+            started = try (0..<max(1, count)).map { try EventLoop(index: $0, core: core) }
+        } catch {
+            Socket.close(fd)
+            throw error
         }
-        source.setCancelHandler { Socket.close(fd) }
-        listener.withLock { $0 = Listener(fd: fd, source: source) }
-        source.resume()
+        loops.withLock { $0 = started }
+        for loop in started { loop.start() }
+        let first = started[0]
+        first.post { first.installAcceptor(fd: fd, loops: started) }
         return port
     }
 
-    private static func acceptAll(fd: Int32, source: any DispatchSourceRead, core: ServerCore, queue: DispatchQueue) {
-        for _ in 0..<256 {  // bounded, so one busy listener cannot starve the queue
-            switch Socket.accept(fd) {
-            case .accepted(let client, let address):
-                core.adopt(fd: client, remoteAddress: address)
-            case .wouldBlock:
-                return
-            case .exhausted:
-                // Out of descriptors: stop accepting for a moment instead of spinning on EMFILE.
-                source.suspend()
-                queue.asyncAfter(deadline: .now() + .milliseconds(100)) { source.resume() }
-                core.log("accept paused for 100 ms: out of file descriptors")
-                return
-            case .failed(let error):
-                core.log("\(error)")
-                return
-            }
-        }
-    }
-
     /// Stops accepting, lets in-flight requests finish (up to `Limits.shutdownGrace`), then calls
-    /// `completion` once every connection is closed.
+    /// `completion` once every connection is closed. The loop threads end with it.
     public func shutdown(completion: @escaping @Sendable () -> Void) {
-        acceptQueue.async { [self] in
-            listener.withLock { current in
-                current?.source.cancel()
-                current = nil
-            }
-            core.drainAll(grace: configuration.limits.shutdownGrace, completion: completion)
+        let running = loops.withLock { loops -> [EventLoop] in
+            defer { loops = [] }
+            return loops
+        }
+        guard let first = running.first else {
+            completion()
+            return
+        }
+        core.beginDraining()
+        let grace = configuration.limits.shutdownGrace
+        let tracker = DrainTracker(loops: running.count, completion: completion)
+        // Through loop 0, after it closed the listener: every hand-off it posted earlier reaches
+        // its loop before that loop's drain does.
+        first.post {
+            first.stopAccepting()
+            for loop in running { loop.post { loop.beginDrain(grace: grace, tracker: tracker) } }
         }
     }
 
     /// The number of open client connections (for tests and statistics).
     public var connectionCount: Int { core.connectionCount }
+
+    /// Open connections per event loop, in loop order (for tests of the spread).
+    var connectionsPerLoop: [Int] { loops.withLock { $0.map { $0.openCount.load(ordering: .relaxed) } } }
 }

@@ -1,34 +1,28 @@
-// What every connection shares: the responder, encoder, limits, access log and the connection registry.
+// What every event loop shares: the responder, limits, access log, the connection cap and the draining flag.
 
-// Dispatch sources are thread-safe objects whose Swift overlay predates Sendable annotations.
-@preconcurrency import Dispatch
+import Dispatch
 import Synchronization
 
+/// Immutable settings plus three atomics; no lock. Shared by all loops and the handler pool.
 final class ServerCore: Sendable {
     let responder: any Responder
     let limits: Limits
-    let encoder: ResponseEncoder
+    let gzipThreshold: Int
     private let accessLog: Bool
     private let logSink: @Sendable (String) -> Void
     private let requestCounter = Atomic<UInt64>(0)
     /// Set once shutdown begins; read by connections as they answer, so an in-flight response
     /// already says `Connection: close`.
     private let drainingFlag = Atomic<Bool>(false)
-
-    private struct Registry {
-        var open: [ObjectIdentifier: Connection] = [:]
-        var limit = 1024
-        var draining = false
-        var onEmpty: (@Sendable () -> Void)?
-    }
-
-    /// Guarded by its own lock; touched from the accept queue and from connection queues.
-    private let registry = Mutex(Registry())
+    /// Open connections over all loops, counted from accept to close (the cap applies to it).
+    private let openConnections = Atomic<Int>(0)
+    /// The connection cap after `ulimit -n` was raised; set once by `Server.start` before accepting.
+    private let connectionLimit = Atomic<Int>(1024)
 
     init(configuration: ServerConfiguration, responder: any Responder, log: @escaping @Sendable (String) -> Void) {
         self.responder = responder
         limits = configuration.limits
-        encoder = ResponseEncoder(date: HTTPDate(), gzipThreshold: configuration.gzipThreshold)
+        gzipThreshold = configuration.gzipThreshold
         accessLog = configuration.accessLog
         logSink = log
     }
@@ -39,55 +33,24 @@ final class ServerCore: Sendable {
 
     var isDraining: Bool { drainingFlag.load(ordering: .acquiring) }
 
-    var connectionCount: Int { registry.withLock { $0.open.count } }
+    func beginDraining() { drainingFlag.store(true, ordering: .releasing) }
 
-    func setConnectionLimit(_ limit: Int) {
-        registry.withLock { $0.limit = limit }
+    var connectionCount: Int { openConnections.load(ordering: .relaxed) }
+
+    func setConnectionLimit(_ limit: Int) { connectionLimit.store(limit, ordering: .relaxed) }
+
+    /// Counts a newly accepted connection, or says no when the cap is reached or the server drains.
+    func reserveConnection() -> Bool {
+        guard !isDraining else { return false }
+        let limit = connectionLimit.load(ordering: .relaxed)
+        if openConnections.add(1, ordering: .relaxed).newValue > limit {
+            openConnections.subtract(1, ordering: .relaxed)
+            return false
+        }
+        return true
     }
 
-    /// Takes ownership of an accepted descriptor, or closes it at once when over the limit or draining.
-    func adopt(fd: Int32, remoteAddress: String) {
-        let connection = Connection(fd: fd, remoteAddress: remoteAddress, core: self)
-        let accepted = registry.withLock { registry -> Bool in
-            guard !registry.draining, registry.open.count < registry.limit else { return false }
-            registry.open[ObjectIdentifier(connection)] = connection
-            return true
-        }
-        guard accepted else {
-            Socket.close(fd)
-            return
-        }
-        connection.queue.async { connection.start() }
-    }
-
-    func connectionClosed(_ connection: Connection) {
-        let callback = registry.withLock { registry -> (@Sendable () -> Void)? in
-            registry.open[ObjectIdentifier(connection)] = nil
-            guard registry.draining, registry.open.isEmpty, let onEmpty = registry.onEmpty else { return nil }
-            registry.onEmpty = nil
-            return onEmpty
-        }
-        callback?()
-    }
-
-    func drainAll(grace: Double, completion: @escaping @Sendable () -> Void) {
-        drainingFlag.store(true, ordering: .releasing)
-        let connections = registry.withLock { registry -> [Connection]? in
-            registry.draining = true
-            guard !registry.open.isEmpty else { return nil }
-            registry.onEmpty = completion
-            return Array(registry.open.values)
-        }
-        guard let connections else {
-            completion()
-            return
-        }
-        for connection in connections { connection.queue.async { connection.drain() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + grace) { [self] in
-            let stragglers = registry.withLock { Array($0.open.values) }
-            for connection in stragglers { connection.queue.async { connection.close() } }
-        }
-    }
+    func connectionReleased() { openConnections.subtract(1, ordering: .relaxed) }
 
     /// One line per request: method, route pattern, status, body bytes, duration. Never the client
     /// address or the raw path (which can carry search words): contributors are anonymous.

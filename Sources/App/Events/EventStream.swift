@@ -26,6 +26,9 @@ final class EventStream: ResponseStream {
         state = Mutex(State(pending: Array("retry: 5000\n: connected\n\n".utf8)))
     }
 
+    /// `next` only hands over bytes already queued under the mutex: the event loop pulls it in place.
+    var pullsWithoutBlocking: Bool { true }
+
     func next(wake: @escaping @Sendable () -> Void) -> StreamStep {
         state.withLock { state in
             if !state.pending.isEmpty {

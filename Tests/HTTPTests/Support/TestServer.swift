@@ -15,6 +15,11 @@ struct EchoResponder: Responder {
         head.path == "/big" ? 1_000_000 : 1024
     }
 
+    /// Everything but the sleeping handler is answered on the event loop.
+    func respondsInPlace(to head: RequestHead) -> Bool {
+        head.path != "/slow"
+    }
+
     func respond(to request: Request) -> Response {
         switch request.path {
         case "/healthz":
@@ -56,6 +61,9 @@ final class InFlight: Sendable {
     }
 
     func leave() { current.subtract(1, ordering: .relaxed) }
+
+    /// Handlers running right now.
+    var running: Int { current.load(ordering: .relaxed) }
 }
 
 /// A stream of `pieces` lines, then the end.
@@ -89,8 +97,9 @@ final class TestServer: Sendable {
     let log = LogCollector()
     let slowHandlers = InFlight()
 
-    init(limits: Limits = Limits(), statics: StaticFiles? = nil) throws {
+    init(limits: Limits = Limits(), statics: StaticFiles? = nil, eventLoops: Int? = nil) throws {
         var configuration = ServerConfiguration()
+        configuration.eventLoops = eventLoops
         configuration.host = "127.0.0.1"
         configuration.port = 0
         configuration.limits = limits
@@ -98,6 +107,16 @@ final class TestServer: Sendable {
         let responder = EchoResponder(statics: statics, slowHandlers: slowHandlers)
         server = Server(configuration: configuration, responder: responder) { log.append($0) }
         port = try server.start()
+    }
+
+    /// Polls `condition` every millisecond until it holds; false if it never did within 10 s
+    /// (a failure bound for a broken server, not a timing assertion).
+    func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<10_000 {
+            if condition() { return true }
+            usleep(1000)
+        }
+        return condition()
     }
 
     func client(timeout: Int = 10) throws -> RawClient { try RawClient(port: port, timeoutSeconds: timeout) }

@@ -1,0 +1,85 @@
+// The acceptor on loop 0: accepts in bounded batches and hands connections to the loops in turn.
+
+import Glibc
+
+/// The listening socket and the round-robin over the loops. Lives on loop 0 only.
+///
+/// One acceptor handing out in turn, rather than one `SO_REUSEPORT` listener per loop: the
+/// spread is exactly even whatever the kernel's hash does with few client ports, no other process
+/// of the same user can bind into our port, and closing the one listener at shutdown loses no
+/// connection queued on another listener's backlog. The hand-off costs one post per connection,
+/// not per request.
+struct Acceptor {
+    let fd: Int32
+    let loops: [EventLoop]
+    var next = 0
+    /// Set after EMFILE/ENFILE: accepting resumes at this moment instead of spinning.
+    var pausedUntil: UInt64?
+}
+
+extension EventLoop {
+    /// Registers the listener (level-triggered) on this loop. Called on the loop thread.
+    func installAcceptor(fd: Int32, loops: [EventLoop]) {
+        acceptor = Acceptor(fd: fd, loops: loops)
+        do {
+            try poller.add(fd, events: Epoll.readable, token: EventLoop.listenerToken)
+        } catch {
+            core.log("\(error)")
+        }
+    }
+
+    /// Accepts up to 256 connections, so one busy listener cannot starve this loop's connections.
+    func acceptBatch() {
+        guard var current = acceptor, current.pausedUntil == nil else { return }
+        defer { acceptor = current }
+        for _ in 0..<256 {
+            switch Socket.accept(current.fd) {
+            case .accepted(let client, let address):
+                guard core.reserveConnection() else {
+                    Socket.close(client)  // over the connection cap: closed at once
+                    continue
+                }
+                let target = current.loops[current.next]
+                current.next = (current.next + 1) % current.loops.count
+                if target === self {
+                    target.adopt(fd: client, remoteAddress: address)
+                } else {
+                    target.post { target.adopt(fd: client, remoteAddress: address) }
+                }
+            case .wouldBlock:
+                return
+            case .exhausted:
+                // Out of descriptors: stop accepting for 100 ms instead of spinning on EMFILE.
+                current.pausedUntil = Connection.now() + 100_000_000
+                do {
+                    try poller.modify(current.fd, events: 0, token: EventLoop.listenerToken)
+                } catch {
+                    core.log("\(error)")
+                }
+                core.log("accept paused for 100 ms: out of file descriptors")
+                return
+            case .failed(let error):
+                core.log("\(error)")
+                return
+            }
+        }
+    }
+
+    func resumeAcceptingIfDue(now: UInt64) {
+        guard var current = acceptor, let until = current.pausedUntil, now >= until else { return }
+        current.pausedUntil = nil
+        acceptor = current
+        do {
+            try poller.modify(current.fd, events: Epoll.readable, token: EventLoop.listenerToken)
+        } catch {
+            core.log("\(error)")
+        }
+    }
+
+    /// Closes the listener: no new connection after this. Called on the loop thread at shutdown.
+    func stopAccepting() {
+        guard let current = acceptor else { return }
+        acceptor = nil
+        Socket.close(current.fd)  // also removes it from epoll
+    }
+}
