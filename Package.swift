@@ -16,7 +16,9 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "HTTP", dependencies: ["CZlib"]),
+        // Header-only: epoll, eventfd and sched_getaffinity, which Swift's Glibc module does not export.
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "HTTP", dependencies: ["CZlib", "CLinux"]),
         .target(name: "Campaigns"),
         .target(name: "Storage", dependencies: ["CSQLite", "Campaigns"]),
         .target(
