@@ -67,10 +67,10 @@ FUZZ_BIN     := .build/fuzz/parser-fuzzer
 fuzz: deps
 	@rm -rf .build/fuzz/corpus && mkdir -p .build/fuzz/corpus
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzHTTP \
-		-I Sources/CZlib Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
+		-I Sources/CZlib -I Sources/CLinux Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
 	$(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -max_len=4096 -timeout=5 \
 		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus
-	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib \
+	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib -I Sources/CLinux \
 		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict
 	$(PYTHON) -m pip install -q --disable-pip-version-check llhttp
 	$(PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus
