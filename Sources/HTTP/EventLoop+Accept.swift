@@ -15,6 +15,20 @@ struct Acceptor {
     var next = 0
     /// Set after EMFILE/ENFILE: accepting resumes at this moment instead of spinning.
     var pausedUntil: UInt64?
+    /// When the last "out of descriptors" line was logged, and pauses since: one line per 10 s at most.
+    var exhaustionLoggedAt: UInt64?
+    var pausesSinceLog = 0
+
+    /// What a connection over the cap is told before it is closed: a complete 503 with the JSON
+    /// error envelope, small enough to fit any socket buffer, so one non-blocking send delivers it.
+    static let overCapacity: [UInt8] = {
+        let body = #"{"error":{"code":"unavailable","message":"The server is busy. Please try again shortly."}}"#
+        var head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+        head += "Content-Length: \(body.utf8.count)\r\nRetry-After: 1\r\nCache-Control: no-store\r\n"
+        for (name, value) in SecurityHeaders.defaults { head += "\(name): \(value)\r\n" }
+        head += "Connection: close\r\n\r\n"
+        return Array((head + body).utf8)
+    }()
 }
 
 extension EventLoop {
@@ -36,7 +50,11 @@ extension EventLoop {
             switch Socket.accept(current.fd) {
             case .accepted(let client, let address):
                 guard core.reserveConnection() else {
-                    Socket.close(client)  // over the connection cap: closed at once
+                    // Over the connection cap: told so (best effort, never blocking) and closed.
+                    _ = Acceptor.overCapacity.withUnsafeBytes {
+                        send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+                    }
+                    Socket.close(client)
                     continue
                 }
                 let target = current.loops[current.next]
@@ -50,13 +68,20 @@ extension EventLoop {
                 return
             case .exhausted:
                 // Out of descriptors: stop accepting for 100 ms instead of spinning on EMFILE.
-                current.pausedUntil = Connection.now() + 100_000_000
+                let now = Connection.now()
+                current.pausedUntil = now + 100_000_000
                 do {
                     try poller.modify(current.fd, events: 0, token: EventLoop.listenerToken)
                 } catch {
                     core.log("\(error)")
                 }
-                core.log("accept paused for 100 ms: out of file descriptors")
+                current.pausesSinceLog += 1
+                if current.exhaustionLoggedAt.map({ now - $0 >= 10_000_000_000 }) ?? true {
+                    let repeats = current.pausesSinceLog > 1 ? " (\(current.pausesSinceLog) pauses since the last line)" : ""
+                    core.log("accept paused for 100 ms: out of file descriptors\(repeats)")
+                    current.exhaustionLoggedAt = now
+                    current.pausesSinceLog = 0
+                }
                 return
             case .failed(let error):
                 core.log("\(error)")

@@ -80,7 +80,7 @@ struct HostileClientTests {
         #expect(server.server.connectionCount == 1)
     }
 
-    @Test("over the connection cap a new connection is closed at once; room returns when others leave")
+    @Test("over the connection cap a new connection is told 503 and closed; room returns when others leave")
     func connectionCap() throws {
         var limits = Limits()
         limits.maxConnections = 5
@@ -92,6 +92,8 @@ struct HostileClientTests {
             _ = try client.readResponse()
         }
         let refused = try server.client()
+        let answer = try refused.readResponse()
+        #expect(answer.status == 503 && answer.text.contains(#""code":"unavailable""#))
         #expect(refused.isClosedByPeer())
         held.removeAll()  // closes them
         var served = false
