@@ -65,25 +65,62 @@ struct JSONWriter {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// Appends `string` quoted, walking its UTF-8 bytes: runs that need no escape are copied in bulk,
+    /// and no `String` is made per character. Multi-byte sequences pass through unchanged except
+    /// U+2028/U+2029 (`E2 80 A8`/`E2 80 A9`), which are escaped.
     private mutating func appendQuoted(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": bytes.append(contentsOf: [0x5C, 0x22])
-            case "\\": bytes.append(contentsOf: [0x5C, 0x5C])
-            case "\n": bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case "\r": bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case "\t": bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case "<": bytes.append(contentsOf: "\\u003c".utf8)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    bytes.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        var string = string
+        string.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let width: Int
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0xE2 {
+                    index += 1
+                    continue
+                } else if byte == 0xE2 {
+                    guard index + 2 < utf8.count, utf8[index + 1] == 0x80,
+                          utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    width = 3
                 } else {
-                    bytes.append(contentsOf: String(scalar).utf8)
+                    width = 1
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(forByteAt: index, in: utf8)
+                index += width
+                runStart = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the escape for the byte at `index`, which `appendQuoted` found needs one.
+    private mutating func appendEscape(forByteAt index: Int, in utf8: UnsafeBufferPointer<UInt8>) {
+        let byte = utf8[index]
+        switch byte {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+        case 0xE2: appendUnicodeEscape(utf8[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+        default: appendUnicodeEscape(UInt16(byte))   // `<` and the other control characters
+        }
+    }
+
+    /// Appends `\uXXXX` with lowercase hex digits.
+    private mutating func appendUnicodeEscape(_ value: UInt16) {
+        let digits: StaticString = "0123456789abcdef"
+        bytes.append(0x5C)
+        bytes.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            bytes.append(digits.utf8Start[Int((value >> UInt16(shift)) & 0xF)])
+        }
     }
 }

@@ -1,0 +1,48 @@
+// JSONWriter's string escaping, checked byte for byte and by parsing the output back.
+
+import Foundation
+import Testing
+@testable import App
+
+private func quoted(_ value: String) -> String {
+    var writer = JSONWriter()
+    writer.string(value)
+    return String(decoding: writer.bytes, as: UTF8.self)
+}
+
+@Suite struct JSONWriterEscapingTests {
+    @Test(arguments: [
+        ("plain", "\"plain\""),
+        ("", "\"\""),
+        ("say \"hi\"", "\"say \\\"hi\\\"\""),
+        ("back\\slash", "\"back\\\\slash\""),
+        ("a\nb\rc\td", "\"a\\nb\\rc\\td\""),
+        ("\u{0}\u{1}\u{1F}", "\"\\u0000\\u0001\\u001f\""),
+        ("</script>", "\"\\u003c/script>\""),
+        ("line\u{2028}para\u{2029}end", "\"line\\u2028para\\u2029end\""),
+        ("café — naïve", "\"café — naïve\""),
+        ("€ and ‘quotes’", "\"€ and ‘quotes’\""),
+        ("emoji 🚲👩🏽‍💻", "\"emoji 🚲👩🏽‍💻\""),
+        ("\u{7F}", "\"\u{7F}\""),
+    ])
+    func escapes(input: String, expected: String) {
+        #expect(quoted(input) == expected)
+    }
+
+    @Test func keysAreEscapedToo() {
+        var writer = JSONWriter()
+        writer.object { $0.field("a\"b", "x\ny") }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "{\"a\\\"b\":\"x\\ny\"}")
+    }
+
+    /// Every escape round-trips through a real JSON parser to the original string.
+    @Test func roundTripsThroughJSONSerialization() throws {
+        var text = "start "
+        for scalar in (0..<0x80).compactMap(Unicode.Scalar.init) { text.unicodeScalars.append(scalar) }
+        text += " ✓ 🚲 \u{2028}\u{2029} \u{E2}\u{80} end"
+        var writer = JSONWriter()
+        writer.array([text]) { $0.string($1) }
+        let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+        #expect(parsed == [text])
+    }
+}
