@@ -14,6 +14,10 @@ public struct AppContext: Sendable {
     /// Nil when the public directory is missing (the API still works; pages 404).
     let staticFiles: StaticFiles?
     let log: @Sendable (String) -> Void
+    /// Rendered keyset pages of contribution listings (`ContributionListing`).
+    let listingPages: VersionedCache<ListingKey, RenderedListing>
+    /// The ids each `sort=random` listing permutes, by slug and filters (limit and cursor unset).
+    let shuffleIDs: VersionedCache<ListingKey, [Int64]>
 
     init(
         database: Database, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
@@ -26,6 +30,8 @@ public struct AppContext: Sendable {
         self.rateLimiter = RateLimiter(enabled: configuration.rateLimits, clock: clock)
         self.staticFiles = staticFiles
         self.log = log
+        self.listingPages = VersionedCache(limits: .init(maxEntries: 512, maxBytes: 32 << 20)) { $0.cost }
+        self.shuffleIDs = VersionedCache(limits: .init(maxEntries: 64, maxBytes: 64 << 20)) { 64 + 8 * $0.count }
     }
 }
 

@@ -60,6 +60,13 @@ public final class Database: @unchecked Sendable {
         try writer.submit(body)
     }
 
+    /// Changes after every committed write transaction (it is the writer's commit count), and only
+    /// after COMMIT has returned. A cache of something read from the database stays valid while this
+    /// is unchanged, provided the version is read *before* the read transaction that filled it: a
+    /// write committing in between then only makes the entry look older than it is.
+    /// Writes by other processes (the CLI on the same file) are not counted.
+    public var dataVersion: Int { writer.statistics.commits }
+
     /// What the writer has done so far.
     public var writeStatistics: WriteStatistics { writer.statistics }
 
