@@ -35,6 +35,13 @@ public struct ContributionStore {
         try connection.queryOne("SELECT \(Self.columns) FROM contributions c WHERE c.id = ?", id, row: Self.record)
     }
 
+    /// The id and slug of the campaign contribution `id` belongs to, whatever its state.
+    public func campaign(ofContribution id: Int64) throws -> (id: Int64, slug: String)? {
+        try connection.queryOne(
+            "SELECT k.id, k.slug FROM contributions c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?", id
+        ) { row in (id: row.int(0), slug: row.text(1)) }
+    }
+
     public func insert(_ new: NewContribution, now: Int64) throws -> ContributionRecord {
         try connection.run(
             """
