@@ -46,3 +46,20 @@ private func quoted(_ value: String) -> String {
         #expect(parsed == [text])
     }
 }
+
+/// Every escapable character at every offset of a long clean run, so the eight-bytes-at-a-time scan
+/// is checked at each position within a word and across word boundaries.
+@Suite struct JSONWriterWordScanTests {
+    @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", "<", "\u{2028}", "\u{2029}", "é", "🚲", "\u{7F}", "~"])
+    func escapesAtEveryOffset(special: String) throws {
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset)
+            var writer = JSONWriter()
+            writer.array([text]) { $0.string($1) }
+            let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+            #expect(parsed == [text])
+            let raw = String(decoding: writer.bytes, as: UTF8.self)
+            #expect(!raw.contains("<") && !raw.contains("\u{2028}") && !raw.contains("\n"))
+        }
+    }
+}

@@ -75,6 +75,12 @@ struct JSONWriter {
             var runStart = 0
             var index = 0
             while index < utf8.count {
+                // Eight bytes at a time while none of them needs a look (SWAR, as in `memchr`).
+                if index + 8 <= utf8.count, let base = utf8.baseAddress,
+                   !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 let width: Int
                 if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0xE2 {
@@ -98,6 +104,19 @@ struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is a control character, `"`, `\`, `<` or 0xE2 (the
+    /// lead byte of U+2028/2029). Exact for "none": `x - 0x01…01` sets a byte's top bit without a
+    /// borrow only where that byte was zero (below 0x20 for `word - 0x20…20`), and `& ~x` drops
+    /// bytes whose top bit was already set; a borrow can only flag bytes above a real hit.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+            || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     /// Appends the escape for the byte at `index`, which `appendQuoted` found needs one.
