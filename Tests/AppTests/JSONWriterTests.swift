@@ -63,3 +63,27 @@ private func quoted(_ value: String) -> String {
         }
     }
 }
+
+@Suite struct JSONWriterNumberTests {
+    @Test(arguments: [Int64(0), 7, -7, 10, 1_000_000, Int64.max, Int64.min, -1])
+    func integers(value: Int64) {
+        var writer = JSONWriter()
+        writer.int(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
+
+    @Test func integersBeyondInt64() {
+        var writer = JSONWriter()
+        writer.int(UInt64.max)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "18446744073709551615")
+    }
+
+    @Test(arguments: [
+        (Int64(0), "1970-01-01T00:00:00Z"), (1_795_000_000, "2026-11-18T11:06:40Z"),
+        (951_782_400, "2000-02-29T00:00:00Z"), (-1, "1969-12-31T23:59:59Z"), (253_402_300_799, "9999-12-31T23:59:59Z"),
+    ])
+    func isoTimes(seconds: Int64, text: String) {
+        #expect(ISOTime.string(seconds) == text)
+        #expect(ISOTime.parse(text) == seconds)
+    }
+}

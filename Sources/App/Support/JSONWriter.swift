@@ -26,7 +26,11 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) { separate(); appendQuoted(value); needsComma = true }
-    mutating func int<I: BinaryInteger>(_ value: I) { separate(); bytes.append(contentsOf: String(value).utf8); needsComma = true }
+    mutating func int<I: BinaryInteger>(_ value: I) {
+        separate()
+        if let small = Int64(exactly: value) { appendDecimal(small) } else { bytes.append(contentsOf: String(value).utf8) }
+        needsComma = true
+    }
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8); needsComma = true }
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8); needsComma = true }
 
@@ -63,6 +67,24 @@ struct JSONWriter {
 
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Appends the decimal digits of `value` without making a String.
+    private mutating func appendDecimal(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes ≥ the 19 digits of Int64.min; least significant first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(truncatingIfNeeded: 0x30 + magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 
     /// Appends `string` quoted, walking its UTF-8 bytes: runs that need no escape are copied in bulk,
