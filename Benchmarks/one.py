@@ -3,7 +3,7 @@
 
   python3 Benchmarks/one.py BINARY SIZE WORKLOAD [--duration S] [--env NAME=VALUE] [--perf FILE]
 
-WORKLOAD is top50, random50, votes or posts. The seed in .build/bench/ is copied to a temp dir first,
+WORKLOAD is top50, random50, votes, posts or mixed (with --sse N event streams held open). The seed in .build/bench/ is copied to a temp dir first,
 so writes never touch the cache. With --perf, `perf record -g` samples the server's core during the run
 (filter with `perf report --pid` and the printed server_pid); --attach runs any
 command beside it (e.g. "strace -c -f -e trace=fdatasync -p {pid}").
@@ -17,7 +17,9 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_processes import SERVER_CPU, Server, run_wrk  # noqa: E402
+import contextlib
+
+from bench_processes import SERVER_CPU, Holder, Server, run_wrk  # noqa: E402
 from run import CACHE, ROOT, SLUG, campaign_ids  # noqa: E402
 
 WORKLOADS = {
@@ -25,6 +27,7 @@ WORKLOADS = {
     "random50": ("random.lua", "/healthz"),
     "votes": ("vote.lua", "/healthz"),
     "posts": ("post.lua", "/healthz"),
+    "mixed": ("mixed.lua", "/healthz"),
 }
 
 
@@ -43,6 +46,7 @@ def main():
     parser.add_argument("--duration", type=int, default=5)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--env", action="append", default=[])
+    parser.add_argument("--sse", type=int, default=0, help="event streams held open during the run")
     parser.add_argument("--perf")
     parser.add_argument("--attach", help="a command run beside the load, {pid} = the server's; stopped with SIGINT")
     args = parser.parse_args()
@@ -61,9 +65,13 @@ def main():
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             elif args.attach:
                 perf = subprocess.Popen("exec " + args.attach.format(pid=server.pid), shell=True)
-            cpu_before = cpu_seconds(server.pid)
-            result = run_wrk(server.url(path), args.connections, args.duration, script, env)
-            cpu = cpu_seconds(server.pid) - cpu_before
+            holder = Holder("sse", server.port, args.sse) if args.sse else contextlib.nullcontext()
+            with holder as streams:
+                cpu_before = cpu_seconds(server.pid)
+                result = run_wrk(server.url(path), args.connections, args.duration, script, env)
+                cpu = cpu_seconds(server.pid) - cpu_before
+            if args.sse:
+                result["events_received"] = streams.events
             # CPU per request is steadier than req/s on a shared machine: others' load steals the core.
             result["server_cpu_s"] = round(cpu, 2)
             result["cpu_us_per_request"] = round(cpu * 1e6 / max(result["requests"], 1), 1)
