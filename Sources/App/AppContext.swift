@@ -14,6 +14,10 @@ public struct AppContext: Sendable {
     /// Nil when the public directory is missing (the API still works; pages 404).
     let staticFiles: StaticFiles?
     let log: @Sendable (String) -> Void
+    /// Rendered keyset pages of contribution listings (`ContributionListing`).
+    let listingPages: VersionedCache<ListingKey, RenderedListing>
+    /// The ids each `sort=random` listing permutes, by slug and filters (limit and cursor unset).
+    let shuffleIDs: VersionedCache<ListingKey, [Int64]>
 
     init(
         database: Database, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
@@ -26,6 +30,8 @@ public struct AppContext: Sendable {
         self.rateLimiter = RateLimiter(enabled: configuration.rateLimits, clock: clock)
         self.staticFiles = staticFiles
         self.log = log
+        self.listingPages = VersionedCache(limits: .init(maxEntries: 512, maxBytes: 32 << 20)) { $0.cost }
+        self.shuffleIDs = VersionedCache(limits: .init(maxEntries: 64, maxBytes: 64 << 20)) { 64 + 8 * $0.count }
     }
 }
 
@@ -36,18 +42,21 @@ struct CampaignSnapshot: Sendable {
 
     /// The campaign that `slug` names, if the public may see it (not a draft); else 404.
     static func load(slug: String, in connection: Connection) throws -> CampaignSnapshot {
-        let store = CampaignStore(connection)
-        guard let campaign = try store.campaign(slug: slug) else { throw APIError.notFound }
-        switch campaign.state {
-        case .draft: throw APIError.notFound
-        case .live, .archived: break
-        }
-        return CampaignSnapshot(campaign: campaign, phases: try store.phases(campaignID: campaign.id))
+        guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { throw APIError.notFound }
+        return try load(campaign, in: connection)
     }
 
     static func load(id: Int64, in connection: Connection) throws -> CampaignSnapshot {
         guard let campaign = try CampaignStore(connection).campaign(id: id) else { throw APIError.notFound }
-        return try load(slug: campaign.slug, in: connection)
+        return try load(campaign, in: connection)
+    }
+
+    private static func load(_ campaign: CampaignRecord, in connection: Connection) throws -> CampaignSnapshot {
+        switch campaign.state {
+        case .draft: throw APIError.notFound
+        case .live, .archived: break
+        }
+        return CampaignSnapshot(campaign: campaign, phases: try CampaignStore(connection).phases(campaignID: campaign.id))
     }
 
     /// Throws the phase rules' refusal for `action`, if any.

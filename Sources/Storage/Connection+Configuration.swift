@@ -9,6 +9,8 @@ extension Connection {
         case writer
         /// A pooled connection that only reads (`PRAGMA query_only`).
         case reader
+        /// The connection that runs WAL checkpoints (`Checkpointer`); writes no rows.
+        case checkpointer
     }
 
     /// Opens `options.path` for `role` and applies the PRAGMAs; must run on `queue`.
@@ -23,7 +25,7 @@ extension Connection {
         let flags: Int32
         switch role {
         case .writer: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
-        case .reader: flags = SQLITE_OPEN_READWRITE
+        case .reader, .checkpointer: flags = SQLITE_OPEN_READWRITE
         }
         let connection = try Connection(path: options.path, flags: flags, queue: queue)
         guard let db = connection.handle else { throw SQLiteError.misuse("connection is closed") }
@@ -38,6 +40,8 @@ extension Connection {
             }
         case .reader:
             try connection.execute("PRAGMA query_only=ON")
+        case .checkpointer:
+            break
         }
         try connection.execute(
             """

@@ -49,8 +49,9 @@ extension Connection {
     }
 
     /// Runs a deferred read transaction around `body`, so all its queries see one snapshot.
+    /// BEGIN and ROLLBACK go through the statement cache: `execute` would parse them on every read.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN DEFERRED")
+        try run("BEGIN DEFERRED")
         defer { rollbackQuietly() }
         return try body()
     }
@@ -59,7 +60,7 @@ extension Connection {
     /// back on its own (it does when a transaction's statement failed with I/O error or disk full).
     func rollbackQuietly() {
         guard !isAutocommit else { return }
-        try? execute("ROLLBACK")
+        try? run("ROLLBACK")
     }
 
     /// `true` when deferred foreign-key violations are pending, which would make COMMIT fail.

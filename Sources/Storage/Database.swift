@@ -9,6 +9,7 @@ import Dispatch
 /// - Each reader connection is owned by its own serial queue; `read` borrows a free one (blocking
 ///   while all are busy) and runs the body on that reader's queue inside a deferred transaction,
 ///   so it sees one consistent snapshot. WAL lets readers and the writer run at the same time.
+/// - WAL checkpoints run on the `Checkpointer`'s own connection and queue, never inside a COMMIT.
 /// - Every Connection method checks its queue with `dispatchPrecondition`.
 ///
 /// Do not call `write` from inside a `write` body (it would wait for itself; it traps instead), and
@@ -20,6 +21,7 @@ public final class Database: @unchecked Sendable {
     public let options: DatabaseOptions
     private let writer: WriteQueue
     private let readers: ReaderPool
+    private let checkpointer: Checkpointer
 
     /// Opens (creating if needed) the database, applies the migrations in `migrationsDirectory`
     /// when given, then opens the readers.
@@ -30,6 +32,9 @@ public final class Database: @unchecked Sendable {
         if let migrationsDirectory {
             _ = try queue.sync { try Migrator(connection: connection).migrate(directory: migrationsDirectory) }
         }
+        let checkpointer = try Checkpointer(options: options, thresholdPages: options.checkpointPages)
+        queue.sync { checkpointer.attach(to: connection) }
+        self.checkpointer = checkpointer
         self.writer = WriteQueue(
             connection: connection, queue: queue, groupCommit: options.groupCommit, maxBatch: options.maxBatch)
         self.readers = try ReaderPool(options: options)
@@ -60,6 +65,13 @@ public final class Database: @unchecked Sendable {
         try writer.submit(body)
     }
 
+    /// Changes after every committed write transaction (it is the writer's commit count), and only
+    /// after COMMIT has returned. A cache of something read from the database stays valid while this
+    /// is unchanged, provided the version is read *before* the read transaction that filled it: a
+    /// write committing in between then only makes the entry look older than it is.
+    /// Writes by other processes (the CLI on the same file) are not counted.
+    public var dataVersion: Int { writer.statistics.commits }
+
     /// What the writer has done so far.
     public var writeStatistics: WriteStatistics { writer.statistics }
 
@@ -68,9 +80,13 @@ public final class Database: @unchecked Sendable {
 
     /// Lets queued writes finish, then closes every connection. Later calls throw `SQLITE_MISUSE`.
     public func close() {
+        checkpointer.close()  // first: the last connection to close checkpoints and removes the WAL
         writer.close()
         readers.close()
     }
+
+    /// WAL checkpoints run off the writer so far: completed, and failed (retried later).
+    public var checkpointCounts: (completed: Int, failed: Int) { checkpointer.counts }
 
     /// Runs `body` with a reader connection outside any transaction (for backup).
     func withReader<T>(_ body: (Connection) throws -> T) throws -> T {

@@ -36,5 +36,9 @@ public struct DatabaseOptions: Sendable {
     /// Bounds how long one batch holds the write lock. Values below 1 mean 1.
     public var maxBatch: Int = 512
 
+    /// WAL pages after which a checkpoint starts on the checkpointer's own connection (SQLite's
+    /// automatic checkpoint, which would run inside a COMMIT, is off). Values below 1 mean 1.
+    public var checkpointPages: Int = 1000
+
     public init(path: String) { self.path = path }
 }

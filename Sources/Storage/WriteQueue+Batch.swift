@@ -3,7 +3,8 @@ import CSQLite
 import Dispatch
 
 extension WriteQueue {
-    /// One transaction for the whole batch, one savepoint per request, one COMMIT.
+    /// One transaction for the whole batch, one savepoint per request, one COMMIT. The transaction
+    /// statements run from the connection's statement cache (`run`), not re-parsed per request.
     ///
     /// A request whose body throws is rolled back to its savepoint and failed at once. If SQLite
     /// rolled back the whole transaction on its own (disk full, I/O error: it may, see
@@ -12,7 +13,7 @@ extension WriteQueue {
     func runBatch(_ batch: ArraySlice<any PendingWrite>) {
         dispatchPrecondition(condition: .onQueue(queue))
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try connection.run("BEGIN IMMEDIATE")
         } catch {
             fail(batch, with: error)
             return
@@ -20,14 +21,14 @@ extension WriteQueue {
         var staged: [any PendingWrite] = []
         for (position, request) in zip(batch.indices, batch) {
             do {
-                try connection.execute("SAVEPOINT gs_write")
+                try connection.run("SAVEPOINT gs_write")
             } catch {
                 abandon(staged + batch[position...], with: error)
                 return
             }
             do {
                 try perform(request)
-                try connection.execute("RELEASE gs_write")
+                try connection.run("RELEASE gs_write")
                 staged.append(request)
             } catch {
                 guard !connection.isAutocommit else {
@@ -54,7 +55,7 @@ extension WriteQueue {
     func runAlone(_ request: any PendingWrite) {
         dispatchPrecondition(condition: .onQueue(queue))
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try connection.run("BEGIN IMMEDIATE")
         } catch {
             fail([request], with: error)
             return
@@ -85,7 +86,7 @@ extension WriteQueue {
     /// writer rolls back so the next batch starts clean.
     private func commit(_ requests: [any PendingWrite]) {
         do {
-            try connection.execute("COMMIT")
+            try connection.run("COMMIT")
         } catch {
             connection.rollbackQuietly()
             record { $0.failedCommits += 1 }

@@ -16,14 +16,15 @@ extension AppContext {
     }
 
     /// Resolves the caller of a request on contribution `id` (whose campaign decides the cookie name).
-    func caller(_ request: Request, contributionID id: Int64) throws -> (ContributorRecord, ContributionRecord) {
-        let found = try database.read { connection -> (ContributorRecord?, ContributionRecord) in
-            guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-            let token = request.contributorToken(slug: record.campaignSlug)
-            return (try ContributorStore(connection).contributor(token: token, campaignID: record.campaignID), record)
+    /// Reads only the contribution's campaign: the write that follows re-reads what it checks.
+    func caller(_ request: Request, contributionID id: Int64) throws -> ContributorRecord {
+        let found = try database.read { connection -> ContributorRecord? in
+            guard let campaign = try ContributionStore(connection).campaign(ofContribution: id) else { throw APIError.notFound }
+            let token = request.contributorToken(slug: campaign.slug)
+            return try ContributorStore(connection).contributor(token: token, campaignID: campaign.id)
         }
-        guard let caller = found.0 else { throw APIError.unauthorized }
-        return (caller, found.1)
+        guard let found else { throw APIError.unauthorized }
+        return found
     }
 
     /// Runs `body` in a write on the caller's own contribution `id`: 401 without a token,
@@ -32,7 +33,7 @@ extension AppContext {
         _ request: Request, id: Int64,
         _ body: @escaping @Sendable (Connection, CampaignSnapshot, ContributionRecord) throws -> T
     ) throws -> T {
-        let (caller, _) = try caller(request, contributionID: id)
+        let caller = try caller(request, contributionID: id)
         return try database.write { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
             guard record.contributorID == caller.id else {

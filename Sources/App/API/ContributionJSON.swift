@@ -7,6 +7,12 @@ struct Viewer {
     var mine: Bool
 }
 
+/// Offsets in a writer's bytes just past a contribution's `myVote` and `mine` values.
+struct ViewerFieldEnds: Sendable {
+    var myVote = 0
+    var mine = 0
+}
+
 extension JSONWriter {
     /// A `Contribution` of the API contract. `viewer` adds `myVote` and `mine`.
     mutating func contribution(_ c: ContributionRecord, viewer: Viewer?) {
@@ -15,6 +21,12 @@ extension JSONWriter {
 
     /// The fields of a contribution, written into an object the caller has opened.
     mutating func contributionFields(_ c: ContributionRecord, viewer: Viewer?) {
+        var ends = ViewerFieldEnds()
+        contributionFields(c, viewer: viewer, ends: &ends)
+    }
+
+    /// The same, noting in `ends` where the viewer's values end in `bytes` (for `RenderedListing`).
+    mutating func contributionFields(_ c: ContributionRecord, viewer: Viewer?, ends: inout ViewerFieldEnds) {
         field("id", c.id)
         field("campaign", c.campaignSlug)
         field("questionId", c.questionID)
@@ -27,14 +39,20 @@ extension JSONWriter {
         field("down", c.down)
         field("score", c.score)
         field("comments", c.commentCount)
-        if let viewer { field("myVote", viewer.myVote) }
+        if let viewer {
+            field("myVote", viewer.myVote)
+            ends.myVote = bytes.count
+        }
         field("createdAt", ISOTime.string(c.createdAt))
         key("editedAt")
         if let edited = c.editedAt { string(ISOTime.string(edited)) } else { null() }
         field("state", c.state.rawValue)
         field("official", c.official)
         field("shortlisted", c.shortlisted)
-        if let viewer { field("mine", viewer.mine) }
+        if let viewer {
+            field("mine", viewer.mine)
+            ends.mine = bytes.count
+        }
     }
 
     /// A `Comment`; `replies` are written only for top-level comments.

@@ -5,54 +5,11 @@ import Storage
 
 enum ContributionRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns/{slug}/contributions", list)
+        router.add(.get, "/api/campaigns/{slug}/contributions", ContributionListing.list)
         router.add(.post, "/api/campaigns/{slug}/contributions", create)
         router.add(.get, "/api/contributions/{id}", show)
         router.add(.patch, "/api/contributions/{id}", edit)
         router.add(.delete, "/api/contributions/{id}", withdraw)
-    }
-
-    static func list(_ request: Request, _ context: AppContext) throws -> Response {
-        let slug = try request.slugParameter()
-        let token = request.contributorToken(slug: slug)
-        let sort = try request.query("sort").map { text in
-            guard let sort = ContributionSort(rawValue: text) else {
-                throw APIError.validation(field: "sort", message: "Use top, new, controversial, discussed or random.")
-            }
-            return sort
-        } ?? .top
-        let limit = try request.integerQuery("limit", in: 1...100) ?? 20
-        let question = try request.integerQuery("question", in: 1...Int.max)
-        let theme = try request.integerQuery("theme", in: 1...Int.max)
-        let cursor = try request.query("cursor").flatMap { text -> ContributionCursor? in
-            if text.isEmpty { return nil }
-            guard let cursor = CursorCodec.decode(text) else {
-                throw APIError.validation(field: "cursor", message: "This cursor is not valid.")
-            }
-            return cursor
-        }
-        let text = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
-        if let text, text.utf8.count > 500 { throw APIError.validation(field: "q", message: "The search is too long.") }
-
-        let (page, votes, viewerID) = try context.database.read { connection in
-            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
-            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
-            let query = ContributionQuery(
-                campaignID: snapshot.campaign.id, questionID: question.map(Int64.init), themeID: theme.map(Int64.init),
-                sort: sort, text: text, limit: limit, cursor: cursor, shuffleSeed: viewer?.shuffleSeed ?? 0)
-            let page = try ContributionStore(connection).list(query)
-            let votes = try viewer.map {
-                try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: $0.id)
-            } ?? [:]
-            return (page, votes, viewer?.id)
-        }
-        var json = JSONWriter(capacity: 4096)
-        json.object { o in
-            o.key("items")
-            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? 0)) }
-            o.field("nextCursor", page.next.map(CursorCodec.encode))
-        }
-        return .json(json.bytes)
     }
 
     static func create(_ request: Request, _ context: AppContext) throws -> Response {

@@ -14,9 +14,31 @@ enum ISOTime {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60, second = secondOfDay % 60
-        return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
+        guard (0...9999).contains(year) else {
+            func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(year)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
+        }
+        // The common case written straight into the string's storage: one allocation, no interpolation.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func put(_ value: Int64, digits: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    out[position] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            put(month, digits: 2, at: 5)
+            put(day, digits: 2, at: 8)
+            put(hour, digits: 2, at: 11)
+            put(minute, digits: 2, at: 14)
+            put(second, digits: 2, at: 17)
+            for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+                out[offset] = UInt8(ascii: byte)
+            }
+            return 20
+        }
     }
 
     /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; nil for anything else.

@@ -15,7 +15,7 @@ enum InteractionRoutes {
         let body = try JSONBody(request.body)
         let value = try body.requiredInt("value")
         guard (-1...1).contains(value) else { throw APIError.validation(field: "value", message: "Use 1, -1 or 0.") }
-        let (caller, _) = try context.caller(request, contributionID: id)
+        let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
         let now = context.clock.now
         let (tally, campaignID) = try context.database.write { connection in
@@ -43,7 +43,7 @@ enum InteractionRoutes {
         let text = TextRules.normalise(try body.requiredString("body"))
         if let problem = TextRules.validateComment(text) { throw APIError.text(problem, field: "body") }
         let parentID = try body.int("parentId")
-        let (caller, _) = try context.caller(request, contributionID: id)
+        let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.comment, contributorID: caller.id, address: request.remoteAddress)
         let now = context.clock.now
         let (comment, campaignID, count) = try context.database.write { connection in
@@ -78,7 +78,7 @@ enum InteractionRoutes {
         if reason.count > 500 || reason.utf8.count > 2000 {
             throw APIError.validation(field: "reason", message: "Reason is too long.")
         }
-        let (caller, _) = try context.caller(request, contributionID: id)
+        let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.remoteAddress)
         let now = context.clock.now
         let (campaignID, nowHidden) = try context.database.write { connection -> (Int64, Bool) in

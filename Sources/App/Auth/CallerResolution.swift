@@ -6,10 +6,7 @@ extension Request {
     /// The token of an `Authorization: Bearer …` header (RFC 6750 §2.1), if any.
     var bearerToken: String? {
         guard let value = headers["Authorization"] else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].strippingSpaces()
-        return token.isEmpty ? nil : token
+        return BearerToken.parse(value)
     }
 
     /// The contributor token for `slug`: the Bearer token, else the campaign's cookie.
@@ -22,10 +19,29 @@ enum CookieNames {
     static func contributor(slug: String) -> String { "gs_" + slug }
 }
 
-extension Substring {
-    fileprivate func strippingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+/// Parses the credentials of an `Authorization` header over its UTF-8 bytes (it runs on every request).
+enum BearerToken {
+    /// The token of `Bearer <token>` (scheme case-insensitive, RFC 9110 §11.1), spaces and tabs
+    /// around it trimmed; nil for another scheme or an empty token.
+    static func parse(_ value: String) -> String? {
+        let bytes = value.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isBlank(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, isBlank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        let scheme = "bearer".utf8
+        var cursor = start
+        for expected in scheme {
+            guard cursor < end, bytes[cursor] | 0x20 == expected else { return nil }
+            cursor = bytes.index(after: cursor)
+        }
+        guard cursor < end, isBlank(bytes[cursor]) else { return nil }
+        while cursor < end, isBlank(bytes[cursor]) { cursor = bytes.index(after: cursor) }
+        guard cursor < end else { return nil }
+        return String(value[cursor..<end])
     }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 }
 
 extension ContributorStore {

@@ -49,21 +49,33 @@ final class EventStream: ResponseStream {
         hub.unsubscribe(self)
     }
 
-    /// Appends a frame and wakes the connection. False when the stream is over or too far
-    /// behind (it is then finished, so the client reconnects and catches up).
-    func enqueue(_ frame: [UInt8]) -> Bool {
-        let (accepted, wake) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
+    /// Appends a frame and, when `wake` is true, wakes the connection (else `wakeIfPending` will).
+    /// False when the stream is over or too far behind (it is then finished, so the client
+    /// reconnects and catches up).
+    func enqueue(_ frame: [UInt8], wake: Bool = true) -> Bool {
+        let (accepted, waker) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
             guard !state.finished else { return (false, nil) }
             if state.pending.count + frame.count > EventsHub.maxBacklog {
                 state.finished = true
             } else {
                 state.pending += frame
+                guard wake else { return (true, nil) }
             }
             defer { state.wake = nil }
             return (!state.finished, state.wake)
         }
-        wake?()
+        waker?()
         return accepted
+    }
+
+    /// Wakes the connection if it waits and bytes are pending.
+    func wakeIfPending() {
+        let waker = state.withLock { state -> (@Sendable () -> Void)? in
+            guard !state.pending.isEmpty else { return nil }
+            defer { state.wake = nil }
+            return state.wake
+        }
+        waker?()
     }
 
     func finish() {

@@ -1,17 +1,26 @@
 // Live updates: campaign subscribers, fan-out of server-sent events, heartbeats and a subscriber cap.
+import Dispatch
 import Synchronization
 
 /// Publishes events to every open `/events` stream of a campaign. Each stream buffers what
 /// it has not sent yet; a stream that falls more than `maxBacklog` bytes behind is ended (the
 /// browser reconnects). A timer adds a heartbeat comment every `heartbeat` seconds so proxies
 /// keep idle streams open.
+///
+/// Published events wake the streams at most once per `coalescing` interval: with a thousand
+/// streams open, waking each one per vote cost a thousand connection wake-ups and sends per vote;
+/// now one wake carries every event of the interval (same frames, same order).
 final class EventsHub: Sendable {
     /// Bytes a slow stream may fall behind before it is dropped.
     static let maxBacklog = 256 * 1024
+    /// How long a published event may wait for others to share its wake-up, in milliseconds.
+    static let coalescingMilliseconds = 20
 
     private struct State {
         var subscribers: [ObjectIdentifier: EventStream] = [:]
         var closed = false
+        /// A flush is scheduled on `flushQueue`.
+        var flushScheduled = false
     }
 
     private let maxSubscribers: Int
@@ -19,6 +28,7 @@ final class EventsHub: Sendable {
     /// Guarded by its mutex: every open stream, and whether the hub has shut down.
     private let state = Mutex(State())
     private let timer = RepeatingTimer(label: "groundswell.events.heartbeat")
+    private let flushQueue = DispatchQueue(label: "groundswell.events.flush")
 
     init(maxSubscribers: Int, heartbeatSeconds: Int) {
         self.maxSubscribers = maxSubscribers
@@ -46,13 +56,34 @@ final class EventsHub: Sendable {
 
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
-    /// Sends `event` with the JSON `data` to every stream of the campaign.
+    /// Sends `event` with the JSON `data` to every stream of the campaign, within `coalescing`.
     func publish(campaignID: Int64, event: String, data: [UInt8]) {
         var frame = Array("event: \(event)\ndata: ".utf8)
         frame += data
         frame += Array("\n\n".utf8)
         let targets = state.withLock { $0.subscribers.values.filter { $0.campaignID == campaignID } }
-        for stream in targets where !stream.enqueue(frame) { unsubscribe(stream) }
+        for stream in targets where !stream.enqueue(frame, wake: false) { unsubscribe(stream) }
+        // After the frames are in: a flush that has already cleared the flag wakes after this point.
+        let schedule = state.withLock { state -> Bool in
+            guard !state.flushScheduled, !state.closed else { return false }
+            state.flushScheduled = true
+            return true
+        }
+        if schedule {
+            flushQueue.asyncAfter(deadline: .now() + .milliseconds(Self.coalescingMilliseconds)) { [weak self] in
+                self?.flush()
+            }
+        }
+    }
+
+    /// Wakes every stream with pending frames. The flag is cleared first, so a publish that finds
+    /// it set has its frames in place before this pass starts.
+    private func flush() {
+        let targets = state.withLock { state in
+            state.flushScheduled = false
+            return Array(state.subscribers.values)
+        }
+        for stream in targets { stream.wakeIfPending() }
     }
 
     private func sendHeartbeat() {

@@ -35,6 +35,13 @@ public struct ContributionStore {
         try connection.queryOne("SELECT \(Self.columns) FROM contributions c WHERE c.id = ?", id, row: Self.record)
     }
 
+    /// The id and slug of the campaign contribution `id` belongs to, whatever its state.
+    public func campaign(ofContribution id: Int64) throws -> (id: Int64, slug: String)? {
+        try connection.queryOne(
+            "SELECT k.id, k.slug FROM contributions c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?", id
+        ) { row in (id: row.int(0), slug: row.text(1)) }
+    }
+
     public func insert(_ new: NewContribution, now: Int64) throws -> ContributionRecord {
         try connection.run(
             """
@@ -74,6 +81,20 @@ public struct ContributionStore {
     /// One page of visible contributions in the query's order.
     public func list(_ query: ContributionQuery) throws -> ContributionPage {
         let limit = max(1, min(query.limit, 100))
+        guard let (filter, values) = Self.filter(query) else { return ContributionPage(items: [], next: nil) }
+        switch query.sort {
+        case .random:
+            let offset = query.cursor.flatMap { $0.sort == .random ? max(0, Int($0.id)) : nil } ?? 0
+            let ids = try matchingIDs(filter: filter, values: values)
+            return try shuffledPage(ids: ids, seed: query.shuffleSeed, offset: offset, limit: limit)
+        case .top, .new, .controversial, .discussed:
+            return try keyset(filter: filter, values: values, limit: limit, query: query)
+        }
+    }
+
+    /// The WHERE clause of `query` (sort, limit and cursor aside) and its values; nil when the
+    /// search text has no words, so nothing can match.
+    private static func filter(_ query: ContributionQuery) -> (String, [SQLValue])? {
         var filter = "c.campaign_id = ? AND c.state = 'visible'"
         var values: [SQLValue] = [.integer(query.campaignID)]
         if let question = query.questionID {
@@ -85,16 +106,11 @@ public struct ContributionStore {
             values.append(.integer(theme))
         }
         if let text = query.text {
-            guard let match = FullTextQuery.allWords(text) else { return ContributionPage(items: [], next: nil) }
+            guard let match = FullTextQuery.allWords(text) else { return nil }
             filter += " AND c.id IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH ?)"
             values.append(.text(match))
         }
-        switch query.sort {
-        case .random:
-            return try shuffled(filter: filter, values: values, limit: limit, query: query)
-        case .top, .new, .controversial, .discussed:
-            return try keyset(filter: filter, values: values, limit: limit, query: query)
-        }
+        return (filter, values)
     }
 
     /// The SQL expression each keyset sort orders by (descending, then id descending).
@@ -131,26 +147,33 @@ public struct ContributionStore {
         return ContributionPage(items: items, next: ContributionCursor(sort: query.sort, key: keys[last], id: items[last].id))
     }
 
-    /// Random order: every matching id is keyed with the contributor's seed and sorted in
-    /// Swift (fine for campaigns of tens of thousands); the cursor is the offset.
-    private func shuffled(filter: String, values: [SQLValue], limit: Int, query: ContributionQuery) throws -> ContributionPage {
-        let ids = try connection.query("SELECT c.id FROM contributions c WHERE \(filter)", values: values) { row -> Int64 in
+    /// The ids of the visible contributions `query` matches (its sort, limit and cursor ignored),
+    /// ascending: what `shuffledPage` permutes. Callers that list often keep this list.
+    public func matchingIDs(_ query: ContributionQuery) throws -> [Int64] {
+        guard let (filter, values) = Self.filter(query) else { return [] }
+        return try matchingIDs(filter: filter, values: values)
+    }
+
+    private func matchingIDs(filter: String, values: [SQLValue]) throws -> [Int64] {
+        try connection.query("SELECT c.id FROM contributions c WHERE \(filter) ORDER BY c.id", values: values) { row in
             row.int(0)
         }
-        let order = ids.sorted {
-            (Ranking.shuffleKey(seed: query.shuffleSeed, id: $0), $0) < (Ranking.shuffleKey(seed: query.shuffleSeed, id: $1), $1)
-        }
-        let offset = query.cursor.flatMap { $0.sort == .random ? max(0, Int($0.id)) : nil } ?? 0
-        guard offset < order.count else { return ContributionPage(items: [], next: nil) }
-        let page = Array(order[offset..<min(order.count, offset + limit)])
+    }
+
+    /// Page `offset..<offset+limit` of `ids` in the order `ShuffleOrder(count:seed:)` gives, in
+    /// O(limit): the cursor of the next page is its offset. Ids no longer visible are skipped.
+    public func shuffledPage(ids: [Int64], seed: UInt64, offset: Int, limit: Int) throws -> ContributionPage {
+        guard offset < ids.count, limit > 0 else { return ContributionPage(items: [], next: nil) }
+        let order = ShuffleOrder(count: ids.count, seed: seed)
+        let end = min(ids.count, offset + limit)
+        let page = (offset..<end).map { ids[order.index(at: $0)] }
         let records = try connection.query(
-            "SELECT \(Self.columns) FROM contributions c WHERE c.id IN (\(placeholders(page.count)))",
+            "SELECT \(Self.columns) FROM contributions c WHERE c.id IN (\(placeholders(page.count))) AND c.state = 'visible'",
             values: page.map { .integer($0) }, row: Self.record)
         let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
-        let items = page.compactMap { byID[$0] }
-        let end = offset + page.count
         return ContributionPage(
-            items: items, next: end < order.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
+            items: page.compactMap { byID[$0] },
+            next: end < ids.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
     }
 
     /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double).

@@ -1,0 +1,106 @@
+// GET /api/campaigns/{slug}/contributions: pages served from caches keyed by the data version.
+import HTTP
+import Storage
+
+/// The listing route. Keyset sorts (top, new, controversial, discussed) are rendered once per data
+/// version for everyone (`RenderedListing`) and given each caller's votes on the way out; `random`
+/// keeps the matching ids per data version and pages through `ShuffleOrder` with the caller's seed.
+enum ContributionListing {
+    static func list(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let sort = try request.query("sort").map { text in
+            guard let sort = ContributionSort(rawValue: text) else {
+                throw APIError.validation(field: "sort", message: "Use top, new, controversial, discussed or random.")
+            }
+            return sort
+        } ?? .top
+        let limit = try request.integerQuery("limit", in: 1...100) ?? 20
+        let question = try request.integerQuery("question", in: 1...Int.max)
+        let theme = try request.integerQuery("theme", in: 1...Int.max)
+        let cursorText = request.query("cursor").flatMap { $0.isEmpty ? nil : $0 }
+        let cursor = try cursorText.map { text -> ContributionCursor in
+            guard let cursor = CursorCodec.decode(text) else {
+                throw APIError.validation(field: "cursor", message: "This cursor is not valid.")
+            }
+            return cursor
+        }
+        let text = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
+        if let text, text.utf8.count > 500 { throw APIError.validation(field: "q", message: "The search is too long.") }
+
+        let key = ListingKey(slug: slug, sort: sort, limit: limit, question: question, theme: theme, cursor: cursorText, text: text)
+        let token = request.contributorToken(slug: slug)
+        let query = { (campaignID: Int64, seed: UInt64) in
+            ContributionQuery(
+                campaignID: campaignID, questionID: question.map(Int64.init), themeID: theme.map(Int64.init),
+                sort: sort, text: text, limit: limit, cursor: cursor, shuffleSeed: seed)
+        }
+        switch sort {
+        case .random:
+            return try shuffled(key, token: token, context: context, query: query)
+        case .top, .new, .controversial, .discussed:
+            return try shared(key, token: token, context: context, query: query)
+        }
+    }
+
+    /// A keyset page: from the cache when the data has not changed since it was rendered.
+    private static func shared(
+        _ key: ListingKey, token: String?, context: AppContext, query: (Int64, UInt64) -> ContributionQuery
+    ) throws -> Response {
+        let version = context.database.dataVersion
+        if let cached = context.listingPages.value(for: key, version: version) {
+            guard let token else { return .json(cached.bytes) }
+            let personal = try context.database.read { connection -> (Int64, [Int64: Int])? in
+                guard let viewer = try ContributorStore(connection).contributor(token: token, campaignID: cached.campaignID)
+                else { return nil }
+                return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: cached.contributionIDs, contributorID: viewer.id))
+            }
+            return .json(personal.map { cached.personalised(viewerID: $0.0, votes: $0.1) } ?? cached.bytes)
+        }
+        let (campaignID, page, viewerID, votes) = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
+            let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
+            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
+            let votes = try viewer.map {
+                try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: $0.id)
+            } ?? [:]
+            return (snapshot.campaign.id, page, viewer?.id, votes)
+        }
+        let rendered = RenderedListing(campaignID: campaignID, page: page)
+        context.listingPages.store(rendered, for: key, version: version)
+        return .json(viewerID.map { rendered.personalised(viewerID: $0, votes: votes) } ?? rendered.bytes)
+    }
+
+    /// A `random` page in the caller's own stable order; the cursor is the offset into it.
+    private static func shuffled(
+        _ key: ListingKey, token: String?, context: AppContext, query: (Int64, UInt64) -> ContributionQuery
+    ) throws -> Response {
+        let version = context.database.dataVersion
+        var idsKey = key
+        idsKey.limit = 0
+        idsKey.cursor = nil
+        let (page, viewerID, votes) = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
+            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
+            let query = query(snapshot.campaign.id, viewer?.shuffleSeed ?? 0)
+            let store = ContributionStore(connection)
+            let ids = try context.shuffleIDs.value(for: idsKey, version: version) ?? {
+                let ids = try store.matchingIDs(query)
+                context.shuffleIDs.store(ids, for: idsKey, version: version)
+                return ids
+            }()
+            let offset = query.cursor.flatMap { $0.sort == .random ? max(0, Int($0.id)) : nil } ?? 0
+            let page = try store.shuffledPage(ids: ids, seed: query.shuffleSeed, offset: offset, limit: query.limit)
+            let votes = try viewer.map {
+                try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: $0.id)
+            } ?? [:]
+            return (page, viewer?.id, votes)
+        }
+        var json = JSONWriter(capacity: 1024 + 640 * page.items.count)
+        json.object { o in
+            o.key("items")
+            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? 0)) }
+            o.field("nextCursor", page.next.map(CursorCodec.encode))
+        }
+        return .json(json.bytes)
+    }
+}
