@@ -106,13 +106,20 @@ function workspace(section, themes, items) {
 const percent = (value) => (typeof value === "number" ? `${Math.round(value * 100)}%` : "–");
 const decimal = (value) => (typeof value === "number" ? value.toFixed(2) : "–");
 
+/** Agreement is measured only over items that two teams coded; say why there is none yet. */
+function agreementSummary(teamsPerItem, overall) {
+  if ((teamsPerItem ?? 1) < 2) return "Each item is coded by one team in this campaign, so there is no agreement between coders to measure.";
+  if (!overall.items) return "No item has been coded by two teams yet, so there is no agreement to measure.";
+  return `Overall: ${percent(overall.percent)} agreement, kappa ${decimal(overall.kappa)}, over ${overall.items} items coded by two teams.`;
+}
+
 async function agreement(section) {
   const report = await api("GET", `/admin/campaigns/${seg(section.slug)}/agreement`);
   const rows = (report.themes ?? []).map((row) => [row.name, String(row.figures?.items ?? 0), percent(row.figures?.percent), decimal(row.figures?.kappa)]);
   const overall = report.overall ?? {};
   const status = report.status ?? {};
   replace(section.body.querySelector("#agreement"), el("h3", { text: "Agreement between coders" }),
-    el("p", { text: `Overall: ${percent(overall.percent)} agreement, kappa ${decimal(overall.kappa)} over ${overall.items ?? 0} items. ` +
-      `${status.agreed ?? 0} agreed, ${status.disputed ?? 0} disputed, ${status.awaiting ?? 0} awaiting a second team, ${status.reconciled ?? 0} reconciled.` }),
+    el("p", { text: agreementSummary(report.teamsPerItem, overall) +
+      ` Items: ${status.agreed ?? 0} settled, ${status.disputed ?? 0} disputed, ${status.awaiting ?? 0} awaiting a second team, ${status.reconciled ?? 0} reconciled.` }),
     rows.length ? table("Agreement by theme", ["Theme", "Items", "Agreement", "Kappa"], rows) : el("p", { class: "muted", text: "No themes yet." }));
 }
