@@ -88,10 +88,10 @@ def guides_in_act(server, slug=SLUG):
     return {"admin": admin, "author": author, "codebook": codebook, "guides": guides}
 
 
-def published_guides(server, slug=SLUG):
-    """`guides_in_act`, then every guide marked final and published."""
+def published_guides(server, slug=SLUG, count=None):
+    """`guides_in_act`, then the first `count` guides (all by default) marked final and published."""
     scene = guides_in_act(server, slug)
-    for guide in scene["guides"]:
+    for guide in scene["guides"][:count]:
         scene["admin"].ok("POST", f"/admin/guides/{guide['id']}/final", {"final": True})
         scene["admin"].ok("POST", f"/admin/campaigns/{slug}/shortlist/published", {"contributionId": guide["idea"], "reason": "Ready"})
     return scene

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from pages import join, open_campaign, post, show, sign_in, visible, wait
-from scenes import guides_in_act
+from scenes import published_guides
 
 CHECKER = (Path(__file__).parent / "a11y.js").read_text()
 NARROW = 360
@@ -95,10 +95,7 @@ def test_contributor_pages(server, browser):
 def scene(server):
     if server.staff_token is None:
         pytest.fail(server.staff_problem)
-    scene = guides_in_act(server)
-    for guide in scene["guides"][:2]:
-        scene["admin"].ok("POST", f"/admin/guides/{guide['id']}/final", {"final": True})
-        scene["admin"].ok("POST", "/admin/campaigns/demo/shortlist/published", {"contributionId": guide["idea"], "reason": "Ready"})
+    scene = published_guides(server, count=2)
     scene["invite"] = scene["admin"].ok("POST", f"/admin/guides/{scene['guides'][2]['id']}/invitations", {})
     return scene
 

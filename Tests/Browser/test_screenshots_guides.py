@@ -5,18 +5,14 @@ from selenium.webdriver.common.by import By
 
 from conftest import SCREENSHOTS
 from pages import screenshot, show, sign_in, text_in, visible, wait
-from scenes import guides_in_act
+from scenes import published_guides
 
 
 @pytest.fixture(scope="module")
 def scene(server):
     if server.staff_token is None:
         pytest.fail(server.staff_problem)
-    scene = guides_in_act(server)
-    for guide in scene["guides"][:2]:
-        scene["admin"].ok("POST", f"/admin/guides/{guide['id']}/final", {"final": True})
-        scene["admin"].ok("POST", "/admin/campaigns/demo/shortlist/published", {"contributionId": guide["idea"], "reason": "Ready"})
-    return scene
+    return published_guides(server, count=2)
 
 
 @pytest.mark.parametrize("width", [1280, 375])
