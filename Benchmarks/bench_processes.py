@@ -17,28 +17,26 @@ SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "0")
 CLIENT_CPU = os.environ.get("BENCH_CLIENT_CPU", "1")
 
 
-def peak_rss_mb(pid):
-    """VmHWM of `pid`: the most resident memory since start or the last `reset_peak`, in MB."""
+def status_mb(pid, field):
+    """A kB field of /proc/PID/status (`VmHWM`, `VmRSS`) in MB; 0 when the process is gone."""
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def peak_rss_mb(pid):
+    """VmHWM of `pid`: the most resident memory since start or the last `reset_peak`, in MB."""
+    return status_mb(pid, "VmHWM")
 
 
 def current_rss_mb(pid):
     """VmRSS of `pid` now, in MB."""
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return status_mb(pid, "VmRSS")
 
 
 def reset_peak(pid):
@@ -56,7 +54,35 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Server:
+class ServedProcess:
+    """What the server under test and nginx share: a pinned process serving loopback `port`, measured
+    through /proc, stopped with `stop_signal` and killed if it has not exited after `stop_timeout` seconds."""
+
+    stop_signal = signal.SIGTERM
+    stop_timeout = 30
+
+    def __exit__(self, *exc):
+        self.process.send_signal(self.stop_signal)
+        try:
+            self.process.wait(timeout=self.stop_timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def reset_peak(self):
+        reset_peak(self.pid)
+
+    def peak_rss(self):
+        return peak_rss_mb(self.pid)
+
+    def current_rss(self):
+        return current_rss_mb(self.pid)
+
+
+class Server(ServedProcess):
     """`groundswell serve` on a free port, pinned, with rate limits and the access log off."""
 
     def __init__(self, binary, root, db, public, env=None):
@@ -78,29 +104,12 @@ class Server:
         self.pid = self.process.pid
         return self
 
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def reset_peak(self):
-        reset_peak(self.pid)
-
-    def peak_rss(self):
-        return peak_rss_mb(self.pid)
-
-    def current_rss(self):
-        return current_rss_mb(self.pid)
-
-
-class Nginx:
+class Nginx(ServedProcess):
     """nginx from the Debian package, one process (master_process off), config in a temp dir."""
+
+    stop_signal = signal.SIGQUIT  # graceful: finish what is in flight
+    stop_timeout = 10
 
     def __init__(self, work, public):
         self.dir = os.path.join(work, "nginx")
@@ -123,23 +132,6 @@ class Nginx:
                 time.sleep(0.05)
         self.pid = self.process.pid
         return self
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def reset_peak(self):
-        reset_peak(self.pid)
-
-    def peak_rss(self):
-        return peak_rss_mb(self.pid)
 
 
 class Holder:
