@@ -113,25 +113,7 @@ func real(value: Double, expected: String) {
 @Test func roundTripThroughPythonsCSVModule() throws {
     var rows = ideasRows + formulaRows
     rows.append([.text("\"\"\""), .text(",,,"), .text("\n"), .text("\r"), .text("مرحبا\r\nשלום")])
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("groundswell-csv-\(UUID().uuidString).csv")
-    defer { try? FileManager.default.removeItem(at: file) }
-    try Data(CSVEncoder.document(rows)).write(to: file)
-
-    let script = """
-    import csv, json, sys
-    with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-        json.dump(list(csv.reader(f)), sys.stdout)
-    """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, file.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    let parsed = try JSONDecoder().decode([[String]].self, from: data)
+    let parsed = try PythonCSV.rows(CSVEncoder.document(rows))
 
     let expected = rows.map { row in
         row.map { cell -> String in

@@ -6,32 +6,10 @@ import Testing
 @Suite("Export round trip") struct ExportRoundTripTests {
     private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 
-    /// Python's reading of a CSV file, as rows of fields.
-    private func pythonRows(_ bytes: [UInt8]) throws -> [[String]] {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gs-export-\(UUID().uuidString).csv")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try Data(bytes).write(to: file)
-        let script = """
-        import csv, json, sys
-        with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
-            json.dump(list(csv.reader(f, strict=True)), sys.stdout)
-        """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode([[String]].self, from: data)
-    }
-
     @Test func contributionsSurviveAStrictCSVReader() throws {
         let fixture = try ExportFixture()
         defer { fixture.close() }
-        let rows = try pythonRows(try fixture.csv(.contributions))
+        let rows = try PythonCSV.rows(try fixture.csv(.contributions))
         #expect(rows.first == ExportTable.contributions.header)
         #expect(rows.dropFirst().allSatisfy { $0.count == ExportTable.contributions.header.count })
         let bodyColumn = try #require(ExportTable.contributions.header.firstIndex(of: "body"))
