@@ -59,13 +59,17 @@ extension AppContext {
     }
 
     func publishVotes(campaignID: Int64, _ tally: VoteTally) {
+        publishCounts(campaignID: campaignID, id: tally.id, up: tally.up, down: tally.down, score: tally.score)
+    }
+
+    /// The `votes` event for a contribution whose counts changed without a vote (merge, undo).
+    func publishCounts(_ record: ContributionRecord) {
+        publishCounts(campaignID: record.campaignID, id: record.id, up: record.up, down: record.down, score: record.score)
+    }
+
+    private func publishCounts(campaignID: Int64, id: Int64, up: Int, down: Int, score: Double) {
         var json = JSONWriter()
-        json.object { o in
-            o.field("id", tally.id)
-            o.field("up", tally.up)
-            o.field("down", tally.down)
-            o.field("score", tally.score)
-        }
+        json.voteCounts(id: id, up: up, down: down, score: score)
         events.publish(campaignID: campaignID, event: "votes", data: json.bytes)
     }
 

@@ -14,6 +14,18 @@ struct ViewerFieldEnds: Sendable {
 }
 
 extension JSONWriter {
+    /// `{id, up, down, score[, myVote]}`: a contribution's counts as the `votes` event carries them, and as
+    /// the vote answer does with the caller's own vote added.
+    mutating func voteCounts(id: Int64, up: Int, down: Int, score: Double, myVote: Int? = nil) {
+        object { o in
+            o.field("id", id)
+            o.field("up", up)
+            o.field("down", down)
+            o.field("score", score)
+            if let myVote { o.field("myVote", myVote) }
+        }
+    }
+
     /// A `Contribution` of the API contract. `viewer` adds `myVote` and `mine`.
     mutating func contribution(_ c: ContributionRecord, viewer: Viewer?) {
         object { o in o.contributionFields(c, viewer: viewer) }

@@ -27,13 +27,7 @@ enum InteractionRoutes {
         }
         context.publishVotes(campaignID: campaignID, tally)
         var json = JSONWriter()
-        json.object { o in
-            o.field("id", tally.id)
-            o.field("up", tally.up)
-            o.field("down", tally.down)
-            o.field("score", tally.score)
-            o.field("myVote", tally.myVote)
-        }
+        json.voteCounts(id: tally.id, up: tally.up, down: tally.down, score: tally.score, myVote: tally.myVote)
         return .json(json.bytes)
     }
 
@@ -88,11 +82,9 @@ enum InteractionRoutes {
             let outcome = try FlagStore(connection).flagContribution(
                 id: id, contributorID: caller.id, reason: reason, threshold: snapshot.campaign.flagThreshold, now: now)
             switch outcome {
-            case .recorded: break
+            case .recorded(let hidden): return (record.campaignID, hidden)
             case .duplicate: throw APIError.conflict(code: "already_flagged", message: "You have already reported this.")
             }
-            let after = try ContributionStore(connection).contribution(id: id)
-            return (record.campaignID, after?.state != .visible)
         }
         // Enough reports hide it at once (the campaign's flag threshold): open pages drop it too.
         if nowHidden { context.publishRemoval(campaignID: campaignID, contributionID: id) }

@@ -72,16 +72,3 @@ enum MergeRoutes {
     }
 }
 
-extension AppContext {
-    /// The `votes` event for a contribution whose counts changed without a vote (merge, undo).
-    func publishCounts(_ record: ContributionRecord) {
-        var json = JSONWriter()
-        json.object { o in
-            o.field("id", record.id)
-            o.field("up", record.up)
-            o.field("down", record.down)
-            o.field("score", record.score)
-        }
-        events.publish(campaignID: record.campaignID, event: "votes", data: json.bytes)
-    }
-}
