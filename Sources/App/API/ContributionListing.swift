@@ -49,25 +49,27 @@ enum ContributionListing {
         let version = context.database.dataVersion
         if let cached = context.listingPages.value(for: key, version: version) {
             guard let token else { return .json(cached.bytes) }
-            let personal = try context.database.read { connection -> (Int64, [Int64: Int])? in
-                guard let viewer = try ContributorStore(connection).contributor(token: token, campaignID: cached.campaignID)
-                else { return nil }
-                return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: cached.contributionIDs, contributorID: viewer.id))
+            let viewer = try context.database.read { connection in
+                try viewerVotes(token: token, campaignID: cached.campaignID, on: cached.contributionIDs, connection)
             }
-            return .json(personal.map { cached.personalised(viewerID: $0.0, votes: $0.1) } ?? cached.bytes)
+            return .json(viewer.map { cached.personalised(viewerID: $0.id, votes: $0.votes) } ?? cached.bytes)
         }
-        let (campaignID, page, viewerID, votes) = try context.database.read { connection in
+        let (rendered, viewer) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
             let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
-            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
-            let votes = try viewer.map {
-                try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: $0.id)
-            } ?? [:]
-            return (snapshot.campaign.id, page, viewer?.id, votes)
+            let viewer = try viewerVotes(token: token, campaignID: snapshot.campaign.id, on: page.items.map(\.id), connection)
+            return (RenderedListing(campaignID: snapshot.campaign.id, page: page), viewer)
         }
-        let rendered = RenderedListing(campaignID: campaignID, page: page)
         context.listingPages.store(rendered, for: key, version: version)
-        return .json(viewerID.map { rendered.personalised(viewerID: $0, votes: votes) } ?? rendered.bytes)
+        return .json(viewer.map { rendered.personalised(viewerID: $0.id, votes: $0.votes) } ?? rendered.bytes)
+    }
+
+    /// The caller, when their token belongs to the campaign, and their votes on `ids`.
+    private static func viewerVotes(
+        token: String?, campaignID: Int64, on ids: [Int64], _ connection: Connection
+    ) throws -> (id: Int64, votes: [Int64: Int])? {
+        guard let viewer = try ContributorStore(connection).contributor(token: token, campaignID: campaignID) else { return nil }
+        return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: ids, contributorID: viewer.id))
     }
 
     /// A `random` page in the caller's own stable order; the cursor is the offset into it.
