@@ -17,8 +17,7 @@ enum AgreementRoutes {
     /// GET: percent agreement, Cohen's kappa (mean pairwise beyond two teams) and Krippendorff's
     /// alpha per theme and overall, from the independent codes; plus every open disagreement.
     static func agreement(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (state, themes, disputed) = try context.database.read { connection in
             let state = try CodingState.load(campaignID: campaign.id, connection)
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id).filter { !$0.archived }
@@ -93,8 +92,7 @@ enum AgreementRoutes {
 
     /// GET: how many findings carry each theme, with a few example quotes, and the not-relevant count.
     static func findings(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (findings, themes, quotes) = try context.database.read { connection in
             let findings = try Findings.load(campaignID: campaign.id, connection)
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id)
@@ -132,8 +130,7 @@ enum AgreementRoutes {
 
     /// GET: barriers (columns) × Answer-phase ideas (rows), marking the barriers each idea addresses.
     static func matrix(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (barriers, ideas) = try context.database.read { connection in
             let store = ThemeStore(connection)
             return (try store.themes(campaignID: campaign.id).filter { $0.published && $0.kind == ThemeKind.barrier.rawValue },

@@ -17,11 +17,14 @@ enum AnalysisRoutes {
     }
 
     /// The campaign `{slug}` names, drafts and archived ones included (staff routes); else 404.
-    static func campaign(_ request: Request, _ context: AppContext) throws -> CampaignRecord {
+    /// The `{slug}` campaign (404 when there is none) and the caller, who must hold `permission` on it.
+    static func campaign(
+        _ request: Request, _ context: AppContext, requiring permission: AnalysisPermission
+    ) throws -> (CampaignRecord, StaffCaller) {
         let slug = try request.slugParameter()
         let campaign = try context.database.read { try CampaignStore($0).campaign(slug: slug) }
         guard let campaign else { throw APIError.notFound }
-        return campaign
+        return (campaign, try AnalysisAccess.require(permission, request, context, campaignID: campaign.id))
     }
 
     static func contribution(_ id: Int64, _ context: AppContext) throws -> ContributionRecord {

@@ -15,8 +15,7 @@ enum CodebookRoutes {
 
     /// GET: the codebook (archived themes included, flagged), the teams and how many code each item.
     static func list(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.code, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .code)
         let (themes, teams, perItem) = try context.database.read { connection in
             let codes = CodeStore(connection)
             return (try ThemeStore(connection).themes(campaignID: campaign.id), try codes.teams(campaignID: campaign.id),
@@ -34,8 +33,7 @@ enum CodebookRoutes {
     }
 
     static func add(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let body = try JSONBody(request.body)
         let name = try themeName(body.requiredString("name"))
         let kind = try themeKind(body.string("kind") ?? "barrier")
@@ -84,8 +82,7 @@ enum CodebookRoutes {
 
     /// PUT {name, members: [staffId]}: creates or re-staffs a coding team.
     static func setTeam(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let body = try JSONBody(request.body)
         let name = TextRules.normalise(try body.requiredString("name"))
         guard (1...64).contains(name.count) else {
@@ -103,8 +100,7 @@ enum CodebookRoutes {
 
     /// PUT {teamsPerItem: 1|2}.
     static func settings(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let count = try JSONBody(request.body).requiredInt("teamsPerItem")
         guard (1...2).contains(count) else {
             throw APIError.validation(field: "teamsPerItem", message: "Each item is coded by 1 or 2 teams.")
@@ -118,8 +114,7 @@ enum CodebookRoutes {
     /// POST: publishes the framework, exactly the unarchived themes that appear in at least one
     /// finding (reconciled or agreed) and their parents, so contributors link ideas to them in Answer.
     static func publish(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let now = context.clock.now
         let published = try context.database.write { connection -> [CodebookTheme] in
             let findings = try Findings.load(campaignID: campaign.id, connection)

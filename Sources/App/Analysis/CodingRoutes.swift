@@ -15,8 +15,7 @@ enum CodingRoutes {
 
     /// GET: the items the caller's team still has to code, uncoded items first.
     static func queue(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.code, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .code)
         let (coder, perItem, ids, records) = try context.database.read { connection in
             let store = CodeStore(connection)
             let coder = try store.coder(staffID: staff.id, campaignID: campaign.id)

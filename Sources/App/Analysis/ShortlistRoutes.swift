@@ -14,16 +14,14 @@ enum ShortlistRoutes {
     }
 
     static func criteria(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let list = try context.database.read { try ScoreStore($0).criteria(campaignID: campaign.id) }
         return .json(criteriaJSON(list))
     }
 
     /// PUT {criteria: [{key, label}]}: replaces the campaign's criteria (1…8, keys unique).
     static func setCriteria(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let objects = try JSONBody(request.body).stringObjects("criteria") ?? []
         let list = objects.map { Criterion(key: $0["key"] ?? "", label: TextRules.normalise($0["label"] ?? "")) }
         guard (1...8).contains(list.count), Set(list.map(\.key)).count == list.count,
@@ -66,8 +64,7 @@ enum ShortlistRoutes {
     /// GET: every idea with its criterion means and total beside its Wilson score and comment count,
     /// best total first, and which rounds it is in with the reason.
     static func table(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (criteria, ideas, scores, entries) = try context.database.read { connection in
             let store = ScoreStore(connection)
             return (try store.criteria(campaignID: campaign.id), try ThemeStore(connection).linkedIdeas(campaignID: campaign.id),
@@ -110,8 +107,7 @@ enum ShortlistRoutes {
 
     /// POST {contributionId, reason}: selects an idea into `{round}` (see `ShortlistRules`).
     static func select(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
         let body = try JSONBody(request.body)
         let id = try body.requiredInt("contributionId")
@@ -143,8 +139,7 @@ enum ShortlistRoutes {
 
     /// DELETE: takes an idea out of a round (and out of later rounds; out of the published guide).
     static func deselect(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
         let id = try request.idParameter("id")
         let now = context.clock.now

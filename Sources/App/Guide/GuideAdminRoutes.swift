@@ -46,8 +46,7 @@ enum GuideAdminRoutes {
     }
 
     static func list(_ request: Request, _ context: AppContext) throws -> Response {
-        let campaign = try AnalysisRoutes.campaign(request, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: campaign.id)
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let guides = try context.database.read { try GuideStore($0).guides(campaignID: campaign.id) }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
