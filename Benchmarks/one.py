@@ -3,7 +3,7 @@
 
   python3 Benchmarks/one.py BINARY SIZE WORKLOAD [--duration S] [--env NAME=VALUE] [--perf FILE]
 
-WORKLOAD is top50, random50, votes, posts or mixed (with --sse N event streams held open). The seed in .build/bench/ is copied to a temp dir first,
+WORKLOAD is healthz, static (the ~30 KB script with gzip; --nginx measures nginx instead), top50, random50, votes, posts or mixed (with --sse N event streams held open). The seed in .build/bench/ is copied to a temp dir first,
 so writes never touch the cache. With --perf, `perf record -g` samples the server's core during the run
 (filter with `perf report --pid` and the printed server_pid); --attach runs any
 command beside it (e.g. "strace -c -f -e trace=fdatasync -p {pid}").
@@ -19,10 +19,12 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import contextlib
 
-from bench_processes import SERVER_CPU, Holder, Server, run_wrk  # noqa: E402
-from run import CACHE, ROOT, SLUG, campaign_ids  # noqa: E402
+from bench_processes import SERVER_CPU, Holder, Nginx, Server, run_wrk  # noqa: E402
+from run import CACHE, ROOT, SLUG, campaign_ids, static_dir  # noqa: E402
 
 WORKLOADS = {
+    "healthz": ("plain.lua", "/healthz"),
+    "static": ("plain.lua", None),
     "top50": ("plain.lua", f"/api/campaigns/{SLUG}/contributions?sort=top&limit=50"),
     "random50": ("random.lua", "/healthz"),
     "votes": ("vote.lua", "/healthz"),
@@ -48,6 +50,7 @@ def main():
     parser.add_argument("--env", action="append", default=[])
     parser.add_argument("--sse", type=int, default=0, help="event streams held open during the run")
     parser.add_argument("--perf")
+    parser.add_argument("--nginx", action="store_true", help="serve healthz/static from nginx instead")
     parser.add_argument("--attach", help="a command run beside the load, {pid} = the server's; stopped with SIGINT")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="groundswell-one-")
@@ -56,8 +59,13 @@ def main():
     env = {"BENCH_TOKENS": os.path.join(CACHE, f"{args.size}.tokens"), "BENCH_SLUG": SLUG, **campaign_ids(db)}
     server_env = dict(item.split("=", 1) for item in args.env)
     script, path = WORKLOADS[args.workload]
+    public = os.path.join(ROOT, "Public")
+    if args.workload == "static":
+        public, path, _ = static_dir(work)
+        env["BENCH_HEADER"] = "Accept-Encoding: gzip"
+    served = Nginx(work, public) if args.nginx else Server(os.path.abspath(args.binary), ROOT, db, public, server_env)
     try:
-        with Server(os.path.abspath(args.binary), ROOT, db, os.path.join(ROOT, "Public"), server_env) as server:
+        with served as server:
             perf = None
             if args.perf:
                 # The whole server core: `-p` would miss the worker threads started after it attached.

@@ -24,7 +24,9 @@ public struct Headers: Sendable, Sequence {
 
     /// Every value of `name`, in order.
     public func values(_ name: String) -> [String] {
-        fields.filter { Headers.namesEqual($0.name, name) }.map(\.value)
+        var found: [String] = []
+        for field in fields where Headers.namesEqual(field.name, name) { found.append(field.value) }
+        return found
     }
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
@@ -52,6 +54,20 @@ public struct Headers: Sendable, Sequence {
             }
         }
         return false
+    }
+
+    /// Case-insensitive ASCII comparison; compares the bytes in place when both are native strings
+    /// (every header lookup comes here, several times per request).
+    static func namesEqual(_ a: String, _ b: String) -> Bool {
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in
+                guard left.count == right.count else { return false }
+                for index in 0..<left.count where lowerASCII(left[index]) != lowerASCII(right[index]) { return false }
+                return true
+            }
+        }
+        if let inPlace, let equal = inPlace { return equal }
+        return namesEqual(Substring(a), Substring(b))
     }
 
     static func namesEqual<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {

@@ -38,18 +38,32 @@ public struct Response: Sendable {
         case stream(any ResponseStream)
     }
 
-    public var status: HTTPStatus
-    public var headers: Headers
-    public var body: Body
+    // Changing what the prepared header block was encoded from drops it.
+    public var status: HTTPStatus { didSet { preparedFields = nil } }
+    public var headers: Headers { didSet { preparedFields = nil } }
+    public var body: Body { didSet { preparedFields = nil } }
     /// Close the connection after this response (framing errors, shutdown).
     public var closeConnection = false
     /// The route pattern that produced the response, for the access log.
     public var route: String?
+    /// The header block after the `Date` line, encoded once by `prepared()`.
+    var preparedFields: [UInt8]?
 
     public init(status: HTTPStatus, headers: Headers = Headers(), body: Body = .empty) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// This response with its header block encoded once, for a response served unchanged many
+    /// times (a static file): the server then writes only the status line and `Date` before it.
+    /// A prepared response is sent as prepared (the server will not gzip it) to keep-alive
+    /// HTTP/1.1 GETs; anything else — HEAD, HTTP/1.0, a closing connection — takes the ordinary
+    /// path from `headers`. Changing the status, headers or body afterwards drops the preparation.
+    public func prepared() -> Response {
+        var response = self
+        response.preparedFields = ResponseEncoder.preparedFields(of: self)
+        return response
     }
 
     public static func text(_ text: String, status: HTTPStatus = .ok) -> Response {

@@ -52,10 +52,22 @@ public struct FrozenRouter<Context: Sendable>: Sendable {
     }
 
     private let bySegmentCount: [Int: [Route]]
+    /// The first segment of every route that starts with a literal, or nil when some route starts
+    /// with a parameter: a path starting elsewhere (`/js/app.js`) is not found after one hash.
+    private let leadingLiterals: Set<String>?
     public let routes: [Route]
 
     init(routes: [Route]) {
         self.routes = routes
+        var leading: Set<String>? = []
+        for route in routes {
+            switch route.segments.first {
+            case .literal(let text): leading?.insert(text)
+            case .parameter: leading = nil
+            case nil: break
+            }
+        }
+        leadingLiterals = leading
         bySegmentCount = Dictionary(grouping: routes, by: \.segments.count).mapValues { group in
             // Literal segments first, so the most specific pattern wins.
             group.sorted { $0.specificity > $1.specificity }
@@ -63,6 +75,7 @@ public struct FrozenRouter<Context: Sendable>: Sendable {
     }
 
     public func match(_ method: HTTPMethod, _ segments: [String]) -> Match {
+        if let leadingLiterals, let first = segments.first, !leadingLiterals.contains(first) { return .notFound }
         guard let candidates = bySegmentCount[segments.count] else { return .notFound }
         var allowed: [HTTPMethod] = []
         // HEAD is served by the GET route with the body dropped (RFC 9110 §9.3.2).

@@ -7,11 +7,36 @@ import Glibc
 /// name a file that was loaded, and `..`, encoded slashes, NUL bytes, hidden files and symlinks
 /// leading outside the folder have nothing to reach.
 public final class StaticFiles: Sendable {
+    /// A file's three answers, each built and encoded once at start-up (`Response.prepared()`),
+    /// so a request only picks one and the server writes the status line and `Date` before it.
     struct File: Sendable {
-        let body: [UInt8]
-        let gzipped: [UInt8]?
-        let contentType: String
         let etag: String
+        let identity: Response
+        let gzipped: Response?
+        let notModified: Response
+
+        init(body: [UInt8], gzipped gzippedBody: [UInt8]?, contentType: String) {
+            etag = StaticFiles.etag(body)
+            var headers = Headers()
+            headers.add("ETag", etag)
+            // HTML revalidates every time (new deploys show at once); assets may be reused for five minutes.
+            headers.add("Cache-Control", contentType.hasPrefix("text/html") ? "no-cache" : "public, max-age=300")
+            if gzippedBody != nil { headers.add("Vary", "Accept-Encoding") }
+            notModified = File.prepare(Response(status: .notModified, headers: headers))
+            headers.add("Content-Type", contentType)
+            identity = File.prepare(Response(status: .ok, headers: headers, body: .bytes(body)))
+            gzipped = gzippedBody.map { bytes in
+                var gzipHeaders = headers
+                gzipHeaders.add("Content-Encoding", "gzip")
+                return File.prepare(Response(status: .ok, headers: gzipHeaders, body: .bytes(bytes)))
+            }
+        }
+
+        private static func prepare(_ response: Response) -> Response {
+            var response = response
+            response.route = "static"
+            return response.prepared()
+        }
     }
 
     /// Relative path (`js/app.js`) → file.
@@ -29,7 +54,7 @@ public final class StaticFiles: Sendable {
             let type = MIMEType.forPath(relative)
             let gzipped = ResponseEncoder.isCompressible(type) && body.count >= gzipThreshold
                 ? Gzip.compress(body, level: 9).flatMap { $0.count < body.count ? $0 : nil } : nil
-            loaded[relative] = File(body: body, gzipped: gzipped, contentType: type, etag: StaticFiles.etag(body))
+            loaded[relative] = File(body: body, gzipped: gzipped, contentType: type)
         }
         files = loaded
     }
@@ -41,38 +66,27 @@ public final class StaticFiles: Sendable {
     public func response(for request: Request) -> Response? {
         guard request.method == .get || request.method == .head else { return nil }
         var segments = request.head.pathSegments
-        for segment in segments where segment.hasPrefix(".") || segment.contains("/") || segment.contains("\0") {
-            return nil
+        for segment in segments {
+            let bytes = segment.utf8
+            if bytes.first == UInt8(ascii: ".") || bytes.contains(UInt8(ascii: "/")) || bytes.contains(0) { return nil }
         }
-        if segments.isEmpty || request.head.target.split(separator: "?").first?.hasSuffix("/") == true {
+        let path = request.head.target.utf8.prefix { $0 != UInt8(ascii: "?") }
+        if segments.isEmpty || path.last == UInt8(ascii: "/") {
             segments.append("index.html")
         }
-        return response(forFile: segments.joined(separator: "/"), request: request)
+        return response(forFile: segments.count == 1 ? segments[0] : segments.joined(separator: "/"), request: request)
     }
 
     /// The response for a named file (e.g. `campaign.html` for `/c/{slug}`), honouring
     /// `If-None-Match` and `Accept-Encoding`.
     public func response(forFile path: String, request: Request) -> Response? {
         guard let file = files[path] else { return nil }
-        var headers = Headers()
-        headers.add("ETag", file.etag)
-        // HTML revalidates every time (new deploys show at once); assets may be reused for five minutes.
-        headers.add("Cache-Control", file.contentType.hasPrefix("text/html") ? "no-cache" : "public, max-age=300")
-        if file.gzipped != nil { headers.add("Vary", "Accept-Encoding") }
-        if StaticFiles.matches(request.headers.values("If-None-Match"), etag: file.etag) {
-            var response = Response(status: .notModified, headers: headers)
-            response.route = "static"
-            return response
+        if request.headers.contains("If-None-Match"),
+           StaticFiles.matches(request.headers.values("If-None-Match"), etag: file.etag) {
+            return file.notModified
         }
-        headers.add("Content-Type", file.contentType)
-        var body = file.body
-        if let gzipped = file.gzipped, ResponseEncoder.acceptsGzip(request.headers) {
-            body = gzipped
-            headers.add("Content-Encoding", "gzip")
-        }
-        var response = Response(status: .ok, headers: headers, body: .bytes(body))
-        response.route = "static"
-        return response
+        if let gzipped = file.gzipped, ResponseEncoder.acceptsGzip(request.headers) { return gzipped }
+        return file.identity
     }
 
     /// RFC 9110 §13.1.2: weak comparison, a list of tags or `*`.

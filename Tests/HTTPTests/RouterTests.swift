@@ -59,4 +59,21 @@ struct RouterTests {
             return
         }
     }
+
+    @Test func firstSegmentOutsideEveryRouteIsNotFound() {
+        guard case .notFound = Self.router().match(.get, ["js", "app.js"]) else {
+            Issue.record("a path no route starts with was matched")
+            return
+        }
+        // A route that starts with a parameter still reaches every first segment.
+        var router = Router<Int>()
+        router.add(.get, "/api/campaigns") { _, _ in .text("list") }
+        router.add(.get, "/{page}/{name}") { _, _ in .text("page") }
+        guard case .found(let route, let parameters) = router.freeze().match(.get, ["js", "app.js"]) else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.pattern == "/{page}/{name}")
+        #expect(parameters == ["page": "js", "name": "app.js"])
+    }
 }
