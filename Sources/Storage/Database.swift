@@ -65,6 +65,16 @@ public final class Database: @unchecked Sendable {
         try writer.submit(body)
     }
 
+    /// Like `write(_:)` without waiting: `completion` receives the result on the writer's thread
+    /// once the transaction holding `body` committed — the same durability — or the error. Keep
+    /// the completion short (post the answer somewhere): the next batch waits for it.
+    public func write<T: Sendable>(
+        _ body: @escaping @Sendable (Connection) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        writer.enqueue(body, completion: completion)
+    }
+
     /// Changes after every committed write transaction (it is the writer's commit count), and only
     /// after COMMIT has returned. A cache of something read from the database stays valid while this
     /// is unchanged, provided the version is read *before* the read transaction that filled it: a

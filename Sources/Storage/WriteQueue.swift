@@ -16,8 +16,8 @@ public struct WriteStatistics: Sendable, Equatable {
 
 /// Owns the writer connection and runs every write on `queue`.
 ///
-/// Callers append a request to `pending` and block; one drain task on `queue` takes up to `maxBatch`
-/// requests at a time. With group commit the batch runs in one transaction, each request inside its
+/// Callers append a request to `pending` and block (`submit`) or leave a completion (`enqueue`);
+/// one drain task on `queue` takes up to `maxBatch` requests at a time. With group commit the batch runs in one transaction, each request inside its
 /// own SAVEPOINT, so a failing request is rolled back alone; COMMIT runs once and only then are
 /// the callers completed. Without group commit each request is its own transaction.
 ///
@@ -56,6 +56,25 @@ final class WriteQueue: @unchecked Sendable {
     func submit<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
         dispatchPrecondition(condition: .notOnQueue(queue))
         let request = WriteRequest(body)
+        try append(request)
+        return try request.wait()
+    }
+
+    /// Queues `body` and returns at once; `completion` runs on the writer's queue after the
+    /// transaction holding it committed (or with the error). Nothing waits, so a caller on an event
+    /// loop can hand its write over and answer when the completion posts back.
+    func enqueue<T: Sendable>(
+        _ body: @escaping @Sendable (Connection) throws -> T,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
+        do {
+            try append(DeferredWriteRequest(body, completion: completion))
+        } catch {
+            completion(.failure(error))
+        }
+    }
+
+    private func append(_ request: any PendingWrite) throws {
         let startDrain = try state.withLock { state -> Bool in
             guard !state.closed else { throw SQLiteError.misuse("database is closed") }
             state.pending.append(request)
@@ -64,7 +83,6 @@ final class WriteQueue: @unchecked Sendable {
             return true
         }
         if startDrain { queue.async { self.drain() } }
-        return try request.wait()
     }
 
     /// Stops accepting writes, waits for every queued one to finish, then closes the connection.

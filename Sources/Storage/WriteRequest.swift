@@ -1,4 +1,4 @@
-// One caller's write waiting for the writer: its body, its staged result, and the semaphore it waits on.
+// One caller's write waiting for the writer: its body, its staged result, and how its caller learns the outcome.
 import Dispatch
 
 /// A write request as the writer sees it, whatever its result type.
@@ -48,5 +48,39 @@ final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
         done.wait()
         guard let outcome else { throw SQLiteError.misuse("write woke without an outcome") }
         return try outcome.get()
+    }
+}
+
+/// A write whose caller does not wait: the result goes to `completion`, on the writer's queue,
+/// after COMMIT returned (or with the error that failed it).
+///
+/// `@unchecked Sendable`: `staged` is touched only on the writer queue.
+final class DeferredWriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
+    private let body: @Sendable (Connection) throws -> T
+    private let completion: @Sendable (Result<T, any Error>) -> Void
+    private var staged: T?
+
+    init(_ body: @escaping @Sendable (Connection) throws -> T, completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
+        self.body = body
+        self.completion = completion
+    }
+
+    func perform(on connection: Connection) throws {
+        staged = nil
+        staged = try body(connection)
+    }
+
+    func succeed() {
+        guard let staged else {
+            completion(.failure(SQLiteError.misuse("write completed without running its body")))
+            return
+        }
+        self.staged = nil
+        completion(.success(staged))
+    }
+
+    func fail(_ error: any Error) {
+        staged = nil
+        completion(.failure(error))
     }
 }

@@ -1,6 +1,7 @@
 // Group commit: a batch commits once, a failing request fails alone, a failed COMMIT fails them all.
 import CSQLite
 import Dispatch
+import Synchronization
 import Testing
 @testable import Storage
 
@@ -148,5 +149,61 @@ struct GroupCommitTests {
         #expect(error?.code == SQLITE_MISUSE)
         let reopened = try directory.openDatabase()
         #expect(try values(reopened).count == 1 + 8)
+    }
+
+    /// Results handed from the writer's completions to the test.
+    final class Completions: Sendable {
+        private let results = Mutex<[Int: Result<Bool, any Error>]>([:])
+        let group = DispatchGroup()
+
+        func record(_ index: Int, _ result: Result<Bool, any Error>) {
+            results.withLock { $0[index] = result }
+            group.leave()
+        }
+
+        var all: [Int: Result<Bool, any Error>] { results.withLock { $0 } }
+    }
+
+    @Test func writesWithACompletionShareTheBatchAndCompleteAfterTheCommit() throws {
+        let directory = try TemporaryDirectory()
+        let database = try database(directory)
+        let before = database.writeStatistics
+        let gate = WriterGate(database)
+        let completions = Completions()
+        for index in 0..<10 {
+            completions.group.enter()
+            database.write({ connection in
+                try self.body(index)(connection)
+                return "w\(index)"
+            }, completion: { result in
+                // Runs after COMMIT: a reader (its own connection) already sees the row.
+                completions.record(index, Result {
+                    let value = try result.get()
+                    return try database.read { try $0.queryOne("SELECT 1 FROM t WHERE v = ?", value) { _ in true } } ?? false
+                })
+            })
+        }
+        waitForPendingWrites(database, count: 10)
+        gate.release()
+        completions.group.wait()
+        #expect(database.writeStatistics.commits == before.commits + 2)  // the gate, then one batch
+        for (index, result) in completions.all.sorted(by: { $0.key < $1.key }) {
+            switch (index, result) {
+            case (3, .failure), (5, .failure(is Refused)), (7, .failure): break
+            case (3, _), (5, _), (7, _): Issue.record("write \(index) should have failed: \(result)")
+            case (_, .success(let visible)): #expect(visible, "write \(index) completed before its row was readable")
+            case (_, .failure(let error)): Issue.record("write \(index) failed: \(error)")
+            }
+        }
+        database.close()
+        let refused = Completions()
+        refused.group.enter()
+        database.write({ _ in 1 }, completion: { result in refused.record(0, result.map { _ in true }) })
+        refused.group.wait()
+        guard case .failure(let error as SQLiteError)? = refused.all[0] else {
+            Issue.record("a write after close should fail")
+            return
+        }
+        #expect(error.code == SQLITE_MISUSE)
     }
 }
