@@ -38,6 +38,7 @@ extension Connection {
                     code: SQLITE_CANTOPEN, extendedCode: SQLITE_CANTOPEN,
                     message: "could not switch to WAL journal mode (got \(mode ?? "nothing"))")
             }
+            try connection.execute("PRAGMA cache_size=-\(max(0, options.writerCacheKiB))")
         case .reader:
             try connection.execute("PRAGMA query_only=ON")
         case .checkpointer:

@@ -40,5 +40,11 @@ public struct DatabaseOptions: Sendable {
     /// automatic checkpoint, which would run inside a COMMIT, is off). Values below 1 mean 1.
     public var checkpointPages: Int = 1000
 
+    /// The writer's page cache, in KiB (SQLite's negative `cache_size`). Every write first reads
+    /// the pages it changes; with SQLite's 2 MiB default a campaign larger than that reads them
+    /// back from the OS on every vote. Pages are cached only once touched, so a small database
+    /// never uses the whole of it. <https://www.sqlite.org/pragma.html#pragma_cache_size>
+    public var writerCacheKiB: Int = 64 * 1024
+
     public init(path: String) { self.path = path }
 }

@@ -18,11 +18,18 @@ public struct VoteStore {
     }
 
     /// Sets the caller's vote to `value` (1, -1, or 0 to retract) and updates `up`, `down`,
-    /// `score` and `controversy` in the same statement sequence. Run it inside `Database.write`
-    /// so the vote row and the counts commit together or not at all.
+    /// `score` and `controversy`: one read of the counts and the old vote, the vote row, one
+    /// rewrite of the contribution's row. Run it inside `Database.write` so the vote row and the
+    /// counts commit together or not at all (the writer is the only one changing them meanwhile).
     public func set(contributionID: Int64, contributorID: Int64, value: Int, now: Int64) throws -> VoteTally {
         precondition((-1...1).contains(value), "vote value is checked by the caller")
-        let old = try myVote(contributionID: contributionID, contributorID: contributorID)
+        let current = try connection.queryOne(
+            """
+            SELECT up, down, coalesce((SELECT value FROM votes WHERE contribution_id = ?1 AND contributor_id = ?2), 0)
+            FROM contributions WHERE id = ?1
+            """, contributionID, contributorID
+        ) { row -> (up: Int, down: Int, old: Int) in (row.int(0), row.int(1), row.int(2)) }
+        guard let current else { throw StoreError.notFound }
         if value == 0 {
             try connection.run(
                 "DELETE FROM votes WHERE contribution_id = ? AND contributor_id = ?", contributionID, contributorID)
@@ -33,17 +40,12 @@ public struct VoteStore {
                 ON CONFLICT (contribution_id, contributor_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at
                 """, contributionID, contributorID, value, now)
         }
-        let upDelta = (value == 1 ? 1 : 0) - (old == 1 ? 1 : 0)
-        let downDelta = (value == -1 ? 1 : 0) - (old == -1 ? 1 : 0)
-        let counts = try connection.queryOne(
-            "UPDATE contributions SET up = up + ?, down = down + ? WHERE id = ? RETURNING up, down",
-            upDelta, downDelta, contributionID
-        ) { row -> (Int, Int) in (row.int(0), row.int(1)) }
-        guard let (up, down) = counts else { throw StoreError.notFound }
+        let up = current.up + (value == 1 ? 1 : 0) - (current.old == 1 ? 1 : 0)
+        let down = current.down + (value == -1 ? 1 : 0) - (current.old == -1 ? 1 : 0)
         let score = Ranking.wilsonLowerBound(up: up, down: down)
         try connection.run(
-            "UPDATE contributions SET score = ?, controversy = ? WHERE id = ?",
-            score, Ranking.controversy(up: up, down: down), contributionID)
+            "UPDATE contributions SET up = ?, down = ?, score = ?, controversy = ? WHERE id = ?",
+            up, down, score, Ranking.controversy(up: up, down: down), contributionID)
         return VoteTally(id: contributionID, up: up, down: down, score: score, myVote: value)
     }
 
