@@ -1,4 +1,4 @@
-// How a connection hands a request that may block to the handler pool and takes its response back on the loop.
+// How a connection hands a request to the handler pool or a deferred handler and takes its response back on the loop.
 
 import Dispatch
 
@@ -24,7 +24,17 @@ extension Connection {
         }
     }
 
-    /// The pool's response, back on the loop. A connection that closed meanwhile (the client left,
+    /// Starts a deferred answer here on the loop; the reply, from whatever thread gives it (the
+    /// database writer after its commit), is posted back like a pool response.
+    func respondLater(_ request: Request, started: UInt64) {
+        let loop = loop
+        let head = request.head
+        core.responder.respond(to: request) { [self] response in
+            loop.post { self.responded(response, to: head, started: started) }
+        }
+    }
+
+    /// The pool's (or a deferred) response, back on the loop. A connection that closed meanwhile (the client left,
     /// a timeout, the shutdown grace ran out) drops it — it never reaches another client, since
     /// it is addressed to this object, not to a descriptor number that may have been reused.
     func responded(_ response: Response, to head: RequestHead, started: UInt64) {

@@ -227,10 +227,15 @@ final class Connection: @unchecked Sendable {
         return !closeAfterFlush
     }
 
-    /// Answers in place when the responder says it cannot block; otherwise hands the request to
-    /// the handler pool and waits for the response to be posted back.
+    /// Answers in place when the responder says it cannot block; starts a deferred answer that
+    /// posts itself back; otherwise hands the request to the handler pool.
     func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
+        if core.responder.defersResponse(to: head) {
+            phase = .awaitingResponse
+            respondLater(request, started: started)
+            return
+        }
         guard core.responder.respondsInPlace(to: head) else {
             phase = .awaitingResponse
             respondOnPool(request, started: started)

@@ -3,8 +3,8 @@
 /// What the server calls to answer requests. The App module implements it (router, error
 /// mapping, static files); the server knows nothing of routes or campaigns.
 ///
-/// `maxBodySize` and `respondsInPlace` are called on the connection's event loop and must not
-/// block. `respond` is called on the loop when `respondsInPlace` said so, otherwise on the handler
+/// `maxBodySize`, `defersResponse`, `respondsInPlace` and `respond(to:reply:)` are called on the
+/// connection's event loop and must not block. `respond` is called on the loop when `respondsInPlace` said so, otherwise on the handler
 /// pool, where it may block (a database write waits for its group commit) without delaying any
 /// other connection.
 public protocol Responder: Sendable {
@@ -17,6 +17,21 @@ public protocol Responder: Sendable {
     func respondsInPlace(to head: RequestHead) -> Bool
     /// The response to a complete request. Must not throw: map errors to a response.
     func respond(to request: Request) -> Response
+    /// Whether this request is answered by `respond(to:reply:)`: called on the event loop, it
+    /// starts the work without blocking (a write handed to the database writer) and replies later
+    /// from any thread, so no thread waits for the commit. Asked before `respondsInPlace`.
+    func defersResponse(to head: RequestHead) -> Bool
+    /// Starts answering a request `defersResponse` claimed; calls `reply` exactly once, from any
+    /// thread. Must not block and must not throw.
+    func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void)
+}
+
+extension Responder {
+    public func defersResponse(to head: RequestHead) -> Bool { false }
+
+    public func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
+        reply(respond(to: request))
+    }
 }
 
 /// Where and how the server listens.

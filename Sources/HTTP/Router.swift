@@ -10,7 +10,11 @@ public struct Router<Context: Sendable>: Sendable {
         public let pattern: String
         /// The largest body this route accepts, in bytes; nil means the server's default.
         public let maxBodySize: Int?
+        /// Answers on the handler pool, where it may block. For a deferred route it waits for
+        /// `deferred` to reply, so every route can be answered the blocking way too.
         public let handler: Handler
+        /// Set for routes added with `add(_:_:maxBodySize:deferred:)`: answers without blocking.
+        public let deferred: DeferredHandler?
         let segments: [RoutePatternSegment]
     }
 
@@ -23,6 +27,12 @@ public struct Router<Context: Sendable>: Sendable {
     public mutating func add(
         _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping Handler
     ) {
+        add(method, pattern, maxBodySize: maxBodySize, handler: handler, deferred: nil)
+    }
+
+    mutating func add(
+        _ method: HTTPMethod, _ pattern: String, maxBodySize: Int?, handler: @escaping Handler, deferred: DeferredHandler?
+    ) {
         let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
             part.hasPrefix("{") && part.hasSuffix("}")
                 ? RoutePatternSegment.parameter(String(part.dropFirst().dropLast()))
@@ -31,7 +41,9 @@ public struct Router<Context: Sendable>: Sendable {
         precondition(
             !routes.contains { $0.method == method && $0.segments == segments },
             "route \(method.rawValue) \(pattern) added twice")
-        routes.append(Route(method: method, pattern: pattern, maxBodySize: maxBodySize, handler: handler, segments: segments))
+        routes.append(Route(
+            method: method, pattern: pattern, maxBodySize: maxBodySize, handler: handler, deferred: deferred,
+            segments: segments))
     }
 
     public func freeze() -> FrozenRouter<Context> {

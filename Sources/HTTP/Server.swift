@@ -10,6 +10,9 @@
 //   libdispatch's overcommitting pool, which adds a thread when its threads block — and its
 //   response is posted back to the owning loop (`EventLoop.post`: a locked inbox plus an
 //   eventfd). Later requests of that connection wait, so responses stay in order.
+// - A request the responder `defersResponse(to:)` is started on the loop (`respond(to:reply:)`,
+//   which must not block: it hands its work on, e.g. a database write with a completion) and its
+//   reply, from whatever thread gives it, is posted back the same way. No thread waits for it.
 // - A `ResponseStream` that may block (`pullsWithoutBlocking == false`) is pulled on that same
 //   per-connection queue, a batch at a time, and its bytes are posted back; a non-blocking one
 //   (server-sent events) is pulled on the loop. `wake` may come from any thread and posts to the loop.

@@ -1,5 +1,6 @@
 // Route matching: parameters, literal precedence, 404 versus 405 with the allowed methods.
 
+import Dispatch
 import Testing
 @testable import HTTP
 
@@ -75,5 +76,37 @@ struct RouterTests {
         }
         #expect(route.pattern == "/{page}/{name}")
         #expect(parameters == ["page": "js", "name": "app.js"])
+    }
+
+    @Test func deferredRouteAnswersTheBlockingWayToo() throws {
+        struct Refused: Error {}
+        var router = Router<Int>()
+        router.add(.put, "/api/votes/{id}", deferred: { request, context, reply in
+            let id = request.parameter("id") ?? ""
+            DispatchQueue.global().async {
+                reply(id == "0" ? .failure(Refused()) : .success(.text("vote \(id) in \(context)")))
+            }
+        })
+        let frozen = router.freeze()
+        guard case .found(let route, let parameters) = frozen.match(.put, ["api", "votes", "7"]) else {
+            Issue.record("no match")
+            return
+        }
+        #expect(route.deferred != nil)
+        var request = try #require(Self.request("PUT /api/votes/7 HTTP/1.1\r\nHost: t\r\n\r\n"))
+        request.parameters = parameters
+        #expect(String(decoding: try Self.bytes(route.handler(request, 3)), as: UTF8.self) == "vote 7 in 3")
+        request.parameters = ["id": "0"]
+        #expect(throws: Refused.self) { try route.handler(request, 3) }
+    }
+
+    static func request(_ raw: String) -> Request? {
+        guard case .complete(let head, _) = RequestParser.parseHead(Array(raw.utf8), limits: Limits()) else { return nil }
+        return Request(head: head, body: [], remoteAddress: "127.0.0.1", id: 1)
+    }
+
+    static func bytes(_ response: Response) -> [UInt8] {
+        guard case .bytes(let bytes) = response.body else { return [] }
+        return bytes
     }
 }

@@ -10,6 +10,7 @@ import TestSupport
 struct EchoResponder: Responder {
     let statics: StaticFiles?
     let slowHandlers: InFlight
+    let gate: ReplyGate
 
     func maxBodySize(for head: RequestHead) -> Int {
         head.path == "/big" ? 1_000_000 : 1024
@@ -18,6 +19,15 @@ struct EchoResponder: Responder {
     /// Everything but the sleeping handler is answered on the event loop.
     func respondsInPlace(to head: RequestHead) -> Bool {
         head.path != "/slow"
+    }
+
+    /// `/later` replies when the test opens the gate, from the thread that opens it.
+    func defersResponse(to head: RequestHead) -> Bool {
+        head.path == "/later"
+    }
+
+    func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
+        gate.hold(reply)
     }
 
     func respond(to request: Request) -> Response {
@@ -83,6 +93,24 @@ final class CountingStream: ResponseStream, @unchecked Sendable {  // confined t
     func cancel() { cancelled.store(true, ordering: .relaxed) }
 }
 
+/// Deferred replies held until the test releases them.
+final class ReplyGate: Sendable {
+    private let held = Mutex<[@Sendable (Response) -> Void]>([])
+
+    func hold(_ reply: @escaping @Sendable (Response) -> Void) { held.withLock { $0.append(reply) } }
+
+    var waiting: Int { held.withLock { $0.count } }
+
+    /// Replies to every held request, in arrival order, with `later 1`, `later 2`, …
+    func open() {
+        let replies = held.withLock { held in
+            defer { held.removeAll() }
+            return held
+        }
+        for (index, reply) in replies.enumerated() { reply(.text("later \(index + 1)")) }
+    }
+}
+
 /// Collects the server's log lines so tests can read them.
 final class LogCollector: Sendable {
     private let storage = Mutex<[String]>([])
@@ -96,6 +124,7 @@ final class TestServer: Sendable {
     let port: Int
     let log = LogCollector()
     let slowHandlers = InFlight()
+    let gate = ReplyGate()
 
     init(limits: Limits = Limits(), statics: StaticFiles? = nil, eventLoops: Int? = nil) throws {
         var configuration = ServerConfiguration()
@@ -104,7 +133,7 @@ final class TestServer: Sendable {
         configuration.port = 0
         configuration.limits = limits
         let log = log
-        let responder = EchoResponder(statics: statics, slowHandlers: slowHandlers)
+        let responder = EchoResponder(statics: statics, slowHandlers: slowHandlers, gate: gate)
         server = Server(configuration: configuration, responder: responder) { log.append($0) }
         port = try server.start()
     }
