@@ -31,7 +31,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "groundswell",
-            dependencies: ["App", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["App", "CLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),

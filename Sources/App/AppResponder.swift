@@ -34,23 +34,21 @@ public final class AppResponder: Responder {
         }
     }
 
+    /// Routes added as deferred (a vote: one write, answered from its commit) start on the loop.
+    public func defersResponse(to head: RequestHead) -> Bool {
+        guard !respondsInPlace(to: head), case .found(let route, _) = router.match(head.method, head.pathSegments) else {
+            return false
+        }
+        return route.deferred != nil
+    }
+
     public func respond(to request: Request) -> Response {
         guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite, requestID: nil) }
         switch router.match(request.method, request.head.pathSegments) {
         case .found(let route, let parameters):
             var request = request
             request.parameters = parameters
-            var response: Response
-            do {
-                response = try route.handler(request, context)
-            } catch {
-                response = errors.response(for: error, request: request)
-            }
-            response.route = route.pattern
-            if request.path.hasPrefix("/api/"), !response.headers.contains("Cache-Control") {
-                response.headers.add("Cache-Control", "no-store")
-            }
-            return response
+            return finished(Result { try route.handler(request, context) }, route: route, request: request)
         case .methodNotAllowed(let allowed):
             var response = Response.error(
                 .methodNotAllowed, code: "method_not_allowed", message: "This address does not accept that method.")
@@ -60,6 +58,35 @@ public final class AppResponder: Responder {
             if let file = context.staticFiles?.response(for: request) { return file }
             return ErrorMapping.envelope(.notFound, requestID: nil)
         }
+    }
+
+    public func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
+        guard CrossSiteCheck.allows(request) else { return reply(ErrorMapping.envelope(.crossSite, requestID: nil)) }
+        guard case .found(let route, let parameters) = router.match(request.method, request.head.pathSegments),
+              let deferred = route.deferred
+        else { preconditionFailure("defersResponse(to:) claimed a request no deferred route matches") }
+        var routed = request
+        routed.parameters = parameters
+        deferred(routed, context) { [self, routed] result in
+            reply(finished(result, route: route, request: routed))
+        }
+    }
+
+    /// A handler's outcome as the response: errors mapped to the envelope, the route noted for the
+    /// access log, API answers not cached unless the handler said otherwise.
+    private func finished(
+        _ result: Result<Response, any Error>, route: FrozenRouter<AppContext>.Route, request: Request
+    ) -> Response {
+        var response: Response
+        switch result {
+        case .success(let answer): response = answer
+        case .failure(let error): response = errors.response(for: error, request: request)
+        }
+        response.route = route.pattern
+        if request.path.hasPrefix("/api/"), !response.headers.contains("Cache-Control") {
+            response.headers.add("Cache-Control", "no-store")
+        }
+        return response
     }
 }
 

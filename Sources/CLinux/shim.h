@@ -1,9 +1,10 @@
-// The Linux calls the HTTP event loop needs that Swift's Glibc module leaves out.
+// The Linux calls the server needs that Swift's Glibc module leaves out (epoll, eventfd, affinity, malloc tuning).
 #ifndef GROUNDSWELL_CLINUX_SHIM_H
 #define GROUNDSWELL_CLINUX_SHIM_H
 
 // No _GNU_SOURCE here: it would change how glibc's shared headers (fd_set, …) are declared and
 // clash with the Glibc and Dispatch modules. The affinity mask is read with the raw system call.
+#include <malloc.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/syscall.h>
@@ -17,6 +18,12 @@ static inline int clinux_available_cpus(void) {
     int count = 0;
     for (long i = 0; i < bytes / (long)sizeof mask[0]; i++) count += __builtin_popcountl(mask[i]);
     return count > 0 ? count : 1;
+}
+
+/// Lets glibc keep up to `bytes` of freed memory at the top of each arena instead of returning
+/// it to the kernel at every free that crosses the default 128 KiB (`M_TRIM_THRESHOLD`).
+static inline void clinux_keep_freed_memory(int bytes) {
+    mallopt(M_TRIM_THRESHOLD, bytes);
 }
 
 #endif

@@ -1,6 +1,7 @@
 // The command line: serve, migrate, demo, seed, backup, check, staff. The work itself lives in App and Storage.
 import App
 import ArgumentParser
+import CLinux
 import Campaigns
 import Dispatch
 import Glibc
@@ -55,6 +56,10 @@ struct Serve: ParsableCommand {
         if let host { config.host = host }
         if let port { config.port = port }
         if let publicDirectory { config.publicDirectory = publicDirectory }
+        // glibc gives a thread arena's free top back to the kernel (madvise) whenever it passes
+        // 128 KiB, so a server that allocates and frees per request faults the same pages in again
+        // and again: about one madvise per vote in a profile. Keep up to 64 MiB instead.
+        clinux_keep_freed_memory(64 << 20)
         let app = try Application(configuration: config) { line in Log.write(line) }
         let bound = try app.start()
         Log.stdout("listening on http://\(config.host):\(bound)")

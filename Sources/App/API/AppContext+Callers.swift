@@ -18,12 +18,16 @@ extension AppContext {
     /// Resolves the caller of a request on contribution `id` (whose campaign decides the cookie name).
     /// Reads only the contribution's campaign: the write that follows re-reads what it checks.
     func caller(_ request: Request, contributionID id: Int64) throws -> ContributorRecord {
-        let found = try database.read { connection -> ContributorRecord? in
-            guard let campaign = try ContributionStore(connection).campaign(ofContribution: id) else { throw APIError.notFound }
-            let token = request.contributorToken(slug: campaign.slug)
-            return try ContributorStore(connection).contributor(token: token, campaignID: campaign.id)
+        try database.read { connection in try caller(request, contributionID: id, in: connection) }
+    }
+
+    /// The same, read on `connection` (the writer's, for a write that starts by finding its caller).
+    func caller(_ request: Request, contributionID id: Int64, in connection: Connection) throws -> ContributorRecord {
+        guard let campaign = try ContributionStore(connection).campaign(ofContribution: id) else { throw APIError.notFound }
+        let token = request.contributorToken(slug: campaign.slug)
+        guard let found = try ContributorStore(connection).contributor(token: token, campaignID: campaign.id) else {
+            throw APIError.unauthorized
         }
-        guard let found else { throw APIError.unauthorized }
         return found
     }
 

@@ -5,30 +5,39 @@ import Storage
 
 enum InteractionRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.put, "/api/contributions/{id}/vote", maxBodySize: 1024, vote)
+        router.add(.put, "/api/contributions/{id}/vote", maxBodySize: 1024, deferred: vote)
         router.add(.post, "/api/contributions/{id}/comments", maxBodySize: 32 * 1024, comment)
         router.add(.post, "/api/contributions/{id}/flags", maxBodySize: 8 * 1024, flag)
     }
 
-    static func vote(_ request: Request, _ context: AppContext) throws -> Response {
-        let id = try request.idParameter("id")
-        let body = try JSONBody(request.body)
-        let value = try body.requiredInt("value")
-        guard (-1...1).contains(value) else { throw APIError.validation(field: "value", message: "Use 1, -1 or 0.") }
-        let caller = try context.caller(request, contributionID: id)
-        try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
+    /// A vote is one short write, so it is answered from its commit: the checks that need no
+    /// database run on the event loop, the caller is found inside the write, and no thread waits.
+    static func vote(_ request: Request, _ context: AppContext, _ reply: @escaping Router<AppContext>.Reply) {
+        let id: Int64, value: Int64
+        do {
+            id = try request.idParameter("id")
+            value = try JSONBody(request.body).requiredInt("value")
+            guard (-1...1).contains(value) else { throw APIError.validation(field: "value", message: "Use 1, -1 or 0.") }
+        } catch {
+            return reply(.failure(error))
+        }
         let now = context.clock.now
-        let (tally, campaignID) = try context.database.write { connection in
+        context.database.write({ connection in
+            let caller = try context.caller(request, contributionID: id, in: connection)
+            try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
             let record = try visibleContribution(id, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.vote, targetPhase: record.phase, shortlisted: record.shortlisted)
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, value: Int(value), now: now)
             return (tally, record.campaignID)
-        }
-        context.publishVotes(campaignID: campaignID, tally)
-        var json = JSONWriter()
-        json.voteCounts(id: tally.id, up: tally.up, down: tally.down, score: tally.score, myVote: tally.myVote)
-        return .json(json.bytes)
+        }, completion: { result in
+            reply(result.map { tally, campaignID in
+                context.publishVotes(campaignID: campaignID, tally)
+                var json = JSONWriter()
+                json.voteCounts(id: tally.id, up: tally.up, down: tally.down, score: tally.score, myVote: tally.myVote)
+                return .json(json.bytes)
+            })
+        })
     }
 
     static func comment(_ request: Request, _ context: AppContext) throws -> Response {
