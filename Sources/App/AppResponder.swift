@@ -23,23 +23,21 @@ public final class AppResponder: Responder {
         }
     }
 
-    /// Routes under `/api/` and `/admin/` may touch the database: they go to the handler pool.
+    /// Routes under `/api/` and `/admin/` may touch the database: they go to the handler pool,
+    /// unless the route was added as deferred (a vote: one write, answered from its commit).
     /// Everything else — `/healthz`, the HTML pages, `/openapi.json`, static files, 404 and 405 —
-    /// is answered from memory, in place on the event loop. Decided from the first segment alone,
-    /// so it costs no route lookup. A new route outside `/api/` and `/admin/` must not block.
-    public func respondsInPlace(to head: RequestHead) -> Bool {
+    /// is answered from memory, in place on the event loop, decided from the first segment alone
+    /// with no route lookup. A new route outside `/api/` and `/admin/` must not block.
+    public func answering(_ head: RequestHead) -> Answering {
         switch head.pathSegments.first {
-        case "api", "admin": false
-        default: true
+        case "api", "admin":
+            guard case .found(let route, _) = router.match(head.method, head.pathSegments), route.deferred != nil else {
+                return .onPool
+            }
+            return .deferred
+        default:
+            return .inPlace
         }
-    }
-
-    /// Routes added as deferred (a vote: one write, answered from its commit) start on the loop.
-    public func defersResponse(to head: RequestHead) -> Bool {
-        guard !respondsInPlace(to: head), case .found(let route, _) = router.match(head.method, head.pathSegments) else {
-            return false
-        }
-        return route.deferred != nil
     }
 
     public func respond(to request: Request) -> Response {
@@ -64,7 +62,7 @@ public final class AppResponder: Responder {
         guard CrossSiteCheck.allows(request) else { return reply(ErrorMapping.envelope(.crossSite, requestID: nil)) }
         guard case .found(let route, let parameters) = router.match(request.method, request.head.pathSegments),
               let deferred = route.deferred
-        else { preconditionFailure("defersResponse(to:) claimed a request no deferred route matches") }
+        else { preconditionFailure("answering(_:) deferred a request no deferred route matches") }
         var routed = request
         routed.parameters = parameters
         deferred(routed, context) { [self, routed] result in

@@ -231,18 +231,17 @@ final class Connection: @unchecked Sendable {
     /// posts itself back; otherwise hands the request to the handler pool.
     func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
-        if core.responder.defersResponse(to: head) {
+        switch core.responder.answering(head) {
+        case .inPlace:
+            phase = .idle
+            answer(core.responder.respond(to: request), to: head, started: started)
+        case .deferred:
             phase = .awaitingResponse
             respondLater(request, started: started)
-            return
-        }
-        guard core.responder.respondsInPlace(to: head) else {
+        case .onPool:
             phase = .awaitingResponse
             respondOnPool(request, started: started)
-            return
         }
-        phase = .idle
-        answer(core.responder.respond(to: request), to: head, started: started)
     }
 
     func answer(_ response: Response, to head: RequestHead, started: UInt64) {

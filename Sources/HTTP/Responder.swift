@@ -1,34 +1,37 @@
 // The one interface between the server and the application: body limits from the head, then responses.
 
+/// Where the server answers a request, decided on the connection's event loop from the head.
+public enum Answering: Sendable {
+    /// `respond(to:)` answers from memory — no database, no waiting — in place on the event loop.
+    /// Saying this for a handler that blocks stalls every connection on that loop.
+    case inPlace
+    /// `respond(to:reply:)` starts on the event loop without blocking (a write handed to the
+    /// database writer) and replies later from any thread, so no thread waits for the commit.
+    case deferred
+    /// `respond(to:)` may block (a read, a write waiting for its group commit): it runs on the
+    /// handler pool without delaying any other connection.
+    case onPool
+}
+
 /// What the server calls to answer requests. The App module implements it (router, error
 /// mapping, static files); the server knows nothing of routes or campaigns.
 ///
-/// `maxBodySize`, `defersResponse`, `respondsInPlace` and `respond(to:reply:)` are called on the
-/// connection's event loop and must not block. `respond` is called on the loop when `respondsInPlace` said so, otherwise on the handler
-/// pool, where it may block (a database write waits for its group commit) without delaying any
-/// other connection.
+/// `maxBodySize`, `answering` and `respond(to:reply:)` are called on the connection's event loop
+/// and must not block; `respond(to:)` is called where `answering` said.
 public protocol Responder: Sendable {
     /// The largest body, in bytes, this request may carry. Decided from the head alone so that an
     /// oversized body is refused with 413 before it is read.
     func maxBodySize(for head: RequestHead) -> Int
-    /// Whether `respond(to:)` answers this request without blocking — from memory, no database,
-    /// no waiting — so the event loop may call it in place instead of handing it to the pool.
-    /// Saying true for a handler that blocks stalls every connection on that loop.
-    func respondsInPlace(to head: RequestHead) -> Bool
+    /// Where this request is answered.
+    func answering(_ head: RequestHead) -> Answering
     /// The response to a complete request. Must not throw: map errors to a response.
     func respond(to request: Request) -> Response
-    /// Whether this request is answered by `respond(to:reply:)`: called on the event loop, it
-    /// starts the work without blocking (a write handed to the database writer) and replies later
-    /// from any thread, so no thread waits for the commit. Asked before `respondsInPlace`.
-    func defersResponse(to head: RequestHead) -> Bool
-    /// Starts answering a request `defersResponse` claimed; calls `reply` exactly once, from any
-    /// thread. Must not block and must not throw.
+    /// Starts answering a request `answering` called `.deferred`; calls `reply` exactly once, from
+    /// any thread. Must not block and must not throw.
     func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void)
 }
 
 extension Responder {
-    public func defersResponse(to head: RequestHead) -> Bool { false }
-
     public func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
         reply(respond(to: request))
     }

@@ -5,12 +5,12 @@
 //   Each owns its connections outright: reading, parsing, answering in place, writing and every
 //   timeout run on that loop's thread with no lock. Loop 0 also owns the listening socket and
 //   hands accepted connections to the loops in turn.
-// - A request whose `Responder.respondsInPlace(to:)` is false (it may block: the database) runs
+// - A request `Responder.answering(_:)` sends `.onPool` (it may block: the database) runs
 //   on the handler pool — a serial Dispatch queue per connection, created on first need, on
 //   libdispatch's overcommitting pool, which adds a thread when its threads block — and its
 //   response is posted back to the owning loop (`EventLoop.post`: a locked inbox plus an
 //   eventfd). Later requests of that connection wait, so responses stay in order.
-// - A request the responder `defersResponse(to:)` is started on the loop (`respond(to:reply:)`,
+// - A `.deferred` request is started on the loop (`respond(to:reply:)`,
 //   which must not block: it hands its work on, e.g. a database write with a completion) and its
 //   reply, from whatever thread gives it, is posted back the same way. No thread waits for it.
 // - A `ResponseStream` that may block (`pullsWithoutBlocking == false`) is pulled on that same

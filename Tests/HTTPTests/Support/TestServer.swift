@@ -16,14 +16,14 @@ struct EchoResponder: Responder {
         head.path == "/big" ? 1_000_000 : 1024
     }
 
-    /// Everything but the sleeping handler is answered on the event loop.
-    func respondsInPlace(to head: RequestHead) -> Bool {
-        head.path != "/slow"
-    }
-
-    /// `/later` replies when the test opens the gate, from the thread that opens it.
-    func defersResponse(to head: RequestHead) -> Bool {
-        head.path == "/later"
+    /// The sleeping handler runs on the pool, `/later` replies when the test opens the gate (from
+    /// the thread that opens it); everything else is answered on the event loop.
+    func answering(_ head: RequestHead) -> Answering {
+        switch head.path {
+        case "/slow": .onPool
+        case "/later": .deferred
+        default: .inPlace
+        }
     }
 
     func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
