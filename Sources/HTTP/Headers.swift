@@ -56,24 +56,18 @@ public struct Headers: Sendable, Sequence {
         return false
     }
 
-    /// Case-insensitive ASCII comparison; compares the bytes in place when both are native strings
-    /// (every header lookup comes here, several times per request).
-    static func namesEqual(_ a: String, _ b: String) -> Bool {
-        let inPlace = a.utf8.withContiguousStorageIfAvailable { left in
-            b.utf8.withContiguousStorageIfAvailable { right in
-                guard left.count == right.count else { return false }
-                for index in 0..<left.count where lowerASCII(left[index]) != lowerASCII(right[index]) { return false }
-                return true
-            }
-        }
-        if let inPlace, let equal = inPlace { return equal }
-        return namesEqual(Substring(a), Substring(b))
-    }
-
+    /// Case-insensitive ASCII comparison. Every header lookup comes here, several times per
+    /// request, so the bytes are compared in place when both sides have contiguous UTF-8 (native
+    /// strings and their slices), and through their views otherwise.
     static func namesEqual<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
-        let left = a.utf8, right = b.utf8
-        guard left.count == right.count else { return false }
-        return zip(left, right).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+        func equal(_ left: some Collection<UInt8>, _ right: some Collection<UInt8>) -> Bool {
+            left.count == right.count && zip(left, right).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+        }
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { left in
+            b.utf8.withContiguousStorageIfAvailable { right in equal(left, right) }
+        }
+        if let inPlace, let result = inPlace { return result }
+        return equal(a.utf8, b.utf8)
     }
 }
 
