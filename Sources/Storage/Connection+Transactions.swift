@@ -52,7 +52,12 @@ extension Connection {
     /// BEGIN and ROLLBACK go through the statement cache: `execute` would parse them on every read.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
         try run("BEGIN DEFERRED")
-        defer { rollbackQuietly() }
+        cachesJournalWindow = true
+        defer {
+            rollbackQuietly()
+            cachesJournalWindow = false
+            journalWindowCache = nil
+        }
         return try body()
     }
 

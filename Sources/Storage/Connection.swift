@@ -16,6 +16,13 @@ public final class Connection {
     private var cache: [String: Statement] = [:]
     /// Counter for unique savepoint names. Confined like the connection.
     var savepointCounter = 0
+    /// The unfolded votes (`VoteJournal`) this connection adds to what it reads of votes and counts;
+    /// on the writer, also where votes are recorded. `nil`: no journal. Confined like the connection.
+    var voteJournal: VoteJournal?
+    /// Inside a read transaction the journal window cannot change, so it is asked once
+    /// (`VoteStore.journalWindow`). Confined like the connection.
+    var cachesJournalWindow = false
+    var journalWindowCache: JournalWindow??
 
     /// Opens (or with `SQLITE_OPEN_CREATE` creates) the database at `path` with extended result codes.
     ///

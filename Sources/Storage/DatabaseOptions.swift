@@ -32,6 +32,24 @@ public struct DatabaseOptions: Sendable {
     /// for comparing the two in a benchmark.
     public var groupCommit: Bool = true
 
+    /// `true` (default, with group commit only): votes written with `Database.writeVote` are
+    /// appended to the vote journal and folded into `votes` and the counts later, many at a time
+    /// (`VoteJournal`); reads add the unfolded ones, so nothing reads differently. `false`: every
+    /// vote is written straight into the tables, as without group commit.
+    public var voteJournal: Bool = true
+
+    /// The writer folds the journal into the tables when this many votes wait, when the oldest has
+    /// waited `journalFoldMilliseconds`, before any write that is not a vote, and whenever no other
+    /// write is queued (so an idle database has nothing left unfolded). Values below 1 mean 1.
+    public var journalFoldVotes: Int = 8192
+    public var journalFoldMilliseconds: Int = 500
+    /// A batch that finds no other write queued folds at once while the journal (with it) holds no
+    /// more than this many votes: a lone voter finds the tables up to date when answered. 0: never.
+    public var journalLightLoadVotes: Int = 4
+    /// How long folded votes stay in memory for readers whose snapshot predates the fold, in
+    /// milliseconds; a reader older than that reads the journal table instead (slower, as exact).
+    public var journalRetentionMilliseconds: Int = 2000
+
     /// The most write requests one transaction may hold; more wait for the next batch.
     /// Bounds how long one batch holds the write lock. Values below 1 mean 1.
     public var maxBatch: Int = 512

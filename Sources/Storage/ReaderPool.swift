@@ -20,11 +20,16 @@ final class ReaderPool: @unchecked Sendable {
     /// Indices of free readers, guarded by its own lock.
     private let free: Mutex<[Int]>
 
-    init(options: DatabaseOptions) throws {
+    /// Each reader adds `journal`'s unfolded votes to what it reads, when there is a journal.
+    init(options: DatabaseOptions, journal: VoteJournal?) throws {
         var readers: [Reader] = []
         for index in 0..<max(1, options.readerCount) {
             let queue = DispatchQueue(label: "groundswell.storage.reader.\(index)")
-            let connection = try queue.sync { try Connection.open(role: .reader, options: options, queue: queue) }
+            let connection = try queue.sync {
+                let connection = try Connection.open(role: .reader, options: options, queue: queue)
+                connection.voteJournal = journal
+                return connection
+            }
             readers.append(Reader(queue: queue, connection: connection))
         }
         self.readers = readers

@@ -12,6 +12,8 @@ public struct WriteStatistics: Sendable, Equatable {
     public var failed = 0
     /// COMMITs that failed (each failed its whole batch).
     public var failedCommits = 0
+    /// Transactions that folded the vote journal into the tables.
+    public var journalFolds = 0
 }
 
 /// Owns the writer connection and runs every write on `queue`.
@@ -28,6 +30,11 @@ final class WriteQueue: @unchecked Sendable {
     let connection: Connection
     private let groupCommit: Bool
     private let maxBatch: Int
+    /// The vote journal the writer records votes in and folds, with group commit only.
+    let journal: VoteJournal?
+    let journalFoldVotes: Int64
+    let journalFoldNanoseconds: UInt64
+    let journalLightLoadVotes: Int64
 
     private struct State {
         var pending: [any PendingWrite] = []
@@ -35,16 +42,22 @@ final class WriteQueue: @unchecked Sendable {
         var draining = false
         var closed = false
         var statistics = WriteStatistics()
+        /// A fold of the journal is scheduled for when the writer has stayed idle.
+        var idleFoldScheduled = false
     }
 
     /// Guarded by its own lock; never held while SQL runs.
     private let state = Mutex(State())
 
-    init(connection: Connection, queue: DispatchQueue, groupCommit: Bool, maxBatch: Int) {
+    init(connection: Connection, queue: DispatchQueue, options: DatabaseOptions, journal: VoteJournal?) {
         self.connection = connection
         self.queue = queue
-        self.groupCommit = groupCommit
-        self.maxBatch = max(1, maxBatch)
+        self.groupCommit = options.groupCommit
+        self.maxBatch = max(1, options.maxBatch)
+        self.journal = options.groupCommit ? journal : nil
+        self.journalFoldVotes = Int64(max(1, options.journalFoldVotes))
+        self.journalFoldNanoseconds = UInt64(max(1, options.journalFoldMilliseconds)) * 1_000_000
+        self.journalLightLoadVotes = Int64(max(0, options.journalLightLoadVotes))
     }
 
     var statistics: WriteStatistics { state.withLock { $0.statistics } }
@@ -64,11 +77,11 @@ final class WriteQueue: @unchecked Sendable {
     /// transaction holding it committed (or with the error). Nothing waits, so a caller on an event
     /// loop can hand its write over and answer when the completion posts back.
     func enqueue<T: Sendable>(
-        _ body: @escaping @Sendable (Connection) throws -> T,
+        _ body: @escaping @Sendable (Connection) throws -> T, recordsVotes: Bool = false,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         do {
-            try append(DeferredWriteRequest(body, completion: completion))
+            try append(DeferredWriteRequest(body, recordsVotes: recordsVotes, completion: completion))
         } catch {
             completion(.failure(error))
         }
@@ -91,7 +104,28 @@ final class WriteQueue: @unchecked Sendable {
         state.withLock { $0.closed = true }
         queue.sync {
             drain()
+            if let journal, journal.unfolded().count > 0 {
+                // Tidy for the next process; were this to fail, the next open folds instead.
+                _ = try? connection.transaction { try VoteStore(connection).foldJournal() }
+            }
             connection.close()
+        }
+    }
+
+    /// Votes left in the journal after a busy spell are folded `journalFoldNanoseconds` after the
+    /// writer went idle, by a write that does nothing but make its batch fold first.
+    private func scheduleIdleFold() {
+        guard let journal, journal.unfolded().count > 0 else { return }
+        let schedule = state.withLock { state -> Bool in
+            guard !state.idleFoldScheduled, !state.closed else { return false }
+            state.idleFoldScheduled = true
+            return true
+        }
+        guard schedule else { return }
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(journalFoldNanoseconds))) {
+            self.state.withLock { $0.idleFoldScheduled = false }
+            guard journal.unfolded().count > 0 else { return }
+            self.enqueue({ _ in }, completion: { _ in })
         }
     }
 
@@ -106,7 +140,10 @@ final class WriteQueue: @unchecked Sendable {
                 if batch.isEmpty { state.draining = false }
                 return batch
             }
-            if batch.isEmpty { return }
+            if batch.isEmpty {
+                scheduleIdleFold()
+                return
+            }
             if groupCommit {
                 runBatch(batch[...])
             } else {

@@ -9,6 +9,9 @@ protocol PendingWrite: AnyObject, Sendable {
     func succeed()
     /// Publishes `error` and wakes the caller.
     func fail(_ error: any Error)
+    /// The body only records votes (through the journal) and reads nothing the unfolded journal
+    /// changes, so the writer need not fold the journal before it.
+    var recordsVotes: Bool { get }
 }
 
 /// A caller's write of type `T`.
@@ -22,6 +25,8 @@ final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(_ body: @escaping @Sendable (Connection) throws -> T) { self.body = body }
+
+    var recordsVotes: Bool { false }
 
     func perform(on connection: Connection) throws {
         staged = nil
@@ -59,9 +64,14 @@ final class DeferredWriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable
     private let body: @Sendable (Connection) throws -> T
     private let completion: @Sendable (Result<T, any Error>) -> Void
     private var staged: T?
+    let recordsVotes: Bool
 
-    init(_ body: @escaping @Sendable (Connection) throws -> T, completion: @escaping @Sendable (Result<T, any Error>) -> Void) {
+    init(
+        _ body: @escaping @Sendable (Connection) throws -> T, recordsVotes: Bool = false,
+        completion: @escaping @Sendable (Result<T, any Error>) -> Void
+    ) {
         self.body = body
+        self.recordsVotes = recordsVotes
         self.completion = completion
     }
 

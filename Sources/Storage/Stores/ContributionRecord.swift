@@ -110,6 +110,15 @@ public struct ContributionPage: Sendable {
 }
 
 /// A short match for "has this been said already?".
+/// The parts of a contribution a vote on it is checked against.
+public struct VoteTarget: Sendable, Equatable {
+    public var campaignID: Int64
+    public var campaignSlug: String
+    public var phase: PhaseKind
+    public var state: ContributionState
+    public var shortlisted: Bool
+}
+
 public struct SimilarContribution: Sendable, Equatable {
     public var id: Int64
     public var title: String?

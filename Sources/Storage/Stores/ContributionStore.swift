@@ -33,6 +33,43 @@ public struct ContributionStore {
 
     public func contribution(id: Int64) throws -> ContributionRecord? {
         try connection.queryOne("SELECT \(Self.columns) FROM contributions c WHERE c.id = ?", id, row: Self.record)
+            .map { try withUnfoldedVotes([$0])[0] }
+    }
+
+    /// The records with the journal's unfolded votes added to their counts and score (the sort
+    /// keys a listing was ordered by stay as stored until the journal is folded).
+    private func withUnfoldedVotes(_ records: [ContributionRecord]) throws -> [ContributionRecord] {
+        let changes = try VoteStore(connection).journalCountChanges(for: records.map(\.id))
+        guard !changes.isEmpty else { return records }
+        return records.map { record in
+            guard let change = changes[record.id] else { return record }
+            var record = record
+            record.up += change.up
+            record.down += change.down
+            record.score = Ranking.wilsonLowerBound(up: record.up, down: record.down)
+            return record
+        }
+    }
+
+    /// What a vote on contribution `id` is checked against, in one query (a vote runs on the
+    /// writer, where every microsecond is every voter's): its campaign, phase, state and whether it
+    /// is in the latest shortlist round; `nil` when it does not exist.
+    public func voteTarget(id: Int64) throws -> VoteTarget? {
+        try connection.queryOne(
+            """
+            SELECT c.campaign_id, k.slug, c.phase, c.state,
+                   EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
+                           WHERE e.contribution_id = c.id
+                             AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id))
+            FROM contributions c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?
+            """, id
+        ) { row in
+            VoteTarget(
+                campaignID: row.int(0), campaignSlug: row.text(1),
+                phase: try row.enumeration(2, PhaseKind.self, table: "contributions", column: "phase"),
+                state: try row.enumeration(3, ContributionState.self, table: "contributions", column: "state"),
+                shortlisted: row.bool(4))
+        }
     }
 
     /// The id and slug of the campaign contribution `id` belongs to, whatever its state.
@@ -73,9 +110,9 @@ public struct ContributionStore {
 
     /// Contributions written by one contributor, newest first, whatever their state.
     public func contributions(contributorID: Int64) throws -> [ContributionRecord] {
-        try connection.query(
+        try withUnfoldedVotes(connection.query(
             "SELECT \(Self.columns) FROM contributions c WHERE c.contributor_id = ? ORDER BY c.id DESC",
-            contributorID, row: Self.record)
+            contributorID, row: Self.record))
     }
 
     /// One page of visible contributions in the query's order.
@@ -141,6 +178,7 @@ public struct ContributionStore {
             keys.append(row.double(18))
             return try Self.record(row)
         }
+        items = try withUnfoldedVotes(items)
         guard items.count > limit else { return ContributionPage(items: items, next: nil) }
         items.removeLast()
         let last = items.count - 1
@@ -170,7 +208,7 @@ public struct ContributionStore {
         let records = try connection.query(
             "SELECT \(Self.columns) FROM contributions c WHERE c.id IN (\(placeholders(page.count))) AND c.state = 'visible'",
             values: page.map { .integer($0) }, row: Self.record)
-        let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try withUnfoldedVotes(records).map { ($0.id, $0) })
         return ContributionPage(
             items: page.compactMap { byID[$0] },
             next: end < ids.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
@@ -179,7 +217,7 @@ public struct ContributionStore {
     /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double).
     public func similar(campaignID: Int64, text: String) throws -> [SimilarContribution] {
         guard let match = FullTextQuery.anyWord(text) else { return [] }
-        return try connection.query(
+        let found = try connection.query(
             """
             SELECT c.id, c.title, c.body, c.up, c.down
             FROM contribution_search s JOIN contributions c ON c.id = s.rowid
@@ -188,6 +226,13 @@ public struct ContributionStore {
             """, match, campaignID
         ) { row in
             SimilarContribution(id: row.int(0), title: row.optionalText(1), body: row.text(2), up: row.int(3), down: row.int(4))
+        }
+        let changes = try VoteStore(connection).journalCountChanges(for: found.map(\.id))
+        return found.map { similar in
+            var similar = similar
+            similar.up += changes[similar.id]?.up ?? 0
+            similar.down += changes[similar.id]?.down ?? 0
+            return similar
         }
     }
 

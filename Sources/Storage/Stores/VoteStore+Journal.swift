@@ -1,0 +1,133 @@
+// Votes through the journal: appending one at group-commit speed, folding the journal into the tables, reading with it.
+import Campaigns
+
+extension VoteStore {
+    /// Appends the vote to `vote_journal` and records it in `journal`; the tally adds the unfolded
+    /// votes to the stored counts. One row on a page the batch shares, instead of four pages.
+    func recordInJournal(
+        _ journal: VoteJournal, contributionID: Int64, contributorID: Int64, value: Int, now: Int64
+    ) throws -> VoteTally {
+        guard let stored = try storedCounts(contributionID: contributionID, contributorID: contributorID) else {
+            throw StoreError.notFound
+        }
+        var up = stored.up, down = stored.down, old = stored.old
+        if let window = try journalWindow() {
+            let unfolded = try covering(window) { view in
+                view.countChanges(for: [contributionID], in: window).flatMap { changes in
+                    view.latestVotes(by: contributorID, on: [contributionID], in: window).map { (changes, $0) }
+                }
+            }
+            if let change = unfolded.0[contributionID] {
+                up += change.up
+                down += change.down
+            }
+            if let latest = unfolded.1[contributionID] { old = latest.value }
+        }
+        try connection.run(
+            "INSERT INTO vote_journal (contribution_id, contributor_id, value, voted_at) VALUES (?, ?, ?, ?)",
+            contributionID, contributorID, value, now)
+        journal.record(
+            seq: connection.lastInsertRowID, contributionID: contributionID, contributorID: contributorID, value: value, old: old)
+        let change = CountChange(from: old, to: value)
+        up += change.up
+        down += change.down
+        return VoteTally(id: contributionID, up: up, down: down, score: Ranking.wilsonLowerBound(up: up, down: down), myVote: value)
+    }
+
+    /// Folds every journal row into `votes` and the contributions' counts, as if each had been
+    /// written there in `seq` order, and deletes them; run it inside the writer's transaction.
+    /// Only each pair's last vote is written, and each contribution's counts once. Returns the
+    /// highest `seq` folded, `nil` when the journal was empty. Reads the table, not the memory, so
+    /// rows another process wrote or folded are handled too.
+    public func foldJournal() throws -> Int64? {
+        var latest: [VoteKey: (value: Int, votedAt: Int64)] = [:]
+        var through: Int64?
+        try connection.each("SELECT seq, contribution_id, contributor_id, value, voted_at FROM vote_journal ORDER BY seq", values: []) { row in
+            latest[VoteKey(contributionID: row.int(1), contributorID: row.int(2))] = (row.int(3), row.int(4))
+            through = row.int(0)
+            return true
+        }
+        guard let through else { return nil }
+        var changes: [Int64: CountChange] = [:]
+        for key in latest.keys.sorted() {
+            guard let vote = latest[key] else { continue }
+            let old = try storedVote(contributionID: key.contributionID, contributorID: key.contributorID)
+            try writeVote(contributionID: key.contributionID, contributorID: key.contributorID, value: vote.value, votedAt: vote.votedAt)
+            changes[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
+        }
+        for (id, change) in changes.sorted(by: { $0.key < $1.key }) where !change.isZero {
+            guard let stored = try storedCounts(contributionID: id, contributorID: 0) else { continue }
+            _ = try setCounts(contributionID: id, up: stored.up, down: stored.down, change: change)
+        }
+        try connection.run("DELETE FROM vote_journal WHERE seq <= ?", through)
+        return through
+    }
+
+    /// Whether the database has the journal's table (migration 0004).
+    func hasJournal() throws -> Bool {
+        try connection.queryOne("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'vote_journal'") { _ in true } ?? false
+    }
+
+    /// The highest `seq` the journal ever gave (0 before its first row).
+    func journalSequence() throws -> Int64 {
+        try connection.queryOne("SELECT seq FROM sqlite_sequence WHERE name = 'vote_journal'") { row -> Int64 in row.int(0) } ?? 0
+    }
+
+    /// The unfolded rows in this connection's snapshot, `nil` when there are none. Asked once per
+    /// read transaction (the snapshot does not change), every time on the writer (its own writes do).
+    func journalWindow() throws -> JournalWindow? {
+        if let cached = connection.journalWindowCache { return cached }
+        let window = try connection.queryOne(
+            "SELECT (SELECT min(seq) FROM vote_journal), (SELECT max(seq) FROM vote_journal)"
+        ) { row -> JournalWindow? in row.optionalInt(0).map { JournalWindow(lo: $0, hi: row.int(1)) } } ?? nil
+        if connection.cachesJournalWindow { connection.journalWindowCache = .some(window) }
+        return window
+    }
+
+    /// What the unfolded votes add to the given contributions' counts; empty without a journal.
+    func journalCountChanges(for ids: [Int64]) throws -> [Int64: CountChange] {
+        guard connection.voteJournal != nil, !ids.isEmpty, let window = try journalWindow() else { return [:] }
+        return try covering(window) { $0.countChanges(for: ids, in: window) }
+    }
+
+    /// The caller's latest unfolded votes on `ids` (every contribution when `nil`); `nil` without a journal.
+    func journalVotes(by contributorID: Int64, on ids: [Int64]?) throws -> [Int64: JournaledVote]? {
+        guard connection.voteJournal != nil, let window = try journalWindow() else { return nil }
+        return try covering(window) { $0.latestVotes(by: contributorID, on: ids, in: window) }
+    }
+
+    /// `body` over the shared journal, or, when it no longer holds the whole window, over the
+    /// window's rows replayed from the table (always complete, so `body` answers there).
+    private func covering<T>(_ window: JournalWindow, _ body: (VoteJournal) -> T?) throws -> T {
+        if let journal = connection.voteJournal, let answer = body(journal) { return answer }
+        let replay = try replayJournal(window)
+        guard let answer = body(replay) else { throw StoreError.notFound }
+        return answer
+    }
+
+    /// The window's rows read from this snapshot, each with the vote it replaced, as a journal of their own.
+    func replayJournal(_ window: JournalWindow) throws -> VoteJournal {
+        let replay = VoteJournal(retentionMilliseconds: 0)
+        replay.start(after: window.lo - 1)
+        let rows = try connection.query(
+            "SELECT seq, contribution_id, contributor_id, value FROM vote_journal WHERE seq BETWEEN ? AND ? ORDER BY seq",
+            window.lo, window.hi
+        ) { row in (seq: row.int(0) as Int64, contributionID: row.int(1) as Int64, contributorID: row.int(2) as Int64, value: row.int(3) as Int) }
+        for row in rows {
+            let old = try replay.latestVotes(by: row.contributorID, on: [row.contributionID], in: window)?[row.contributionID]?.value
+                ?? storedVote(contributionID: row.contributionID, contributorID: row.contributorID)
+            replay.record(seq: row.seq, contributionID: row.contributionID, contributorID: row.contributorID, value: row.value, old: old)
+        }
+        return replay
+    }
+}
+
+/// One contributor's vote on one contribution, ordered as the `votes` primary key is.
+struct VoteKey: Hashable, Comparable {
+    var contributionID: Int64
+    var contributorID: Int64
+
+    static func < (lhs: VoteKey, rhs: VoteKey) -> Bool {
+        (lhs.contributionID, lhs.contributorID) < (rhs.contributionID, rhs.contributorID)
+    }
+}
