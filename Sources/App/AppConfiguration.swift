@@ -20,6 +20,10 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_GROUP_COMMIT=on|off. Share one COMMIT (one fsync) among concurrent writes.
     /// Default on; off exists to measure what it buys (`make bench`).
     public var groupCommit = true
+    /// GROUNDSWELL_VOTE_JOURNAL=on|off. With group commit, votes are appended to a journal and
+    /// folded into the tables many at a time (`VoteJournal`). Default on; off writes each vote
+    /// straight into the tables, to measure what the journal buys (`make bench`).
+    public var voteJournal = true
     /// GROUNDSWELL_SECURE_COOKIES=on|off. Add `Secure` to cookies (behind HTTPS). Default off.
     public var secureCookies = false
     /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address. Default on.
@@ -55,6 +59,7 @@ public struct AppConfiguration: Sendable {
             config.synchronous = mode
         }
         config.groupCommit = try reader.flag("GROUNDSWELL_GROUP_COMMIT") ?? config.groupCommit
+        config.voteJournal = try reader.flag("GROUNDSWELL_VOTE_JOURNAL") ?? config.voteJournal
         config.secureCookies = try reader.flag("GROUNDSWELL_SECURE_COOKIES") ?? config.secureCookies
         config.rateLimits = try reader.flag("GROUNDSWELL_RATE_LIMITS") ?? config.rateLimits
         config.flagThreshold = try reader.int("GROUNDSWELL_FLAG_THRESHOLD", in: 1...1000) ?? config.flagThreshold

@@ -25,6 +25,7 @@ public final class Application: Sendable {
         var options = DatabaseOptions(path: configuration.databasePath)
         options.synchronous = configuration.synchronous
         options.groupCommit = configuration.groupCommit
+        options.voteJournal = configuration.voteJournal
         database = try Database(options: options, migrationsDirectory: configuration.migrationsDirectory)
         let staticFiles: StaticFiles?
         do {

@@ -24,8 +24,13 @@ extension AppContext {
     /// The same, read on `connection` (the writer's, for a write that starts by finding its caller).
     func caller(_ request: Request, contributionID id: Int64, in connection: Connection) throws -> ContributorRecord {
         guard let campaign = try ContributionStore(connection).campaign(ofContribution: id) else { throw APIError.notFound }
-        let token = request.contributorToken(slug: campaign.slug)
-        guard let found = try ContributorStore(connection).contributor(token: token, campaignID: campaign.id) else {
+        return try caller(request, campaignID: campaign.id, slug: campaign.slug, in: connection)
+    }
+
+    /// The contributor whose token for campaign `slug` the request carries; 401 without one.
+    func caller(_ request: Request, campaignID: Int64, slug: String, in connection: Connection) throws -> ContributorRecord {
+        let token = request.contributorToken(slug: slug)
+        guard let found = try ContributorStore(connection).contributor(token: token, campaignID: campaignID) else {
             throw APIError.unauthorized
         }
         return found

@@ -22,14 +22,15 @@ enum InteractionRoutes {
             return reply(.failure(error))
         }
         let now = context.clock.now
-        context.database.write({ connection in
-            let caller = try context.caller(request, contributionID: id, in: connection)
+        context.database.writeVote({ connection in
+            guard let target = try ContributionStore(connection).voteTarget(id: id) else { throw APIError.notFound }
+            let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
-            let record = try visibleContribution(id, in: connection)
-            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
-            try snapshot.require(.vote, targetPhase: record.phase, shortlisted: record.shortlisted)
+            try requireVisible(target.state)
+            let snapshot = try CampaignSnapshot.load(id: target.campaignID, in: connection)
+            try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, value: Int(value), now: now)
-            return (tally, record.campaignID)
+            return (tally, target.campaignID)
         }, completion: { result in
             reply(result.map { tally, campaignID in
                 context.publishVotes(campaignID: campaignID, tally)
@@ -103,8 +104,14 @@ enum InteractionRoutes {
     /// The contribution if the crowd may act on it (visible); 404 otherwise.
     private static func visibleContribution(_ id: Int64, in connection: Connection) throws -> ContributionRecord {
         guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-        switch record.state {
-        case .visible: return record
+        try requireVisible(record.state)
+        return record
+    }
+
+    /// The crowd reacts to visible contributions only; the others do not exist for it (404).
+    private static func requireVisible(_ state: ContributionState) throws {
+        switch state {
+        case .visible: return
         case .hidden, .withdrawn, .merged, .pending: throw APIError.notFound
         }
     }

@@ -20,6 +20,7 @@ enum StatsRoutes {
     static func stats(_ request: Request, _ context: AppContext) throws -> Response {
         let (_, campaign) = try context.requireStaff(request, .viewStats, slug: try request.slugParameter())
         let k = context.configuration.kAnonymity
+        try context.database.foldVotes()  // the totals count stored votes: every acknowledged one
         let s = try context.database.read { connection in
             let store = StatsStore(connection)
             return Snapshot(

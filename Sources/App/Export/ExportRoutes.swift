@@ -30,7 +30,9 @@ enum ExportRoutes {
     }
 
     /// Checks the caller (401/403), finds the campaign (404 for an unknown slug; drafts are found
-    /// too, staff export them), checks the account covers it (403), and writes the audit entry.
+    /// too, staff export them), checks the account covers it (403), and writes the audit entry —
+    /// a write that is not a vote, so the vote journal is folded first and the export holds every
+    /// vote acknowledged before it began.
     private static func prepare(_ request: Request, _ context: AppContext, what: String) throws -> ExportSources {
         let slug = try request.slugParameter()
         let caller = try ExportAccess.requireExporter(request, context: context)
