@@ -123,7 +123,8 @@ class Report:
 
     def write(self, directory):
         os.makedirs(directory, exist_ok=True)
-        path = os.path.join(directory, f"{self.started:%Y-%m-%d}-{self.commit()}.md")
+        # The time too: a second run on the same commit must not overwrite the first.
+        path = os.path.join(directory, f"{self.started:%Y-%m-%d-%H%M}-{self.commit()}.md")
         with open(path, "w") as file:
             file.write(self.markdown())
         return path
