@@ -41,8 +41,8 @@ public struct DatabaseOptions: Sendable {
     /// The writer folds the journal into the tables when this many votes wait, when the oldest has
     /// waited `journalFoldMilliseconds`, before any write that is not a vote, and whenever no other
     /// write is queued (so an idle database has nothing left unfolded). Values below 1 mean 1.
-    public var journalFoldVotes: Int = 8192
-    public var journalFoldMilliseconds: Int = 500
+    public var journalFoldVotes: Int = 16384
+    public var journalFoldMilliseconds: Int = 1000
     /// A batch that finds no other write queued folds at once while the journal (with it) holds no
     /// more than this many votes: a lone voter finds the tables up to date when answered. 0: never.
     public var journalLightLoadVotes: Int = 4
