@@ -23,6 +23,10 @@ public final class Connection {
     /// (`VoteStore.journalWindow`). Confined like the connection.
     var cachesJournalWindow = false
     var journalWindowCache: JournalWindow??
+    /// On the writer: write bodies other than votes started so far (counted before each runs, so
+    /// a vote later in the same batch sees the count move). What a vote may keep read between
+    /// votes — a campaign's state and phases — stays valid while this is unchanged.
+    public internal(set) var otherWritesStarted = 0
 
     /// Opens (or with `SQLITE_OPEN_CREATE` creates) the database at `path` with extended result codes.
     ///

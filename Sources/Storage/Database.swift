@@ -58,7 +58,10 @@ public final class Database: @unchecked Sendable {
     /// returns the names of the files applied now (empty when already up to date).
     public func migrate(directory: String) throws -> [String] {
         dispatchPrecondition(condition: .notOnQueue(writer.queue))
-        return try writer.queue.sync { try Migrator(connection: writer.connection).migrate(directory: directory) }
+        return try writer.queue.sync {
+            writer.connection.otherWritesStarted += 1
+            return try Migrator(connection: writer.connection).migrate(directory: directory)
+        }
     }
 
     /// Runs `body` on a pooled reader inside one read transaction and returns its result.

@@ -113,6 +113,7 @@ extension WriteQueue {
     /// Runs the body, then refuses it if it left deferred foreign-key violations, which would
     /// otherwise fail the COMMIT of the whole batch.
     private func perform(_ request: any PendingWrite) throws {
+        if !request.recordsVotes { connection.otherWritesStarted += 1 }
         try request.perform(on: connection)
         if connection.hasDeferredForeignKeyViolations {
             throw SQLiteError(

@@ -123,6 +123,27 @@ import TestSupport
         #expect(permissions?["contribute"] as? String == "phase_closed")
     }
 
+    /// Votes keep their campaign's phases between votes on the writer (`VoteSnapshots`): closing
+    /// and reopening the phase must reach the very next vote all the same.
+    @Test func aPhaseChangeReachesTheNextVote() throws {
+        let server = try TestApp()
+        defer { server.close() }
+        let alice = server.client()
+        try alice.join()
+        let id = try alice.post(question: server.understandQuestion, body: "Voted on across a phase change")
+        let vote = { (value: Int) in try alice.send("PUT", "/api/contributions/\(id)/vote", json: #"{"value":\#(value)}"#) }
+        #expect(try vote(1).status == 200)
+        var phases = Phase.initial
+        phases[0].state = .closed
+        try server.setPhases(phases)
+        let refused = try vote(-1)
+        #expect(refused.status == 409 && refused.errorCode == "phase_closed")
+        phases[0].state = .open
+        try server.setPhases(phases)
+        let again = try vote(-1)
+        #expect(again.status == 200 && again.json["myVote"] as? Int == -1 && again.json["down"] as? Int == 1)
+    }
+
     @Test func unauthenticatedWritesAreRefused() throws {
         let server = try TestApp()
         defer { server.close() }

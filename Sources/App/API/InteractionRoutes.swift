@@ -27,7 +27,7 @@ enum InteractionRoutes {
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
             try requireVisible(target.state)
-            let snapshot = try CampaignSnapshot.load(id: target.campaignID, in: connection)
+            let snapshot = try context.voteSnapshots.snapshot(campaignID: target.campaignID, on: connection)
             try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, value: Int(value), now: now)
             return (tally, target.campaignID)

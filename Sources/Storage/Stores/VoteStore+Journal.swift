@@ -41,22 +41,34 @@ extension VoteStore {
     /// rows another process wrote or folded are handled too.
     public func foldJournal() throws -> Int64? {
         var latest: [VoteKey: (value: Int, votedAt: Int64)] = [:]
+        var first: Int64?
         var through: Int64?
         try connection.each("SELECT seq, contribution_id, contributor_id, value, voted_at FROM vote_journal ORDER BY seq", values: []) { row in
             latest[VoteKey(contributionID: row.int(1), contributorID: row.int(2))] = (row.int(3), row.int(4))
+            if first == nil { first = row.int(0) }
             through = row.int(0)
             return true
         }
-        guard let through else { return nil }
-        var changes: [Int64: CountChange] = [:]
-        for key in latest.keys.sorted() {
+        guard let first, let through else { return nil }
+        let keys = latest.keys.sorted()
+        // What each row changed is in memory when it still holds them all (this writer recorded
+        // them); otherwise each pair's stored vote is read before it is replaced.
+        var changes = connection.voteJournal?.countChanges(
+            for: Set(keys.map(\.contributionID)), in: JournalWindow(lo: first, hi: through))
+        let known = changes != nil
+        if !known { changes = [:] }
+        for key in keys {
             guard let vote = latest[key] else { continue }
-            let old = try storedVote(contributionID: key.contributionID, contributorID: key.contributorID)
+            if !known {
+                let old = try storedVote(contributionID: key.contributionID, contributorID: key.contributorID)
+                changes?[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
+            }
             try writeVote(contributionID: key.contributionID, contributorID: key.contributorID, value: vote.value, votedAt: vote.votedAt)
-            changes[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
         }
-        for (id, change) in changes.sorted(by: { $0.key < $1.key }) where !change.isZero {
-            guard let stored = try storedCounts(contributionID: id, contributorID: 0) else { continue }
+        for (id, change) in (changes ?? [:]).sorted(by: { $0.key < $1.key }) where !change.isZero {
+            guard let stored = try connection.queryOne("SELECT up, down FROM contributions WHERE id = ?", id, row: {
+                (up: $0.int(0) as Int, down: $0.int(1) as Int)
+            }) else { continue }
             _ = try setCounts(contributionID: id, up: stored.up, down: stored.down, change: change)
         }
         try connection.run("DELETE FROM vote_journal WHERE seq <= ?", through)
