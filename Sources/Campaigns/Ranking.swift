@@ -36,12 +36,9 @@ public enum Ranking {
         splitmix64(seed ^ UInt64(bitPattern: id))
     }
 
-    /// One step of Steele, Lea & Flood's SplitMix64 (2014): advances `state` by the golden gamma and
-    /// returns the mixed value; the first output for state 0 is 0xE220A8397B1DCDAF.
+    /// SplitMix64's first output from `state`.
     static func splitmix64(_ state: UInt64) -> UInt64 {
-        var z = state &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        var generator = SplitMix(seed: state)
+        return generator.next()
     }
 }

@@ -1,4 +1,5 @@
 // The two big stages of a seed run: votes (sorted for append-only inserts) and threaded comments.
+import Campaigns
 import Storage
 
 extension CampaignSeeder {

@@ -1,4 +1,5 @@
 // A small English phrase grammar that writes varied, plausible contributions, titles and comments.
+import Campaigns
 
 /// Generates civic-sounding text from a few slots (opener, subject, verb phrase, place, reason).
 /// Deterministic for a given generator state, so two seeds of the same size hold the same text.

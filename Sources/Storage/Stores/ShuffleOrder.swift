@@ -1,4 +1,5 @@
 // A seeded permutation of 0..<count that yields any position in O(1): the order of `sort=random`.
+import Campaigns
 
 /// A pseudo-random permutation of `0..<count`, different for each seed and the same every time for
 /// one seed, so a contributor pages through one stable shuffle with nothing stored per contributor.
@@ -19,8 +20,8 @@ public struct ShuffleOrder: Sendable {
         while bits < 31 && (1 << (2 * bits)) < count { bits += 1 }
         self.count = count
         self.halfBits = bits
-        var state = seed
-        keys = (Self.splitMix(&state), Self.splitMix(&state), Self.splitMix(&state), Self.splitMix(&state))
+        var schedule = SplitMix(seed: seed)  // the round keys
+        keys = (schedule.next(), schedule.next(), schedule.next(), schedule.next())
     }
 
     /// The index placed at `position` (both in `0..<count`).
@@ -35,25 +36,11 @@ public struct ShuffleOrder: Sendable {
         let mask: UInt64 = (1 << halfBits) - 1
         var left = value >> halfBits
         var right = value & mask
-        func round(_ key: UInt64) { (left, right) = (right, left ^ (Self.mix(right ^ key) & mask)) }
+        func round(_ key: UInt64) { (left, right) = (right, left ^ (SplitMix.mix(right ^ key) & mask)) }
         round(keys.0)
         round(keys.1)
         round(keys.2)
         round(keys.3)
         return (left << halfBits) | right
-    }
-
-    /// SplitMix64's step (Steele, Lea & Flood 2014): a key schedule from one seed.
-    private static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return mix(state)
-    }
-
-    /// SplitMix64's finaliser: every input bit affects every output bit.
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
