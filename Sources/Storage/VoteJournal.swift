@@ -25,7 +25,7 @@ struct JournaledVote: Equatable {
 /// cannot see yet, or one already folded in their snapshot, is ignored. Folded votes stay here for
 /// `retention` after the transaction that folded them, for readers that took their snapshot just
 /// before it; a reader whose window reaches below what is still held gets `nil` and reads the
-/// journal table instead (`VoteStore.journalReplay`), so the memory is a shortcut, never the truth.
+/// journal table instead (`VoteStore.replayJournal`), so the memory is a shortcut, never the truth.
 ///
 /// `@unchecked Sendable`: the only stored state is `state`, a Mutex; `retention` is immutable.
 public final class VoteJournal: @unchecked Sendable {

@@ -12,16 +12,16 @@ extension VoteStore {
         }
         var up = stored.up, down = stored.down, old = stored.old
         if let window = try journalWindow() {
-            let unfolded = try covering(window) { view in
-                view.countChanges(for: [contributionID], in: window).flatMap { changes in
-                    view.latestVotes(by: contributorID, on: [contributionID], in: window).map { (changes, $0) }
-                }
+            let unfolded = try covering(window) { view -> (changes: [Int64: CountChange], latest: [Int64: JournaledVote])? in
+                guard let changes = view.countChanges(for: [contributionID], in: window),
+                      let latest = view.latestVotes(by: contributorID, on: [contributionID], in: window) else { return nil }
+                return (changes, latest)
             }
-            if let change = unfolded.0[contributionID] {
+            if let change = unfolded.changes[contributionID] {
                 up += change.up
                 down += change.down
             }
-            if let latest = unfolded.1[contributionID] { old = latest.value }
+            if let latest = unfolded.latest[contributionID] { old = latest.value }
         }
         try connection.run(
             "INSERT INTO vote_journal (contribution_id, contributor_id, value, voted_at) VALUES (?, ?, ?, ?)",
@@ -53,19 +53,18 @@ extension VoteStore {
         let keys = latest.keys.sorted()
         // What each row changed is in memory when it still holds them all (this writer recorded
         // them); otherwise each pair's stored vote is read before it is replaced.
-        var changes = connection.voteJournal?.countChanges(
+        let remembered = connection.voteJournal?.countChanges(
             for: Set(keys.map(\.contributionID)), in: JournalWindow(lo: first, hi: through))
-        let known = changes != nil
-        if !known { changes = [:] }
+        var changes = remembered ?? [:]
         for key in keys {
             guard let vote = latest[key] else { continue }
-            if !known {
+            if remembered == nil {
                 let old = try storedVote(contributionID: key.contributionID, contributorID: key.contributorID)
-                changes?[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
+                changes[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
             }
             try writeVote(contributionID: key.contributionID, contributorID: key.contributorID, value: vote.value, votedAt: vote.votedAt)
         }
-        for (id, change) in (changes ?? [:]).sorted(by: { $0.key < $1.key }) where !change.isZero {
+        for (id, change) in changes.sorted(by: { $0.key < $1.key }) where !change.isZero {
             guard let stored = try connection.queryOne("SELECT up, down FROM contributions WHERE id = ?", id, row: {
                 (up: $0.int(0) as Int, down: $0.int(1) as Int)
             }) else { continue }
