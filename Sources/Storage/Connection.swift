@@ -173,6 +173,13 @@ public final class Connection {
         return handle.map { Int(sqlite3_changes64($0)) } ?? 0
     }
 
+    /// Rows inserted, updated or deleted on this connection since it opened, triggers included:
+    /// whether a body wrote anything. <https://www.sqlite.org/c3ref/total_changes.html>
+    var totalChanges: Int64 {
+        assertConfined()
+        return handle.map { sqlite3_total_changes64($0) } ?? 0
+    }
+
     /// `true` when no transaction is open (SQLite's autocommit mode).
     public var isAutocommit: Bool {
         assertConfined()

@@ -3,7 +3,7 @@ import CSQLite
 import Dispatch
 
 extension WriteQueue {
-    /// One transaction for the whole batch, one savepoint per request, one COMMIT. The transaction
+    /// One transaction for the whole batch, one savepoint per request but votes, one COMMIT. The transaction
     /// statements run from the connection's statement cache (`run`), not re-parsed per request.
     ///
     /// A request whose body throws is rolled back to its savepoint and failed at once. If SQLite
@@ -11,10 +11,10 @@ extension WriteQueue {
     /// <https://www.sqlite.org/lang_transaction.html> "Response To Errors Within A Transaction"),
     /// the requests that had run fail with that error and the rest start a new batch.
     ///
-    /// With the vote journal, a write that is not a vote first folds the journal (in its own
-    /// savepoint, when a vote was recorded since the last fold), so it sees every earlier vote in
-    /// the tables; the batch folds it before COMMIT too when nothing else is queued or the journal
-    /// is due (`journalIsDue`).
+    /// Votes run without a savepoint (`recordVote`). With the vote journal, a write that is not a
+    /// vote first folds the journal (in its savepoint, when a vote was recorded since the last
+    /// fold), so it sees every earlier vote in the tables; the batch folds it before COMMIT too
+    /// when nothing else is queued, and after COMMIT when it is due (`foldTiming`).
     func runBatch(_ batch: ArraySlice<any PendingWrite>) {
         dispatchPrecondition(condition: .onQueue(queue))
         do {
@@ -28,6 +28,27 @@ extension WriteQueue {
         var staged: [any PendingWrite] = []
         for (position, request) in zip(batch.indices, batch) {
             let mark = journal?.lastRecorded
+            if journal != nil, request.recordsVotes {
+                switch recordVote(request, mark: mark) {
+                case .staged:
+                    staged.append(request)
+                case .failed(let error):
+                    fail([request], with: error)
+                case .transactionLost(let error):
+                    fail([request], with: error)
+                    fail(staged, with: error)
+                    runBatch(batch[(position + 1)...])
+                    return
+                case .wroteThenFailed(let error):
+                    // Its rows cannot be undone alone: the batch starts over without it.
+                    connection.rollbackQuietly()
+                    journal?.discardUncommitted()
+                    fail([request], with: error)
+                    runBatch(ArraySlice(staged + batch[(position + 1)...]))
+                    return
+                }
+                continue
+            }
             let foldedBefore = (folded, foldedThrough)
             do {
                 try connection.run("SAVEPOINT gs_write")
@@ -36,7 +57,7 @@ extension WriteQueue {
                 return
             }
             do {
-                if let journal, let mark, !request.recordsVotes, mark > foldedThrough {
+                if let mark, mark > foldedThrough {  // a write that is not a vote: it reads the tables
                     folded = try VoteStore(connection).foldJournal() ?? folded
                     foldedThrough = mark
                 }
@@ -64,21 +85,65 @@ extension WriteQueue {
                 fail([request], with: error)
             }
         }
-        if let journal, journalIsDue(journal, batch: batch.count) {
-            folded = foldBeforeCommit() ?? folded
+        var foldAfterCommit = false
+        if let journal {
+            switch foldTiming(journal, batch: batch.count) {
+            case .beforeCommit: folded = foldBeforeCommit() ?? folded
+            case .afterCommit: foldAfterCommit = true
+            case .notYet: break
+            }
         }
-        commit(staged, folded: folded)
+        commit(staged, folded: folded, thenFold: foldAfterCommit)
     }
 
-    /// Whether the batch should fold the journal before it commits: enough votes or time have
-    /// gathered, or the load is light — nothing else is queued and the journal holds no more than
-    /// `journalLightLoadVotes` with this batch — so that one voter at a time finds the tables up to date
-    /// (their orders and totals included) as soon as the vote is acknowledged. Under load, batches
-    /// are larger and the journal grows until it is due.
-    private func journalIsDue(_ journal: VoteJournal, batch: Int) -> Bool {
+    private enum VoteOutcome {
+        case staged
+        /// Threw before writing anything; the batch goes on.
+        case failed(any Error)
+        /// SQLite rolled the whole transaction back (I/O error, disk full): the staged work is gone.
+        case transactionLost(any Error)
+        /// Threw after writing: a body that breaks `Database.writeVote`'s contract.
+        case wroteThenFailed(any Error)
+    }
+
+    /// Runs a vote without a savepoint of its own, saving two statements per vote. A vote's body
+    /// reads, then appends its one journal row last; a statement that fails is undone by SQLite on
+    /// its own, leaving the transaction's earlier statements intact, or the whole transaction is
+    /// rolled back (<https://www.sqlite.org/lang_transaction.html>, "Response To Errors Within A
+    /// Transaction"). So a vote that throws has written nothing — and if the connection's change
+    /// count says otherwise, the caller starts the batch over without it.
+    private func recordVote(_ request: any PendingWrite, mark: Int64?) -> VoteOutcome {
+        let changes = connection.totalChanges
+        do {
+            try perform(request)
+            return .staged
+        } catch {
+            if let mark { journal?.discard(after: mark) }
+            if connection.isAutocommit {
+                journal?.discardUncommitted()
+                return .transactionLost(error)
+            }
+            return connection.totalChanges == changes ? .failed(error) : .wroteThenFailed(error)
+        }
+    }
+
+    private enum FoldTiming {
+        case notYet
+        /// In the batch's transaction, so its votes are in the tables when they are acknowledged.
+        case beforeCommit
+        /// In a transaction of its own once the batch's requests are completed (`foldAlone`).
+        case afterCommit
+    }
+
+    /// When the batch folds the journal. Under light load — nothing else is queued and the journal
+    /// holds no more than `journalLightLoadVotes` with this batch — before it commits, so that one
+    /// voter at a time finds the tables up to date (their orders and totals included) as soon as the
+    /// vote is acknowledged. Under load, batches are larger and the journal grows until enough votes
+    /// or time have gathered; then after the commit.
+    private func foldTiming(_ journal: VoteJournal, batch: Int) -> FoldTiming {
         let unfolded = journal.unfolded()
-        if unfolded.count + Int64(batch) >= journalFoldVotes || unfolded.age >= journalFoldNanoseconds { return true }
-        return unfolded.count + Int64(batch) <= journalLightLoadVotes && pendingCount == 0
+        if unfolded.count + Int64(batch) >= journalFoldVotes || unfolded.age >= journalFoldNanoseconds { return .afterCommit }
+        return unfolded.count + Int64(batch) <= journalLightLoadVotes && pendingCount == 0 ? .beforeCommit : .notYet
     }
 
     /// Folds the journal in a savepoint of the open transaction; if that fails the votes stay in
@@ -88,6 +153,26 @@ extension WriteQueue {
             return try connection.savepoint { try VoteStore(connection).foldJournal() }
         } catch {
             return nil
+        }
+    }
+
+    /// Folds the journal in a transaction of its own. A due fold rewrites thousands of pages; inside
+    /// the batch it would need a savepoint (so that a failed fold spares the votes), and a savepoint's
+    /// sub-journal copies every page it changes once more, to a temporary file past 64 KiB — 18,000
+    /// page writes in 5 s of votes, measured. Here a failure rolls back the fold alone and the votes
+    /// wait in the journal for the next one.
+    private func foldAlone() {
+        do {
+            try connection.run("BEGIN IMMEDIATE")
+            let folded = try VoteStore(connection).foldJournal()
+            try connection.run("COMMIT")
+            journal?.committed(folded: folded)
+            record {
+                $0.commits += 1
+                if folded != nil { $0.journalFolds += 1 }
+            }
+        } catch {
+            connection.rollbackQuietly()
         }
     }
 
@@ -123,9 +208,10 @@ extension WriteQueue {
         }
     }
 
-    /// COMMITs, then completes every request; if COMMIT fails they all fail with its error and the
-    /// writer rolls back so the next batch starts clean.
-    private func commit(_ requests: [any PendingWrite], folded: Int64?) {
+    /// COMMITs, then completes every request, then folds the journal if `thenFold` (their votes are
+    /// durable already: they need not wait for it); if COMMIT fails they all fail with its error and
+    /// the writer rolls back so the next batch starts clean.
+    private func commit(_ requests: [any PendingWrite], folded: Int64?, thenFold: Bool = false) {
         do {
             try connection.run("COMMIT")
         } catch {
@@ -142,6 +228,7 @@ extension WriteQueue {
             if folded != nil { $0.journalFolds += 1 }
         }
         for request in requests { request.succeed() }
+        if thenFold { foldAlone() }
     }
 
     /// Rolls the whole transaction back and fails every request in it.

@@ -113,19 +113,28 @@ final class WriteQueue: @unchecked Sendable {
     }
 
     /// Votes left in the journal after a busy spell are folded `journalFoldNanoseconds` after the
-    /// writer went idle, by a write that does nothing but make its batch fold first.
+    /// writer went idle, by a write that does nothing but make its batch fold first. While batches
+    /// keep committing the timer only re-arms: they fold the journal themselves when it is due, in a
+    /// transaction of their own, where this write would fold it inside its savepoint.
     private func scheduleIdleFold() {
         guard let journal, journal.unfolded().count > 0 else { return }
-        let schedule = state.withLock { state -> Bool in
-            guard !state.idleFoldScheduled, !state.closed else { return false }
+        let commits = state.withLock { state -> Int? in
+            guard !state.idleFoldScheduled, !state.closed else { return nil }
             state.idleFoldScheduled = true
-            return true
+            return state.statistics.commits
         }
-        guard schedule else { return }
+        guard let commits else { return }
         queue.asyncAfter(deadline: .now() + .nanoseconds(Int(journalFoldNanoseconds))) {
-            self.state.withLock { $0.idleFoldScheduled = false }
+            let idle = self.state.withLock { state -> Bool in
+                state.idleFoldScheduled = false
+                return state.statistics.commits == commits
+            }
             guard journal.unfolded().count > 0 else { return }
-            self.enqueue({ _ in }, completion: { _ in })
+            if idle {
+                self.enqueue({ _ in }, completion: { _ in })
+            } else {
+                self.scheduleIdleFold()
+            }
         }
     }
 

@@ -67,6 +67,40 @@ struct VoteJournalTests {
         return try outcome.withLock { $0! }.get()
     }
 
+    /// Queues votes while a write holds the writer, then lets it go: they run as one batch.
+    /// `failing` are the positions whose body throws after its vote was written.
+    private func voteInOneBatch(
+        _ database: Database, _ votes: [(Int64, Int64, Int)], failing: Set<Int> = []
+    ) -> [Result<VoteTally, any Error>] {
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let held = DispatchGroup()
+        DispatchQueue.global().async(group: held) {
+            _ = try? database.write { _ in
+                started.signal()
+                release.wait()
+            }
+        }
+        started.wait()
+        let outcomes = Mutex<[Int: Result<VoteTally, any Error>]>([:])
+        let done = DispatchGroup()
+        for (position, (contribution, contributor, value)) in votes.enumerated() {
+            done.enter()
+            database.writeVote({ connection in
+                let tally = try VoteStore(connection).set(contributionID: contribution, contributorID: contributor, value: value, now: 7)
+                if failing.contains(position) { throw Refused() }
+                return tally
+            }, completion: { result in
+                outcomes.withLock { $0[position] = result }
+                done.leave()
+            })
+        }
+        #expect(database.pendingWriteCount == votes.count, "queued behind the held write")
+        release.signal()
+        held.wait()
+        done.wait()
+        return outcomes.withLock { outcomes in votes.indices.map { outcomes[$0]! } }
+    }
+
     /// The votes as a plain dictionary: what every read must agree with.
     private struct Model {
         var votes: [VoteKey: Int] = [:]
@@ -203,6 +237,68 @@ struct VoteJournalTests {
         try expectReads(database, model)
         try database.foldVotes()
         try expectStored(database, model)
+    }
+
+    /// Votes run without a savepoint each; one whose body throws after its vote was written
+    /// (breaking `writeVote`'s contract) cannot be undone alone, so the batch starts over without it.
+    @Test func aVoteThatThrowsAfterWritingLeavesItsBatchIntact() throws {
+        let directory = try TemporaryDirectory()
+        let database = try database(directory)
+        let votes: [(Int64, Int64, Int)] = [(1, 1, 1), (1, 2, -1), (2, 3, 1), (1, 4, 1), (99, 5, 1), (2, 1, -1)]
+        let outcomes = voteInOneBatch(database, votes, failing: [2])
+        var model = Model()
+        for (position, outcome) in outcomes.enumerated() {
+            switch position {
+            case 2: #expect(throws: Refused.self) { try outcome.get() }
+            case 4: #expect(throws: StoreError.self) { try outcome.get() }  // no such contribution: nothing written
+            default:
+                #expect(throws: Never.self) { try outcome.get() }
+                model.set(votes[position].0, votes[position].1, votes[position].2)
+            }
+        }
+        #expect(try outcomes[3].get().up == 2, "the batch's earlier vote on 1 counted")
+        try expectReads(database, model)
+        try database.foldVotes()
+        try expectStored(database, model)
+        database.close()
+    }
+
+    /// A due fold runs after the batch's COMMIT, in a transaction of its own.
+    @Test func aDueFoldCommitsOnItsOwnAfterTheBatch() throws {
+        let directory = try TemporaryDirectory()
+        let database = try database(directory) { $0.journalFoldVotes = 4 }
+        let before = database.writeStatistics
+        let votes = script(count: 4)
+        let outcomes = voteInOneBatch(database, votes)
+        var model = Model()
+        for (contribution, contributor, value) in votes { model.set(contribution, contributor, value) }
+        #expect(outcomes.allSatisfy { (try? $0.get()) != nil })
+        try vote(database, 3, 6, 1)  // runs after the fold: the writer is serial
+        model.set(3, 6, 1)
+        let after = database.writeStatistics
+        #expect(after.journalFolds == before.journalFolds + 1)
+        #expect(after.commits == before.commits + 4, "the held write, the batch, its fold, the last vote")
+        #expect(try journalRows(database) == 1, "the last vote waits for the next fold")
+        try expectReads(database, model)
+        try database.foldVotes()
+        try expectStored(database, model)
+        database.close()
+    }
+
+    /// Votes left in the journal when the writer goes idle are folded a fold interval later.
+    @Test func votesLeftWhenTheWriterGoesIdleAreFolded() throws {
+        let directory = try TemporaryDirectory()
+        let database = try database(directory) { $0.journalFoldMilliseconds = 50 }
+        try vote(database, 1, 1, 1)
+        try vote(database, 2, 2, -1)
+        let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+        while try journalRows(database) > 0, DispatchTime.now().uptimeNanoseconds < deadline { usleep(10_000) }
+        #expect(try journalRows(database) == 0)
+        var model = Model()
+        model.set(1, 1, 1)
+        model.set(2, 2, -1)
+        try expectStored(database, model)
+        database.close()
     }
 
     /// A copy of the files taken while votes wait in the journal is what a crash leaves behind.
