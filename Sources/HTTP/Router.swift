@@ -125,17 +125,21 @@ enum RoutePatternSegment: Sendable, Equatable {
     case literal(String)
     case parameter(String)
 
-    /// The parameters when `path` (of the same length) matches `pattern`, else nil.
+    /// The parameters when `path` (of the same length) matches `pattern`, else nil. Every segment is
+    /// checked before the dictionary is made: most candidates fail on a literal after a parameter
+    /// (`/api/contributions/{id}/comments` against `…/12/vote`), and each would allocate one.
     static func bind(_ pattern: [RoutePatternSegment], to path: [String]) -> [String: String]? {
-        var parameters: [String: String] = [:]
         for index in pattern.indices {
             switch pattern[index] {
             case .literal(let literal):
                 if literal != path[index] { return nil }
-            case .parameter(let name):
+            case .parameter:
                 if path[index].isEmpty { return nil }
-                parameters[name] = path[index]
             }
+        }
+        var parameters: [String: String] = [:]
+        for index in pattern.indices {
+            if case .parameter(let name) = pattern[index] { parameters[name] = path[index] }
         }
         return parameters
     }

@@ -58,10 +58,11 @@ final class EventsHub: Sendable {
 
     /// Sends `event` with the JSON `data` to every stream of the campaign, within `coalescing`.
     func publish(campaignID: Int64, event: String, data: [UInt8]) {
+        let targets = state.withLock { $0.subscribers.values.filter { $0.campaignID == campaignID } }
+        guard !targets.isEmpty else { return }  // every vote publishes; most campaigns have no stream open
         var frame = Array("event: \(event)\ndata: ".utf8)
         frame += data
         frame += Array("\n\n".utf8)
-        let targets = state.withLock { $0.subscribers.values.filter { $0.campaignID == campaignID } }
         for stream in targets where !stream.enqueue(frame, wake: false) { unsubscribe(stream) }
         // After the frames are in: a flush that has already cleared the flag wakes after this point.
         let schedule = state.withLock { state -> Bool in
