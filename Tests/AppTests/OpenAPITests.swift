@@ -29,6 +29,26 @@ import TestSupport
         let health = try server.client().send("GET", "/healthz")
         #expect(health.status == 200 && health.text == "ok")
     }
+
+    /// `/healthz` is answered from a prepared response on keep-alive GETs and the ordinary way
+    /// otherwise: both carry the same header fields (the security headers among them).
+    @Test func healthzTheSameOnBothPaths() throws {
+        let server = try TestApp()
+        defer { server.close() }
+        let keepAlive = try RawClient(port: server.port, timeoutSeconds: 5)
+        try keepAlive.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
+        let prepared = try keepAlive.readResponse()
+        let closing = try RawClient(port: server.port, timeoutSeconds: 5)
+        try closing.send("GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+        let ordinary = try closing.readResponse()
+        func fields(_ response: RawResponse) -> [String] {
+            response.headers.filter { !["date", "connection"].contains($0.name.lowercased()) }.map { "\($0.name): \($0.value)" }
+        }
+        #expect(prepared.status == 200 && prepared.text == "ok")
+        #expect(ordinary.status == 200 && ordinary.text == "ok")
+        #expect(fields(prepared) == fields(ordinary))
+        #expect(prepared.headers["Content-Security-Policy"] != nil && prepared.headers["X-Content-Type-Options"] == "nosniff")
+    }
 }
 
 @Suite struct OpenAPIResponseSchemaTests {
