@@ -109,7 +109,6 @@ public struct ContributionPage: Sendable {
     public var next: ContributionCursor?
 }
 
-/// A short match for "has this been said already?".
 /// The parts of a contribution a vote on it is checked against.
 public struct VoteTarget: Sendable, Equatable {
     public var campaignID: Int64
@@ -119,6 +118,7 @@ public struct VoteTarget: Sendable, Equatable {
     public var shortlisted: Bool
 }
 
+/// A short match for "has this been said already?".
 public struct SimilarContribution: Sendable, Equatable {
     public var id: Int64
     public var title: String?
