@@ -160,8 +160,9 @@ extension WriteQueue {
     /// the batch it would need a savepoint (so that a failed fold spares the votes), and a savepoint's
     /// sub-journal copies every page it changes once more, to a temporary file past 64 KiB — 18,000
     /// page writes in 5 s of votes, measured. Here a failure rolls back the fold alone and the votes
-    /// wait in the journal for the next one.
-    private func foldAlone() {
+    /// wait in the journal for the next one. Also the last write at close.
+    func foldAlone() {
+        dispatchPrecondition(condition: .onQueue(queue))
         do {
             try connection.run("BEGIN IMMEDIATE")
             let folded = try VoteStore(connection).foldJournal()

@@ -104,10 +104,8 @@ final class WriteQueue: @unchecked Sendable {
         state.withLock { $0.closed = true }
         queue.sync {
             drain()
-            if let journal, journal.unfolded().count > 0 {
-                // Tidy for the next process; were this to fail, the next open folds instead.
-                _ = try? connection.transaction { try VoteStore(connection).foldJournal() }
-            }
+            // Tidy for the next process; were this to fail, the next open folds instead.
+            if let journal, journal.unfolded().count > 0 { foldAlone() }
             connection.close()
         }
     }
