@@ -164,6 +164,16 @@ struct VoteJournalTests {
         try database.read { try $0.queryOne("SELECT count(*) FROM vote_journal") { $0.int(0) as Int } ?? -1 }
     }
 
+    /// Casts `script(count:)` one vote at a time and returns the model of what it leaves.
+    private func voteScript(_ database: Database, count: Int) throws -> Model {
+        var model = Model()
+        for (contribution, contributor, value) in script(count: count) {
+            try vote(database, contribution, contributor, value)
+            model.set(contribution, contributor, value)
+        }
+        return model
+    }
+
     /// A fixed pseudo-random script of votes, retractions and changes of mind.
     private func script(count: Int, contributions: Int64 = 4, contributors: Int64 = 6) -> [(Int64, Int64, Int)] {
         var generator = SplitMix(seed: 42)
@@ -198,11 +208,7 @@ struct VoteJournalTests {
     @Test func aWriteThatIsNotAVoteFindsEveryEarlierVoteInTheTables() throws {
         let directory = try TemporaryDirectory()
         let database = try database(directory)
-        var model = Model()
-        for (contribution, contributor, value) in script(count: 30) {
-            try vote(database, contribution, contributor, value)
-            model.set(contribution, contributor, value)
-        }
+        let model = try voteScript(database, count: 30)
         let seen = try database.write { connection in
             try connection.query("SELECT up, down FROM contributions ORDER BY id") { row in [row.int(0) as Int, row.int(1) as Int] }
         }
@@ -305,11 +311,7 @@ struct VoteJournalTests {
     @Test func openingFoldsWhatACrashLeftInTheJournal() throws {
         let directory = try TemporaryDirectory()
         let database = try database(directory)
-        var model = Model()
-        for (contribution, contributor, value) in script(count: 50) {
-            try vote(database, contribution, contributor, value)
-            model.set(contribution, contributor, value)
-        }
+        var model = try voteScript(database, count: 50)
         #expect(try journalRows(database) == 50)
         for suffix in ["", "-wal"] {
             try FileManager.default.copyItem(atPath: directory.file("votes.sqlite" + suffix), toPath: directory.file("crashed.sqlite" + suffix))
@@ -331,11 +333,7 @@ struct VoteJournalTests {
     @Test func aReaderOlderThanTheFoldReplaysItsSnapshot() throws {
         let directory = try TemporaryDirectory()
         let database = try database(directory) { $0.journalRetentionMilliseconds = 0 }
-        var model = Model()
-        for (contribution, contributor, value) in script(count: 60) {
-            try vote(database, contribution, contributor, value)
-            model.set(contribution, contributor, value)
-        }
+        let model = try voteScript(database, count: 60)
         try database.read { connection in
             let before = try #require(try VoteStore(connection).journalWindow())
             #expect(before.hi - before.lo == 59)
