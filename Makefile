@@ -1,22 +1,42 @@
 # Groundswell: `make run` serves a demo campaign on http://127.0.0.1:8080; `make test` is what CI runs.
 
-SWIFT      ?= swift
-DATA       ?= data
-DB         ?= $(DATA)/groundswell.sqlite
-BIN_DIR    := .build/release
-BIN        := $(BIN_DIR)/groundswell
-PYTHON     ?= python3
+SWIFT       ?= swift
+DATA        ?= data
+DB          ?= $(DATA)/groundswell.sqlite
+BIN_DIR     := .build/release
+BIN         := $(BIN_DIR)/groundswell
+PYTHON      ?= python3
+VENV        := .build/venv
+VENV_PYTHON := $(VENV)/bin/python
 
-.PHONY: run build deps test test-swift test-reliability test-browser bench fuzz clean
+.PHONY: run build deps test-deps test test-swift test-reliability test-browser bench fuzz clean
 
-## Install the two system libraries only when they are missing (Debian).
-deps:
-	@missing=""; for p in libsqlite3-dev zlib1g-dev; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+## `$(call apt_install,PACKAGES)`: installs those of the Debian packages that are missing, as root or through sudo.
+apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
+		$$SUDO apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+## The two system libraries the server builds against.
+deps:
+	@$(call apt_install,libsqlite3-dev zlib1g-dev)
+
+## What the test suites need beyond the toolchain: headless Chromium and its driver (browser suite),
+## slowhttptest and a C compiler (reliability suite), and the pinned Python packages in $(VENV).
+test-deps: deps $(VENV)/installed
+	@$(call apt_install,chromium chromium-driver slowhttptest gcc)
+
+## The virtual environment, rebuilt when a pin changes (python3-venv is Debian's ensurepip).
+$(VENV)/installed: Tests/requirements.txt Tests/requirements-axe.txt
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { $(call apt_install,python3 python3-venv); }
+	$(PYTHON) -m venv $(VENV)
+	$(VENV_PYTHON) -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	$(VENV_PYTHON) -m pip install -q --disable-pip-version-check --no-deps --ignore-requires-python \
+		-r Tests/requirements-axe.txt
+	@touch $@
 
 build: deps
 	$(SWIFT) build -c release --product groundswell
@@ -28,31 +48,26 @@ run: build
 	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
 
 ## Everything CI runs: the Swift suites, then the browser tests against the release binary.
-test: deps test-swift test-reliability test-browser
+test: test-deps test-swift test-reliability test-browser
 
 test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 ## The real server killed with SIGKILL under load and restarted: nothing acknowledged may be lost.
-test-reliability: deps
+test-reliability: test-deps
 	$(SWIFT) build --product groundswell
-	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Reliability
+	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Reliability
 
 ## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
-test-browser: deps
+test-browser: test-deps
 	$(SWIFT) build --product groundswell
-	GROUNDSWELL_BIN=.build/debug/groundswell $(PYTHON) -m pytest -q Tests/Browser
+	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Browser
 
 ## Load tests (issue 9), not part of `make test`: seeds (cached in .build/bench/), wrk and nginx,
 ## a Markdown table in Benchmarks/results/. BENCH_DURATION (s per workload) and BENCH_SIZES override.
 bench: build
-	@missing=""; for p in wrk nginx; do PATH="$$PATH:/usr/sbin" command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "installing$$missing"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing; \
-	fi
+	@$(call apt_install,wrk nginx)
 	PATH="$$PATH:/usr/sbin" $(PYTHON) Benchmarks/run.py
 
 clean:
@@ -64,7 +79,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS    ?= -1
 FUZZ_SEED    ?= 0
 FUZZ_BIN     := .build/fuzz/parser-fuzzer
-fuzz: deps
+fuzz: deps $(VENV)/installed
 	@rm -rf .build/fuzz/corpus && mkdir -p .build/fuzz/corpus
 	swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzHTTP \
 		-I Sources/CZlib -I Sources/CLinux Sources/HTTP/*.swift Tests/Fuzz/ParserFuzzer.swift -o $(FUZZ_BIN)
@@ -72,13 +87,12 @@ fuzz: deps
 		-artifact_prefix=.build/fuzz/ .build/fuzz/corpus Tests/Fuzz/corpus
 	swiftc -O -parse-as-library -module-name VerdictHTTP -I Sources/CZlib -I Sources/CLinux \
 		Sources/HTTP/*.swift Tests/Fuzz/ParserVerdict.swift -o .build/fuzz/parser-verdict
-	$(PYTHON) -m pip install -q --disable-pip-version-check llhttp
-	$(PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus
+	$(VENV_PYTHON) Tests/Fuzz/compare_llhttp.py .build/fuzz/parser-verdict Tests/Fuzz/corpus .build/fuzz/corpus
 
 ## Soak (issue 10), not part of `make test`: SOAK_SECONDS (default 600) of mixed traffic, hostile clients and
 ## SIGKILL restarts against the debug binary, ending with the crash-safety and privacy invariants.
 SOAK_SECONDS ?= 600
 .PHONY: soak
-soak: deps
+soak: deps $(VENV)/installed
 	$(SWIFT) build --product groundswell
-	GROUNDSWELL_BIN=.build/debug/groundswell SOAK_SECONDS=$(SOAK_SECONDS) $(PYTHON) Tests/Reliability/soak.py
+	GROUNDSWELL_BIN=.build/debug/groundswell SOAK_SECONDS=$(SOAK_SECONDS) $(VENV_PYTHON) Tests/Reliability/soak.py

@@ -114,12 +114,12 @@ def server():
 def make_driver(width, height):
     browser, driver_path = chromium_paths()
     if not browser or not driver_path:
-        unavailable("chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)")
+        unavailable("chromium and chromedriver are not installed (`make test-deps` installs them)")
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
     except ImportError:
-        unavailable("selenium is not installed (pip install selenium pytest)")
+        unavailable("selenium is not installed (`make test-deps` puts it in .build/venv)")
     options = webdriver.ChromeOptions()
     options.binary_location = browser
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars",

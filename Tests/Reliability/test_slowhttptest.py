@@ -49,8 +49,8 @@ def test_well_behaved_client_served_during_slow_attack(server, attack):
     tool = shutil.which("slowhttptest")
     if tool is None:
         if os.environ.get("CI"):
-            pytest.fail("slowhttptest is missing (.ci/run installs it)")
-        pytest.skip("apt-get install slowhttptest (CI installs it)")
+            pytest.fail("slowhttptest is missing (`make test-deps` installs it)")
+        pytest.skip("slowhttptest is missing (`make test-deps` installs it)")
     url = f"http://127.0.0.1:{server.port}"
     arguments = [argument.format(url=url) for argument in ATTACKS[attack]]
     attacker = subprocess.Popen(
