@@ -40,6 +40,12 @@ public struct AppConfiguration: Sendable {
     public var heartbeatInterval = 15
     /// GROUNDSWELL_ACCESS_LOG=on|off. One line per request (never the client address). Default on.
     public var accessLog = true
+    /// GROUNDSWELL_METRICS_HOST. Address of the metrics listener. Default 127.0.0.1: anyone who can
+    /// reach it reads `/metrics` without a token.
+    public var metricsHost = "127.0.0.1"
+    /// GROUNDSWELL_METRICS_PORT. Port of a listener serving only `/metrics`, with no token; 0 picks a
+    /// free one. Default nil: no such listener (`/metrics` on the main port still answers staff tokens).
+    public var metricsPort: Int?
 
     public init() {}
 
@@ -68,6 +74,8 @@ public struct AppConfiguration: Sendable {
         config.maxEventSubscribers = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS", in: 0...1_000_000) ?? config.maxEventSubscribers
         config.heartbeatInterval = try reader.int("GROUNDSWELL_HEARTBEAT", in: 1...3600) ?? config.heartbeatInterval
         config.accessLog = try reader.flag("GROUNDSWELL_ACCESS_LOG") ?? config.accessLog
+        config.metricsHost = reader.string("GROUNDSWELL_METRICS_HOST") ?? config.metricsHost
+        config.metricsPort = try reader.int("GROUNDSWELL_METRICS_PORT", in: 0...65535) ?? config.metricsPort
         return config
     }
 }

@@ -11,6 +11,8 @@ public struct AppContext: Sendable {
     public let clock: any WallClock
     public let configuration: AppConfiguration
     let events: EventsHub
+    /// What `/metrics` reports; the server and the writer feed it.
+    let metrics: AppMetrics
     let rateLimiter: RateLimiter
     /// Nil when the public directory is missing (the API still works; pages 404).
     let staticFiles: StaticFiles?
@@ -24,12 +26,13 @@ public struct AppContext: Sendable {
 
     init(
         database: Database, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
-        staticFiles: StaticFiles?, log: @escaping @Sendable (String) -> Void
+        metrics: AppMetrics, staticFiles: StaticFiles?, log: @escaping @Sendable (String) -> Void
     ) {
         self.database = database
         self.clock = clock
         self.configuration = configuration
         self.events = events
+        self.metrics = metrics
         self.rateLimiter = RateLimiter(enabled: configuration.rateLimits, clock: clock)
         self.staticFiles = staticFiles
         self.log = log

@@ -23,14 +23,14 @@ public final class AppResponder: Responder {
         }
     }
 
-    /// Routes under `/api/` and `/admin/` may touch the database: they go to the handler pool,
+    /// Routes under `/api/` and `/admin/`, and `/metrics` (its staff check reads the database), go to the handler pool,
     /// unless the route was added as deferred (a vote: one write, answered from its commit).
     /// Everything else — `/healthz`, the HTML pages, `/openapi.json`, static files, 404 and 405 —
     /// is answered from memory, in place on the event loop, decided from the first segment alone
     /// with no route lookup. A new route outside `/api/` and `/admin/` must not block.
     public func answering(_ head: RequestHead) -> Answering {
         switch head.pathSegments.first {
-        case "api", "admin":
+        case "api", "admin", "metrics":
             guard case .found(let route, _) = router.match(head.method, head.pathSegments), route.deferred != nil else {
                 return .onPool
             }
@@ -103,6 +103,7 @@ enum AppRoutes {
         ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)
         AdminRoutes.register(&router)
+        MetricsRoute.register(&router)
         return router
     }
 }

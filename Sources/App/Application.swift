@@ -14,7 +14,12 @@ public final class Application: Sendable {
     public let context: AppContext
     let responder: AppResponder
     let scheduler: PhaseScheduler
+    public let metrics: AppMetrics
     private let server: Server
+    /// The `/metrics`-only listener, when `metricsPort` is set.
+    private let metricsServer: Server?
+    /// Guarded by its mutex: the metrics listener's bound port, once started.
+    private let boundMetricsPort = Mutex<Int?>(nil)
     /// Guarded by its mutex: the signal sources, kept alive for the life of the application.
     private let stopSignals = Mutex<StopSignals?>(nil)
 
@@ -26,6 +31,9 @@ public final class Application: Sendable {
         options.synchronous = configuration.synchronous
         options.groupCommit = configuration.groupCommit
         options.voteJournal = configuration.voteJournal
+        let metrics = AppMetrics()
+        self.metrics = metrics
+        options.observer = metrics
         database = try Database(options: options, migrationsDirectory: configuration.migrationsDirectory)
         let staticFiles: StaticFiles?
         do {
@@ -37,20 +45,44 @@ public final class Application: Sendable {
         let events = EventsHub(
             maxSubscribers: configuration.maxEventSubscribers, heartbeatSeconds: configuration.heartbeatInterval)
         context = AppContext(
-            database: database, clock: clock, configuration: configuration, events: events, staticFiles: staticFiles,
-            log: log)
+            database: database, clock: clock, configuration: configuration, events: events, metrics: metrics,
+            staticFiles: staticFiles, log: log)
         responder = AppResponder(context: context)
         scheduler = PhaseScheduler(context: context)
         var serverConfiguration = ServerConfiguration()
         serverConfiguration.host = configuration.host
         serverConfiguration.port = configuration.port
         serverConfiguration.accessLog = configuration.accessLog
-        server = Server(configuration: serverConfiguration, responder: responder, log: log)
+        serverConfiguration.observer = metrics
+        let server = Server(configuration: serverConfiguration, responder: responder, log: log)
+        self.server = server
+        metricsServer = configuration.metricsPort.map { port in
+            var listener = ServerConfiguration()
+            listener.host = configuration.metricsHost
+            listener.port = port
+            listener.accessLog = false
+            listener.eventLoops = 1
+            return Server(configuration: listener, responder: MetricsResponder(metrics: metrics), log: log)
+        }
+        // Held weakly: the server and the database hold the metrics as their observer.
+        let database = database
+        metrics.watch("groundswell_http_connections") { [weak server] in server?.connectionCount ?? 0 }
+        metrics.watch("groundswell_event_streams") { [weak events] in events?.subscriberCount ?? 0 }
+        metrics.watch("groundswell_writer_queue_depth") { [weak database] in database?.pendingWriteCount ?? 0 }
+        metrics.watch("groundswell_vote_journal_depth") { [weak database] in database?.unfoldedVoteCount ?? 0 }
+        // Issue 22's mail outbox adds its backlog here: metrics.watch("groundswell_outbox_backlog") { … }
     }
 
-    /// Starts listening, the heartbeat and the phase scheduler; returns the bound port.
+    /// The metrics listener's port once `start` has bound it; nil without `metricsPort`.
+    public var metricsPort: Int? { boundMetricsPort.withLock { $0 } }
+
+    /// Starts listening (and the metrics listener), the heartbeat and the phase scheduler; returns the bound port.
     public func start() throws -> Int {
         let port = try server.start()
+        if let metricsServer {
+            let bound = try metricsServer.start()
+            boundMetricsPort.withLock { $0 = bound }
+        }
         context.events.start()
         scheduler.start(intervalSeconds: configuration.scheduleInterval)
         return port
@@ -75,6 +107,7 @@ public final class Application: Sendable {
     public func shutdown(completion: @escaping @Sendable () -> Void) {
         context.events.close()
         scheduler.stop()
+        metricsServer?.shutdown {}
         server.shutdown { [self] in
             self.database.close()
             completion()

@@ -50,6 +50,8 @@ public struct ServerConfiguration: Sendable {
     public var accessLog = true
     /// Event loop threads. Default nil: one per CPU this process may run on (`taskset` narrows it).
     public var eventLoops: Int?
+    /// Told about every response (the metrics). Default nil: nobody.
+    public var observer: (any ServerObserver)?
 
     public init() {}
 }

@@ -1,4 +1,4 @@
-// What every event loop shares: the responder, limits, access log, the connection cap and the draining flag.
+// What every event loop shares: the responder, limits, access log and observer, the connection cap, the draining flag.
 
 import Dispatch
 import Synchronization
@@ -9,6 +9,7 @@ final class ServerCore: Sendable {
     let limits: Limits
     let gzipThreshold: Int
     private let accessLog: Bool
+    private let observer: (any ServerObserver)?
     private let logSink: @Sendable (String) -> Void
     private let requestCounter = Atomic<UInt64>(0)
     /// Set once shutdown begins; read by connections as they answer, so an in-flight response
@@ -24,6 +25,7 @@ final class ServerCore: Sendable {
         limits = configuration.limits
         gzipThreshold = configuration.gzipThreshold
         accessLog = configuration.accessLog
+        observer = configuration.observer
         logSink = log
     }
 
@@ -53,10 +55,14 @@ final class ServerCore: Sendable {
     func connectionReleased() { openConnections.subtract(1, ordering: .relaxed) }
 
     /// One line per request: method, route pattern, status, body bytes, duration. Never the client
-    /// address or the raw path (which can carry search words): contributors are anonymous.
+    /// address or the raw path (which can carry search words): contributors are anonymous. The
+    /// observer, if any, hears the same, less the bytes.
     func logAccess(method: HTTPMethod?, route: String?, status: Int, bytes: Int, started: UInt64) {
+        guard accessLog || observer != nil else { return }
+        let nanoseconds = Connection.now() &- started
+        observer?.responded(method: method, route: route, status: status, nanoseconds: nanoseconds)
         guard accessLog else { return }
-        let micros = (Connection.now() &- started) / 1000
+        let micros = nanoseconds / 1000
         let millis = "\(micros / 1000).\(String(micros % 1000 / 100))"
         logSink("\(method?.rawValue ?? "-") \(route ?? "-") \(status) \(bytes)B \(millis)ms")
     }

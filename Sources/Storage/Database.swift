@@ -124,6 +124,9 @@ public final class Database: @unchecked Sendable {
     /// Write requests queued behind the batch now running; for tests and metrics.
     public var pendingWriteCount: Int { writer.pendingCount }
 
+    /// Votes acknowledged but not yet folded into the tables (the vote journal's depth); 0 without it.
+    public var unfoldedVoteCount: Int { Int(writer.journal?.unfolded().count ?? 0) }
+
     /// Lets queued writes finish, then closes every connection. Later calls throw `SQLITE_MISUSE`.
     public func close() {
         checkpointer.close()  // first: the last connection to close checkpoints and removes the WAL

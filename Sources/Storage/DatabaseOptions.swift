@@ -64,5 +64,8 @@ public struct DatabaseOptions: Sendable {
     /// never uses the whole of it. <https://www.sqlite.org/pragma.html#pragma_cache_size>
     public var writerCacheKiB: Int = 64 * 1024
 
+    /// Told about every commit (the metrics). Default nil: nobody.
+    public var observer: (any StorageObserver)?
+
     public init(path: String) { self.path = path }
 }

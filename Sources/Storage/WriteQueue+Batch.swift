@@ -166,7 +166,7 @@ extension WriteQueue {
         do {
             try connection.run("BEGIN IMMEDIATE")
             let folded = try VoteStore(connection).foldJournal()
-            try connection.run("COMMIT")
+            try timedCommit(requests: 0)
             journal?.committed(folded: folded)
             record {
                 $0.commits += 1
@@ -214,7 +214,7 @@ extension WriteQueue {
     /// the writer rolls back so the next batch starts clean.
     private func commit(_ requests: [any PendingWrite], folded: Int64?, thenFold: Bool = false) {
         do {
-            try connection.run("COMMIT")
+            try timedCommit(requests: requests.count)
         } catch {
             connection.rollbackQuietly()
             journal?.discardUncommitted()
@@ -230,6 +230,14 @@ extension WriteQueue {
         }
         for request in requests { request.succeed() }
         if thenFold { foldAlone() }
+    }
+
+    /// COMMIT, timed for the observer when there is one.
+    private func timedCommit(requests: Int) throws {
+        guard let observer else { return try connection.run("COMMIT") }
+        let start = DispatchTime.now().uptimeNanoseconds
+        try connection.run("COMMIT")
+        observer.committed(requests: requests, commitNanoseconds: DispatchTime.now().uptimeNanoseconds &- start)
     }
 
     /// Rolls the whole transaction back and fails every request in it.

@@ -35,6 +35,7 @@ final class WriteQueue: @unchecked Sendable {
     let journalFoldVotes: Int64
     let journalFoldNanoseconds: UInt64
     let journalLightLoadVotes: Int64
+    let observer: (any StorageObserver)?
 
     private struct State {
         var pending: [any PendingWrite] = []
@@ -58,6 +59,7 @@ final class WriteQueue: @unchecked Sendable {
         self.journalFoldVotes = Int64(max(1, options.journalFoldVotes))
         self.journalFoldNanoseconds = UInt64(max(1, options.journalFoldMilliseconds)) * 1_000_000
         self.journalLightLoadVotes = Int64(max(0, options.journalLightLoadVotes))
+        self.observer = options.observer
     }
 
     var statistics: WriteStatistics { state.withLock { $0.statistics } }

@@ -50,12 +50,17 @@ struct Serve: ParsableCommand {
     @Option(help: "Port, 0 for any free one (GROUNDSWELL_PORT, default 8080).") var port: Int?
     @Option(name: .customLong("public"), help: "Static files directory (GROUNDSWELL_PUBLIC, default ./Public).")
     var publicDirectory: String?
+    @Option(help: "Address of the /metrics listener (GROUNDSWELL_METRICS_HOST, default 127.0.0.1).") var metricsHost: String?
+    @Option(help: "Port of a listener serving /metrics with no token, 0 for any free one (GROUNDSWELL_METRICS_PORT; default none).")
+    var metricsPort: Int?
 
     func run() throws {
         var config = try database.configuration()
         if let host { config.host = host }
         if let port { config.port = port }
         if let publicDirectory { config.publicDirectory = publicDirectory }
+        if let metricsHost { config.metricsHost = metricsHost }
+        if let metricsPort { config.metricsPort = metricsPort }
         // glibc gives a thread arena's free top back to the kernel (madvise) whenever it passes
         // 128 KiB, so a server that allocates and frees per request faults the same pages in again
         // and again: about one madvise per vote in a profile. Keep up to 64 MiB instead.
@@ -63,6 +68,7 @@ struct Serve: ParsableCommand {
         let app = try Application(configuration: config) { line in Log.write(line) }
         let bound = try app.start()
         Log.stdout("listening on http://\(config.host):\(bound)")
+        if let metricsPort = app.metricsPort { Log.stdout("metrics on http://\(config.metricsHost):\(metricsPort)/metrics") }
         app.installSignalHandlers { Glibc.exit(0) }
         dispatchMain()
     }

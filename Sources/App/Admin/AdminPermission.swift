@@ -20,6 +20,8 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case export
     /// Code contributions against themes (issue 6).
     case code
+    /// Read the server's metrics (`GET /metrics`; every role: they hold nothing about anyone).
+    case viewMetrics
 }
 
 extension StaffRole {
@@ -31,18 +33,19 @@ extension StaffRole {
             return true
         case .facilitator:
             switch permission {
-            case .setUpCampaigns, .runPhases, .moderate, .viewCampaigns, .viewStats, .export, .code: return true
+            case .setUpCampaigns, .runPhases, .moderate, .viewCampaigns, .viewStats, .export, .code, .viewMetrics:
+                return true
             case .manageStaff, .readRevisions, .viewAudit: return false
             }
         case .analyst:
             switch permission {
-            case .viewCampaigns, .code: return true
+            case .viewCampaigns, .code, .viewMetrics: return true
             case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .viewStats, .viewAudit, .export:
                 return false
             }
         case .organiser:
             switch permission {
-            case .viewCampaigns, .viewStats, .viewAudit, .export: return true
+            case .viewCampaigns, .viewStats, .viewAudit, .export, .viewMetrics: return true
             case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .code: return false
             }
         }

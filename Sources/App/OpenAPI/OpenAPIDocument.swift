@@ -22,6 +22,10 @@ enum OpenAPIDocument {
     static let operations: [Operation] = [
         Operation(method: "get", path: "/healthz", summary: "Liveness check: text/plain ok", responses: [("200", "ok")]),
         Operation(method: "get", path: "/openapi.json", summary: "This document", responses: [("200", "OpenAPI 3.1")]),
+        Operation(
+            method: "get", path: "/metrics",
+            summary: "Server metrics in Prometheus' text format, for any staff token (or on --metrics-port, no token)",
+            responses: [("200", "text/plain; version=0.0.4"), ("401", "unauthorized: no staff session or token")]),
         Operation(method: "get", path: "/", summary: "Landing page (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/c/{slug}", summary: "Campaign page (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/console", summary: "Staff console (HTML)", responses: [("200", "HTML")]),

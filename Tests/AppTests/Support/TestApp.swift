@@ -24,7 +24,7 @@ final class TestApp: @unchecked Sendable {
         return url.path
     }()
 
-    init(rateLimits: Bool = false, flagThreshold: Int = 2, access: AccessMode = .open) throws {
+    init(rateLimits: Bool = false, flagThreshold: Int = 2, access: AccessMode = .open, metricsPort: Int? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gs-app-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var config = AppConfiguration()
@@ -37,6 +37,7 @@ final class TestApp: @unchecked Sendable {
         config.heartbeatInterval = 3600
         config.scheduleInterval = 3600
         config.accessLog = false
+        config.metricsPort = metricsPort
         clock = ManualClock(1_795_000_000)
         let lines = logLines
         app = try Application(configuration: config, clock: clock) { line in lines.append(line) }
