@@ -9,7 +9,7 @@ PYTHON      ?= python3
 VENV        := .build/venv
 VENV_PYTHON := $(VENV)/bin/python
 
-.PHONY: run build deps test-deps test test-swift test-reliability test-browser bench fuzz clean
+.PHONY: run build deps test-deps test test-swift test-reliability test-browser bench fuzz drill clean
 
 ## `$(call apt_install,PACKAGES)`: installs those of the Debian packages that are missing, as root or through sudo.
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -69,6 +69,11 @@ test-browser: test-deps
 bench: build
 	@$(call apt_install,wrk nginx)
 	PATH="$$PATH:/usr/sbin" $(PYTHON) Benchmarks/run.py
+
+## The restore drill (issue 25), not part of `make test`: the release binary serves under load while Litestream
+## replicates, the database is destroyed and restored; prints RPO and RTO. DRILL_SECONDS and DRILL_WRITERS override.
+drill: build $(VENV)/installed
+	GROUNDSWELL_BIN=$(BIN) $(VENV_PYTHON) Tests/Drill/drill.py
 
 clean:
 	rm -rf .build

@@ -17,6 +17,9 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_SYNCHRONOUS=full|normal. SQLite's fsync policy; FULL (default) loses no
     /// acknowledged write on power loss, NORMAL may lose the last transactions but never corrupts.
     public var synchronous: DatabaseOptions.Synchronous = .full
+    /// GROUNDSWELL_CHECKPOINTS=server|external. Who checkpoints the WAL: this process (default), or
+    /// another one — Litestream, which must control checkpoints — and this one never does.
+    public var checkpoints: DatabaseOptions.Checkpoints = .server
     /// GROUNDSWELL_GROUP_COMMIT=on|off. Share one COMMIT (one fsync) among concurrent writes.
     /// Default on; off exists to measure what it buys (`make bench`).
     public var groupCommit = true
@@ -63,6 +66,12 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(name: "GROUNDSWELL_SYNCHRONOUS", expected: "full or normal")
             }
             config.synchronous = mode
+        }
+        if let value = reader.string("GROUNDSWELL_CHECKPOINTS") {
+            guard let who = DatabaseOptions.Checkpoints(rawValue: value.lowercased()) else {
+                throw ConfigurationError(name: "GROUNDSWELL_CHECKPOINTS", expected: "server or external")
+            }
+            config.checkpoints = who
         }
         config.groupCommit = try reader.flag("GROUNDSWELL_GROUP_COMMIT") ?? config.groupCommit
         config.voteJournal = try reader.flag("GROUNDSWELL_VOTE_JOURNAL") ?? config.voteJournal

@@ -31,6 +31,7 @@ public final class Application: Sendable {
         options.synchronous = configuration.synchronous
         options.groupCommit = configuration.groupCommit
         options.voteJournal = configuration.voteJournal
+        options.checkpoints = configuration.checkpoints
         let metrics = AppMetrics()
         self.metrics = metrics
         options.observer = metrics

@@ -9,7 +9,8 @@ import Dispatch
 /// - Each reader connection is owned by its own serial queue; `read` borrows a free one (blocking
 ///   while all are busy) and runs the body on that reader's queue inside a deferred transaction,
 ///   so it sees one consistent snapshot. WAL lets readers and the writer run at the same time.
-/// - WAL checkpoints run on the `Checkpointer`'s own connection and queue, never inside a COMMIT.
+/// - WAL checkpoints run on the `Checkpointer`'s own connection and queue, never inside a COMMIT
+///   (or in another process: `DatabaseOptions.Checkpoints.external`).
 /// - Every Connection method checks its queue with `dispatchPrecondition`.
 ///
 /// Do not call `write` from inside a `write` body (it would wait for itself; it traps instead), and
@@ -21,7 +22,8 @@ public final class Database: @unchecked Sendable {
     public let options: DatabaseOptions
     private let writer: WriteQueue
     private let readers: ReaderPool
-    private let checkpointer: Checkpointer
+    /// Nil when another process checkpoints (`DatabaseOptions.Checkpoints.external`).
+    private let checkpointer: Checkpointer?
 
     /// Opens (creating if needed) the database, applies the migrations in `migrationsDirectory`
     /// when given, then opens the readers.
@@ -32,9 +34,16 @@ public final class Database: @unchecked Sendable {
         if let migrationsDirectory {
             _ = try queue.sync { try Migrator(connection: connection).migrate(directory: migrationsDirectory) }
         }
-        let checkpointer = try Checkpointer(options: options, thresholdPages: options.checkpointPages)
-        queue.sync { checkpointer.attach(to: connection) }
-        self.checkpointer = checkpointer
+        switch options.checkpoints {
+        case .server:
+            let checkpointer = try Checkpointer(options: options, thresholdPages: options.checkpointPages)
+            queue.sync { checkpointer.attach(to: connection) }
+            self.checkpointer = checkpointer
+        case .external:
+            // <https://www.sqlite.org/pragma.html#pragma_wal_autocheckpoint>: 0 turns it off.
+            try queue.sync { try connection.execute("PRAGMA wal_autocheckpoint=0") }
+            self.checkpointer = nil
+        }
         let journal = try queue.sync { try Self.openJournal(on: connection, options: options) }
         self.writer = WriteQueue(connection: connection, queue: queue, options: options, journal: journal)
         self.readers = try ReaderPool(options: options, journal: journal)
@@ -129,13 +138,13 @@ public final class Database: @unchecked Sendable {
 
     /// Lets queued writes finish, then closes every connection. Later calls throw `SQLITE_MISUSE`.
     public func close() {
-        checkpointer.close()  // first: the last connection to close checkpoints and removes the WAL
+        checkpointer?.close()  // first: the last connection to close checkpoints and removes the WAL
         writer.close()
         readers.close()
     }
 
     /// WAL checkpoints run off the writer so far: completed, and failed (retried later).
-    public var checkpointCounts: (completed: Int, failed: Int) { checkpointer.counts }
+    public var checkpointCounts: (completed: Int, failed: Int) { checkpointer?.counts ?? (0, 0) }
 
     /// Runs `body` with a reader connection outside any transaction (for backup).
     func withReader<T>(_ body: (Connection) throws -> T) throws -> T {

@@ -58,6 +58,22 @@ public struct DatabaseOptions: Sendable {
     /// automatic checkpoint, which would run inside a COMMIT, is off). Values below 1 mean 1.
     public var checkpointPages: Int = 1000
 
+    /// Who copies the WAL back into the database file.
+    /// - `server` (default): this process, on the `Checkpointer`'s connection past `checkpointPages`.
+    /// - `external`: another process, and this one never does. Litestream replicates by reading every
+    ///   WAL frame before it is checkpointed away, so it must control checkpoints: it holds a read
+    ///   transaction to stop others' checkpoints from restarting the WAL, and its docs warn that an
+    ///   application checkpointing in the moment it switches locks makes it miss frames and start a
+    ///   new snapshot (<https://litestream.io/tips/>, "Disable autocheckpoints"). So no Checkpointer
+    ///   is started and the writer's `wal_autocheckpoint` is 0; Litestream checkpoints (PASSIVE past
+    ///   its `min-checkpoint-page-count`, every `checkpoint-interval`, TRUNCATE past `truncate-page-n`).
+    public enum Checkpoints: String, Sendable {
+        case server
+        case external
+    }
+
+    public var checkpoints: Checkpoints = .server
+
     /// The writer's page cache, in KiB (SQLite's negative `cache_size`). Every write first reads
     /// the pages it changes; with SQLite's 2 MiB default a campaign larger than that reads them
     /// back from the OS on every vote. Pages are cached only once touched, so a small database

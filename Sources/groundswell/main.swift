@@ -39,6 +39,7 @@ struct DatabaseFlags: ParsableArguments {
     func open(_ config: AppConfiguration) throws -> Database {
         var options = DatabaseOptions(path: config.databasePath)
         options.synchronous = config.synchronous
+        options.checkpoints = config.checkpoints
         return try Database(options: options, migrationsDirectory: config.migrationsDirectory)
     }
 }
