@@ -70,10 +70,15 @@ bench: build
 	@$(call apt_install,wrk nginx)
 	PATH="$$PATH:/usr/sbin" $(PYTHON) Benchmarks/run.py
 
-## The restore drill (issue 25), not part of `make test`: the release binary serves under load while Litestream
-## replicates, the database is destroyed and restored; prints RPO and RTO. DRILL_SECONDS and DRILL_WRITERS override.
-drill: build $(VENV)/installed
-	GROUNDSWELL_BIN=$(BIN) $(VENV_PYTHON) Tests/Drill/drill.py
+## The restore drill (issue 25), not part of `make test`: the server serves under load while Litestream replicates,
+## the database is destroyed and restored; prints RPO and RTO. The release binary by default (CI runs the debug one).
+DRILL_BUILD   ?= release
+DRILL_SECONDS ?= 20
+DRILL_WRITERS ?= 4
+drill: deps $(VENV)/installed
+	$(SWIFT) build -c $(DRILL_BUILD) --product groundswell
+	GROUNDSWELL_BIN=.build/$(DRILL_BUILD)/groundswell DRILL_SECONDS=$(DRILL_SECONDS) DRILL_WRITERS=$(DRILL_WRITERS) \
+		$(VENV_PYTHON) Tests/Drill/drill.py
 
 clean:
 	rm -rf .build
