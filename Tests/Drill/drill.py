@@ -7,8 +7,8 @@ Litestream killed with SIGKILL, the database, its -wal and -shm and Litestream's
 from the replica with `litestream restore`, runs `groundswell check`, starts the server again and reads every
 acknowledged write back through the API.
 
-It fails unless every write acknowledged more than the replication interval (monitor-interval + sync-interval)
-before the loss is there, `groundswell check` passes, and Litestream, not the server, checkpointed the WAL.
+It fails unless every write acknowledged more than the replication interval (monitor-interval + sync-interval,
+plus 0.25 s for a replica sync to write and sync its file: 1.35 s) before the loss is there, `groundswell check` passes, and Litestream, not the server, checkpointed the WAL.
 It prints the data-loss window (RPO: how long before the loss the oldest lost write was acknowledged, 0 when
 nothing was lost) and the restore time (RTO: restore, check and start until `/healthz` answers).
 
@@ -34,7 +34,10 @@ SECONDS = float(os.environ.get("DRILL_SECONDS", "20"))
 WRITERS = int(os.environ.get("DRILL_WRITERS", "4"))
 MONITOR_INTERVAL = 0.1
 SYNC_INTERVAL = 1.0
-REPLICATION_INTERVAL = MONITOR_INTERVAL + SYNC_INTERVAL
+# A write reaches the replica at the first monitor tick after its commit and the first replica sync after that
+# tick, once that sync has written and synced its file: up to monitor + sync interval, plus the sync's own work.
+SYNC_WORK = 0.25
+REPLICATION_INTERVAL = MONITOR_INTERVAL + SYNC_INTERVAL + SYNC_WORK
 SERVER_ENV = {"GROUNDSWELL_CHECKPOINTS": "external", "GROUNDSWELL_RATE_LIMITS": "off", "GROUNDSWELL_ACCESS_LOG": "off"}
 
 CONFIG = """# The README's Litestream configuration, with the drill's paths.
