@@ -187,3 +187,17 @@ def test_console_sign_in_page(server, browser):
     browser.get(f"{server.base_url}/console")
     visible(browser, "#signin-name")
     assert_clean(check(browser, "console sign-in"))
+
+
+def test_pages_that_say_something_went_wrong(server, browser):
+    """What a person sees after a wrong or stale link: an unknown campaign, an unknown guide, an editor link without
+    its guide. Each says so in words, and axe must find nothing there either."""
+    browser.expected_console += [r"/api/campaigns/nope(/guide)? - Failed to load resource: .* 404"]
+    problems = []
+    for path, name in (("/c/nope", "unknown campaign"), ("/guide/nope", "unknown guide"),
+                       ("/guide-editor.html", "guide editor without a guide")):
+        browser.get(server.base_url + path)
+        wait(browser).until(lambda d: "could not find" in d.find_element(By.TAG_NAME, "main").text
+                            or "does not name a guide" in d.find_element(By.TAG_NAME, "main").text)
+        problems += check(browser, name, focus=False)
+    assert_clean(problems)
