@@ -58,18 +58,20 @@ def focus_problems(browser):
     return problems
 
 
-def narrow_overflow(browser):
+def narrow(browser):
+    """At 360 px, a phone: no sideways scroll, and axe again (targets and text are laid out anew)."""
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": NARROW, "height": 800, "deviceScaleFactor": 1, "mobile": True})
     try:
         width = run(browser, "overflow()")
-        return [] if width <= NARROW else [f"scrolls sideways at {NARROW} px: the page is {width} px wide"]
+        scroll = [] if width <= NARROW else [f"scrolls sideways at {NARROW} px: the page is {width} px wide"]
+        return scroll + [f"at {NARROW} px: {problem}" for problem in axe_problems(browser)]
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def check(browser, page, focus=True):
     """Every problem the checker finds on the current page, prefixed with the page's name."""
-    problems = axe_problems(browser) + (focus_problems(browser) if focus else []) + narrow_overflow(browser)
+    problems = axe_problems(browser) + (focus_problems(browser) if focus else []) + narrow(browser)
     return [f"{page}: {p}" for p in problems]
 
 
