@@ -10,6 +10,9 @@ public struct AppConfiguration: Sendable {
     public var port = 8080
     /// GROUNDSWELL_DB. The SQLite file. Default `groundswell.db` in the working directory.
     public var databasePath = "groundswell.db"
+    /// GROUNDSWELL_KEY_FILE. The server key (`ServerKeyFile`): made with mode 0600 at first start when
+    /// missing; back it up apart from the database. Default nil: `<databasePath>.key`.
+    public var keyFilePath: String?
     /// GROUNDSWELL_PUBLIC. The directory of static pages and assets. Default `Public`.
     public var publicDirectory = "Public"
     /// GROUNDSWELL_MIGRATIONS. The directory of numbered `.sql` migrations. Default `Migrations`.
@@ -52,6 +55,9 @@ public struct AppConfiguration: Sendable {
 
     public init() {}
 
+    /// Where the server key is read from: `keyFilePath`, else beside the database.
+    public var resolvedKeyFilePath: String { keyFilePath ?? databasePath + ".key" }
+
     /// Defaults overridden by whichever GROUNDSWELL_* variables are set in `environment`.
     public static func fromEnvironment(_ environment: [String: String]) throws -> AppConfiguration {
         var config = AppConfiguration()
@@ -59,6 +65,7 @@ public struct AppConfiguration: Sendable {
         config.host = reader.string("GROUNDSWELL_HOST") ?? config.host
         config.port = try reader.int("GROUNDSWELL_PORT", in: 0...65535) ?? config.port
         config.databasePath = reader.string("GROUNDSWELL_DB") ?? config.databasePath
+        config.keyFilePath = reader.string("GROUNDSWELL_KEY_FILE") ?? config.keyFilePath
         config.publicDirectory = reader.string("GROUNDSWELL_PUBLIC") ?? config.publicDirectory
         config.migrationsDirectory = reader.string("GROUNDSWELL_MIGRATIONS") ?? config.migrationsDirectory
         if let value = reader.string("GROUNDSWELL_SYNCHRONOUS") {

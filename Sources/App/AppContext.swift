@@ -8,6 +8,8 @@ import Synchronization
 /// Immutable; each member is itself safe to use from any thread.
 public struct AppContext: Sendable {
     public let database: Database
+    /// The server key (`GROUNDSWELL_KEY_FILE`): keyed hashes and seals, never stored in the database.
+    public let key: ServerKey
     public let clock: any WallClock
     public let configuration: AppConfiguration
     let events: EventsHub
@@ -25,10 +27,11 @@ public struct AppContext: Sendable {
     let voteSnapshots = VoteSnapshots()
 
     init(
-        database: Database, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
+        database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
         metrics: AppMetrics, staticFiles: StaticFiles?, log: @escaping @Sendable (String) -> Void
     ) {
         self.database = database
+        self.key = key
         self.clock = clock
         self.configuration = configuration
         self.events = events

@@ -36,6 +36,15 @@ public final class Application: Sendable {
         self.metrics = metrics
         options.observer = metrics
         database = try Database(options: options, migrationsDirectory: configuration.migrationsDirectory)
+        let key: ServerKey
+        do {
+            let opened = try ServerKeyFile.open(path: configuration.resolvedKeyFilePath, database: database)
+            if opened.created { log("made a new server key in \(configuration.resolvedKeyFilePath): back it up apart from the database") }
+            key = opened.key
+        } catch {
+            database.close()
+            throw error
+        }
         let staticFiles: StaticFiles?
         do {
             staticFiles = try StaticFiles(root: configuration.publicDirectory)
@@ -46,7 +55,7 @@ public final class Application: Sendable {
         let events = EventsHub(
             maxSubscribers: configuration.maxEventSubscribers, heartbeatSeconds: configuration.heartbeatInterval)
         context = AppContext(
-            database: database, clock: clock, configuration: configuration, events: events, metrics: metrics,
+            database: database, key: key, clock: clock, configuration: configuration, events: events, metrics: metrics,
             staticFiles: staticFiles, log: log)
         responder = AppResponder(context: context)
         scheduler = PhaseScheduler(context: context)

@@ -20,11 +20,14 @@ struct Groundswell: ParsableCommand {
 struct DatabaseFlags: ParsableArguments {
     @Option(help: "SQLite database file (GROUNDSWELL_DB).") var db: String?
     @Option(help: "Directory of numbered .sql migrations (GROUNDSWELL_MIGRATIONS, default ./Migrations).") var migrations: String?
+    @Option(help: "The server key file, made at first start (GROUNDSWELL_KEY_FILE, default: the database's path + .key).")
+    var keyFile: String?
 
     func configuration() throws -> AppConfiguration {
         var config = try AppConfiguration.fromEnvironment(ProcessInfoEnvironment.current)
         if let db { config.databasePath = db }
         if let migrations { config.migrationsDirectory = migrations }
+        if let keyFile { config.keyFilePath = keyFile }
         return config
     }
 
@@ -34,6 +37,17 @@ struct DatabaseFlags: ParsableArguments {
         let db = try open(config)
         defer { db.close() }
         return try body(db, config)
+    }
+
+    /// Like `withDatabase`, with the server key too (made beside the database at first use).
+    func withKeyedDatabase<T>(_ body: (Database, ServerKey, AppConfiguration) throws -> T) throws -> T {
+        try withDatabase { db, config in
+            let opened = try ServerKeyFile.open(path: config.resolvedKeyFilePath, database: db)
+            if opened.created {
+                Log.write("made a new server key in \(config.resolvedKeyFilePath): back it up apart from the database")
+            }
+            return try body(db, opened.key, config)
+        }
     }
 
     func open(_ config: AppConfiguration) throws -> Database {
