@@ -9,7 +9,7 @@ PYTHON      ?= python3
 VENV        := .build/venv
 VENV_PYTHON := $(VENV)/bin/python
 
-.PHONY: run build deps test-deps test test-swift test-reliability test-browser bench fuzz drill clean
+.PHONY: run build deps test-deps test test-swift test-reliability test-privacy test-browser bench fuzz drill clean
 
 ## `$(call apt_install,PACKAGES)`: installs those of the Debian packages that are missing, as root or through sudo.
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,7 +48,7 @@ run: build
 	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
 
 ## Everything CI runs: the Swift suites, then the browser tests against the release binary.
-test: test-deps test-swift test-reliability test-browser
+test: test-deps test-swift test-reliability test-privacy test-browser
 
 test-swift:
 	$(SWIFT) build --build-tests
@@ -58,6 +58,11 @@ test-swift:
 test-reliability: test-deps
 	$(SWIFT) build --product groundswell
 	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Reliability
+
+## The adversarial privacy suite (PRIVACY.md): insiders with the database, the invitation list, exports and events.
+test-privacy: test-deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Privacy
 
 ## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
 test-browser: test-deps

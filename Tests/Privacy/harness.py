@@ -1,0 +1,177 @@
+"""A real Groundswell server for the privacy suite, and the requests an insider would make of it."""
+import csv
+import http.client
+import io
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("GROUNDSWELL_BIN", os.path.join(ROOT, ".build/debug/groundswell"))
+if not os.path.isabs(BINARY):
+    BINARY = os.path.join(ROOT, BINARY)
+# The migrations and pages of the tree the binary was built from (so an older build can be attacked too).
+if "/.build/" in BINARY:
+    ROOT = BINARY.split("/.build/")[0]
+MIGRATIONS = os.path.join(ROOT, "Migrations")
+
+# A campaign's profile questions: one common choice each, and a combination only one person will give.
+PROFILE = [
+    {"key": "role", "label": "Role", "choices": ["Nurse", "Porter", "Consultant surgeon"], "required": False},
+    {"key": "age", "label": "Age", "choices": ["Under 40", "40 or over"], "required": False},
+]
+COMMON = {"role": "Nurse", "age": "Under 40"}
+RARE = {"role": "Consultant surgeon", "age": "40 or over"}
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    @property
+    def json(self):
+        return json.loads(self.body) if self.body else None
+
+    def rows(self):
+        """A CSV body as a list of dicts (the byte order mark dropped)."""
+        return list(csv.DictReader(io.StringIO(self.text.lstrip("\ufeff"))))
+
+
+class Server:
+    """`groundswell serve` on a fresh database in `directory`, with an admin and an organiser."""
+
+    def __init__(self, directory, env=None):
+        self.directory = str(directory)
+        self.db = os.path.join(self.directory, "groundswell.sqlite")
+        self.log_path = self.db + ".log"
+        self.env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off", **(env or {}))
+        self.admin = self.add_staff("root", "admin")
+        self.organiser = self.add_staff("olive", "organiser")
+        self.start()
+
+    def cli(self, *args):
+        return subprocess.run([BINARY, *args, "--db", self.db, "--migrations", MIGRATIONS],
+                              check=True, capture_output=True, text=True, env=self.env).stdout
+
+    def add_staff(self, name, role):
+        return self.cli("staff", "add", name, "--role", role).strip().splitlines()[-1].strip()
+
+    def start(self):
+        self.log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
+             "--public", os.path.join(ROOT, "Public"), "--migrations", MIGRATIONS],
+            stdout=subprocess.PIPE, stderr=self.log, env=self.env)
+        line = self.process.stdout.readline().decode()
+        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
+        assert match, f"server did not start: {line!r}"
+        self.port = int(match.group(1))
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        self.log.close()
+
+    def call(self, method, path, body=None, token=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        sent = {"Content-Type": "application/json"}
+        if token:
+            sent["Authorization"] = f"Bearer {token}"
+        sent.update(headers or {})
+        payload = None if body is None else json.dumps(body)
+        connection.request(method, path, body=payload, headers=sent)
+        response = connection.getresponse()
+        result = Response(response.status, dict(response.getheaders()), response.read())
+        connection.close()
+        return result
+
+    def ok(self, method, path, body=None, token=None):
+        response = self.call(method, path, body, token)
+        assert 200 <= response.status < 300, f"{method} {path}: {response.status} {response.text[:300]}"
+        return response
+
+    # Staff set-up, as a facilitator would do it through the admin API.
+
+    def campaign(self, slug, access="open", profile=PROFILE):
+        """A live campaign with one Understand question (open) and the profile questions; returns the question id."""
+        self.ok("POST", "/admin/campaigns", {"slug": slug, "title": f"Campaign {slug}", "access": access}, self.admin)
+        question = self.ok("POST", f"/admin/campaigns/{slug}/questions",
+                           {"phase": "understand", "text": "What gets in the way?"}, self.admin).json["id"]
+        self.ok("PUT", f"/admin/campaigns/{slug}/profile-questions", profile, self.admin)
+        self.ok("POST", f"/admin/campaigns/{slug}/launch", {}, self.admin)
+        self.ok("POST", f"/admin/campaigns/{slug}/phases/understand/open", {}, self.admin)
+        return question
+
+    def invites(self, slug, count):
+        """The invitation CSV an organiser mail-merges: codes in list order."""
+        response = self.ok("POST", f"/admin/campaigns/{slug}/invites", {"count": count}, self.admin)
+        return [row["code"] for row in response.rows()]
+
+    # Contributors.
+
+    def join(self, slug, profile=None, code=None, shared=None):
+        body = {}
+        if profile:
+            body["profile"] = profile
+        if code:
+            body["code"] = code
+        if shared is not None:
+            body["shared"] = shared
+        response = self.call("POST", f"/api/campaigns/{slug}/join", body)
+        assert response.status == 201, f"join: {response.status} {response.text[:300]}"
+        return response.json["token"]
+
+    def post(self, slug, token, question, body):
+        return self.ok("POST", f"/api/campaigns/{slug}/contributions", {"questionId": question, "body": body}, token).json["id"]
+
+    # What insiders take away.
+
+    def export(self, slug, table, token=None):
+        return self.ok("GET", f"/admin/campaigns/{slug}/export/{table}.csv", token=token or self.organiser)
+
+    def exports(self, slug, token=None):
+        """Every staff export of the campaign: each CSV's rows by table name, and the open-data JSON."""
+        tables = {}
+        for table in ["contributions", "comments", "votes", "codes", "agreement", "participants", "stats", "audit"]:
+            tables[table] = self.export(slug, table, token).rows()
+        tables["export.json"] = self.ok("GET", f"/admin/campaigns/{slug}/export.json", token=token or self.organiser).json
+        return tables
+
+    def stats(self, slug):
+        return self.ok("GET", f"/admin/campaigns/{slug}/stats", token=self.organiser).json
+
+    def copy_database(self, into):
+        """What a backup or the host yields: the database file and its -wal, copied as they are on disk."""
+        os.makedirs(into, exist_ok=True)
+        for suffix in ("", "-wal"):
+            if os.path.exists(self.db + suffix):
+                shutil.copyfile(self.db + suffix, os.path.join(into, "copy.sqlite" + suffix))
+        return os.path.join(into, "copy.sqlite")
+
+    def wait_for_empty_wal(self, timeout=10.0):
+        """Waits until the -wal file holds nothing (the server truncates it after joins and erasures)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if not os.path.exists(self.db + "-wal") or os.path.getsize(self.db + "-wal") == 0:
+                return True
+            time.sleep(0.05)
+        return False
+
+
+def open_copy(path):
+    """A copied database with its -wal applied, as an insider would open it (it is their copy)."""
+    return sqlite3.connect(path)
+
+
+def tables_and_columns(db):
+    names = [row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {name: [row[1] for row in db.execute(f'PRAGMA table_info("{name}")')] for name in names}
