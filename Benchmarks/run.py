@@ -71,7 +71,7 @@ def seed(size):
         if info.get("key") == key:
             log(f"reusing cached {size} seed")
             return db, tokens, info
-    for path in (db, db + "-wal", db + "-shm", tokens):
+    for path in (db, db + "-wal", db + "-shm", db + ".key", tokens):
         if os.path.exists(path):
             os.remove(path)
     log(f"seeding {size} (cached afterwards in {CACHE})")
@@ -168,13 +168,16 @@ def main():
         db = os.path.join(work, f"{size}.sqlite")
         log(f"copying the {size} database")
         shutil.copyfile(cached_db, db)
+        # The server key the seed was made with (its device tokens are keyed with it), mode 0600.
+        shutil.copyfile(cached_db + ".key", db + ".key")
+        os.chmod(db + ".key", 0o600)
         # Let the copy (and a fresh seed) reach the disk before measuring: their write-back would
         # otherwise compete with the first workloads (it cost the nation run 15 % in session 3).
         os.sync()
         env = {"BENCH_TOKENS": tokens, "BENCH_SLUG": SLUG, **campaign_ids(db)}
         run_size(report, size, db, public, script_path, env, staff_token(db))
         os.remove(db)
-        for suffix in ("-wal", "-shm"):
+        for suffix in ("-wal", "-shm", ".key"):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
 

@@ -41,6 +41,7 @@ public final class Application: Sendable {
             let opened = try ServerKeyFile.open(path: configuration.resolvedKeyFilePath, database: database)
             if opened.created { log("made a new server key in \(configuration.resolvedKeyFilePath): back it up apart from the database") }
             key = opened.key
+            try PrivacyUpgrade.run(database: database, key: key)
         } catch {
             database.close()
             throw error
@@ -102,6 +103,13 @@ public final class Application: Sendable {
     @discardableResult
     public func applyPhaseSchedules() throws -> Int {
         try scheduler.applyDue().count
+    }
+
+    /// Makes the statistics releases that are due now (`StatisticsRelease`; the scheduler's timer
+    /// does this every `scheduleInterval` seconds); returns how many were made.
+    @discardableResult
+    public func releaseStatistics() throws -> Int {
+        try StatisticsRelease.releaseDue(context: context)
     }
 
     /// SIGTERM/SIGINT → graceful shutdown (event streams first, so connections can drain) → `onStop`.

@@ -1,4 +1,4 @@
-// Opens and closes phases whose scheduled times have come, on a timer, using the injected clock.
+// Opens and closes phases whose scheduled times have come, and releases due statistics, on a timer, using the injected clock.
 import Campaigns
 import Storage
 
@@ -20,6 +20,11 @@ final class PhaseScheduler: Sendable {
                 _ = try self.applyDue()
             } catch {
                 self.context.log("phase schedule: \(String(reflecting: type(of: error)))")
+            }
+            do {
+                try StatisticsRelease.releaseDue(context: self.context)
+            } catch {
+                self.context.log("statistics release: \(String(reflecting: type(of: error)))")
             }
         }
     }

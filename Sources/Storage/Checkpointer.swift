@@ -1,6 +1,7 @@
 // Moves WAL checkpoints off the writer: a connection and queue of their own, started by the WAL hook.
 import CSQLite
 import Dispatch
+import Glibc
 import Synchronization
 
 /// Runs `PRAGMA wal_checkpoint(PASSIVE)` on its own connection whenever the WAL has grown past
@@ -24,6 +25,8 @@ final class Checkpointer: @unchecked Sendable {
     private struct State {
         /// A checkpoint is scheduled or running on `queue`.
         var running = false
+        /// A truncating checkpoint is scheduled on `queue` (`truncate(wait: false)`).
+        var truncateScheduled = false
         var closed = false
         var completed = 0
         var failed = 0
@@ -68,6 +71,44 @@ final class Checkpointer: @unchecked Sendable {
             return true
         }
         if start { queue.async { self.checkpoint() } }
+    }
+
+    /// Copies every WAL frame into the database and truncates the `-wal` file to zero bytes
+    /// (`wal_checkpoint(TRUNCATE)`), so nothing an earlier transaction wrote lingers there: the page
+    /// images of erased text, or two rows that one transaction wrote together. It waits for the
+    /// writer and for readers on older snapshots (the busy timeout), and is retried while they
+    /// keep it from completing. With `wait`, returns whether it completed; otherwise it is
+    /// scheduled (once, however often asked) and returns true.
+    /// <https://www.sqlite.org/c3ref/wal_checkpoint_v2.html>
+    @discardableResult
+    func truncate(wait: Bool) -> Bool {
+        if wait { return queue.sync { truncateNow() } }
+        let schedule = state.withLock { state -> Bool in
+            guard !state.truncateScheduled, !state.closed else { return false }
+            state.truncateScheduled = true
+            return true
+        }
+        if schedule {
+            queue.asyncAfter(deadline: .now() + .milliseconds(200)) {
+                self.state.withLock { $0.truncateScheduled = false }
+                self.truncateNow()
+            }
+        }
+        return true
+    }
+
+    private func truncateNow() -> Bool {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard !state.withLock({ $0.closed }) else { return false }
+        for _ in 0..<20 {
+            let blocked = try? connection.queryOne("PRAGMA wal_checkpoint(TRUNCATE)") { row -> Bool in
+                let busy: Int = row.int(0)
+                return busy != 0
+            }
+            if blocked == false { return true }
+            usleep(20_000)
+        }
+        return false
     }
 
     private func checkpoint() {

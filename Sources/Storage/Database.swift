@@ -143,6 +143,15 @@ public final class Database: @unchecked Sendable {
         readers.close()
     }
 
+    /// Checkpoints the WAL into the database and truncates it to nothing (`Checkpointer.truncate`),
+    /// after an erasure (`wait`: returns whether it completed) or a write whose rows should not stay
+    /// side by side in the WAL (scheduled). Not from inside a write: it waits for the writer.
+    @discardableResult
+    public func scrubWriteAheadLog(wait: Bool) -> Bool {
+        dispatchPrecondition(condition: .notOnQueue(writer.queue))
+        return checkpointer.truncate(wait: wait)
+    }
+
     /// WAL checkpoints run off the writer so far: completed, and failed (retried later).
     public var checkpointCounts: (completed: Int, failed: Int) { checkpointer?.counts ?? (0, 0) }
 

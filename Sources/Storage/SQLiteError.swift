@@ -39,6 +39,10 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     /// A constraint failed: UNIQUE, NOT NULL, CHECK, FOREIGN KEY, a STRICT type, or a trigger's RAISE.
     public var isConstraint: Bool { code == SQLITE_CONSTRAINT }
 
+    /// A row with the same primary key exists (`SQLITE_CONSTRAINT_PRIMARYKEY`).
+    /// (The C macro is an expression Swift does not import: SQLITE_CONSTRAINT | 6 << 8.)
+    public var isPrimaryKeyConflict: Bool { extendedCode == SQLITE_CONSTRAINT | 6 << 8 }
+
     /// The database cannot serve right now for reasons outside the request: disk full, I/O error,
     /// cannot open the file, out of memory, read-only file system. The App answers 503.
     public var isUnavailable: Bool {

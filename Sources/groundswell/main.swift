@@ -105,8 +105,8 @@ struct Demo: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        try database.withDatabase { db, config in
-            try DemoSeeder.seed(database: db, flagThreshold: config.flagThreshold)
+        try database.withKeyedDatabase { db, key, config in
+            try DemoSeeder.seed(database: db, key: key, flagThreshold: config.flagThreshold)
             Log.stdout("demo campaign loaded: /c/demo")
         }
     }
@@ -126,9 +126,10 @@ struct Seed: ParsableCommand {
         }
         let config = try database.configuration()
         let db = try database.open(config)
-        let seeder = CampaignSeeder(size: seedSize, tokenCount: tokensOut == nil ? 0 : tokens) { Log.write($0) }
+        defer { db.close() }
+        let key = try ServerKeyFile.open(path: config.resolvedKeyFilePath, database: db).key
+        let seeder = CampaignSeeder(size: seedSize, key: key, tokenCount: tokensOut == nil ? 0 : tokens) { Log.write($0) }
         let report = try seeder.seed(database: db)
-        db.close()
         if let tokensOut { try report.writeTokens(to: tokensOut) }
         Log.stdout(
             "seeded /c/\(report.slug): \(report.people) people, \(report.contributions) contributions, "
@@ -171,10 +172,10 @@ struct Export: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        try database.withDatabase { db, config in
+        try database.withKeyedDatabase { db, key, config in
             let bar = isatty(STDOUT_FILENO) == 1
             let files = try DirectoryExport.run(
-                slug: campaign, directory: out, database: db, kAnonymity: config.kAnonymity, now: SystemClock().now
+                slug: campaign, directory: out, database: db, key: key, kAnonymity: config.kAnonymity, now: SystemClock().now
             ) { progress in
                 guard bar else { return }
                 let filled = progress.tablesDone * 20 / max(1, progress.tableCount)
@@ -197,9 +198,10 @@ struct ImportInvites: ParsableCommand {
     @OptionGroup var database: DatabaseFlags
 
     func run() throws {
-        try database.withDatabase { db, config in
+        try database.withKeyedDatabase { db, key, config in
             let count = try reportingImportErrors {
-                try InviteImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
+                try InviteImport.run(
+                    csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, key: key, clock: SystemClock())
             }
             Log.stdout("\(count) invite codes added")
         }

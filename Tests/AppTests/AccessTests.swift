@@ -10,11 +10,7 @@ import Storage
     @Test func inviteCodesAreSingleUse() throws {
         let server = try TestApp(access: .invite)
         defer { server.close() }
-        let campaignID = server.campaignID
-        let now = server.clock.now
-        try server.app.database.write { connection in
-            try ContributorStore(connection).addInvite(campaignID: campaignID, codeHash: Tokens.hashCode("ABCD-1234"), now: now)
-        }
+        try server.addInvites(["ABCD-1234"])
         let first = server.client(), second = server.client()
         let missing = try first.join()
         #expect(missing.status == 403 && missing.errorCode == "invite_required")

@@ -183,8 +183,14 @@ import Storage
         for _ in 0..<5 { try app.client().join(json: #"{"profile":{"age":"40 or over"}}"#) }
         for _ in 0..<2 { try app.client().join() }
         let org = app.staffClient(try app.addStaff("org", .organiser))
+        let before = try org.send("GET", "/admin/campaigns/test/stats")
+        #expect(before.json["participants"] as? Int == 13)
+        #expect(before.json["release"] is NSNull, "nothing is released before the next midnight")
+        #expect(((before.json["byProfile"] as? [String: Any])?["age"] as? [Any])?.isEmpty == true)
+
+        #expect(try app.releaseStatistics() == 1)
         let stats = try org.send("GET", "/admin/campaigns/test/stats")
-        #expect(stats.json["participants"] as? Int == 13)
+        #expect((stats.json["release"] as? [String: Any])?["participants"] as? Int == 13)
         let age = (stats.json["byProfile"] as? [String: Any])?["age"] as? [[String: Any]] ?? []
         #expect(age.count == 2)
         #expect(age.first?["choice"] as? String == "Under 40")
@@ -193,15 +199,35 @@ import Storage
         #expect(!stats.text.contains("40 or over"))
     }
 
+    /// Whole answer combinations (here one question, so one answer) by size, at k = 5: what is shown.
     @Test(arguments: [
         ([6, 5, 2], [BreakdownEntry.shown(choice: "a", count: 6), .suppressed]),
-        ([6, 5, 0], [.shown(choice: "a", count: 6), .shown(choice: "b", count: 5), .shown(choice: "c", count: 0)]),
+        ([6, 5, 0], [.shown(choice: "a", count: 6), .shown(choice: "b", count: 5)]),
         ([9, 1, 2], [.shown(choice: "a", count: 9), .suppressed]),
-        ([3, 0, 0], [.shown(choice: "b", count: 0), .shown(choice: "c", count: 0), .suppressed]),
+        ([3, 0, 0], [.suppressed]),
+        ([5, 5, 5], [.shown(choice: "a", count: 5), .shown(choice: "b", count: 5), .shown(choice: "c", count: 5)]),
+        ([0, 0, 0], []),
     ])
     func breakdownSuppression(counts: [Int], expected: [BreakdownEntry]) {
-        let groups = zip(["a", "b", "c"], counts).map { (choice: Optional($0.0), count: $0.1) }
-        #expect(ProfileBreakdown.apply(groups, k: 5) == expected)
+        var groups: [String: Int] = [:]
+        for (choice, count) in zip(["a", "b", "c"], counts) where count > 0 { groups["=" + choice] = count }
+        let release = ReleaseRecord(campaignID: 1, releasedAt: 0, participants: counts.reduce(0, +), groups: groups)
+        #expect(ProfileBreakdown(release, k: 5).breakdown(question: 0, of: 1, choices: ["a", "b", "c"]) == expected)
+    }
+
+    /// A breakdown sums shown combinations only, so it cannot be subtracted from the participants
+    /// export: with (Under 40, North) × 6 shown and (Under 40, South) × 2 suppressed (with the
+    /// smallest shown, secondarily), "Under 40" must not count the suppressed two.
+    @Test func breakdownsComeFromShownCombinationsOnly() {
+        let release = ReleaseRecord(
+            campaignID: 1, releasedAt: 0, participants: 19,
+            groups: ["=Under 40\u{1F}=North": 6, "=Under 40\u{1F}=South": 2, "=40+\u{1F}=North": 5, "=40+\u{1F}=South": 6])
+        let breakdown = ProfileBreakdown(release, k: 5)
+        #expect(breakdown.suppressed == 7)
+        #expect(breakdown.breakdown(question: 0, of: 2, choices: ["Under 40", "40+"])
+            == [.shown(choice: "Under 40", count: 6), .shown(choice: "40+", count: 6), .suppressed])
+        #expect(breakdown.breakdown(question: 1, of: 2, choices: ["North", "South"])
+            == [.shown(choice: "North", count: 6), .shown(choice: "South", count: 6), .suppressed])
     }
 
     @Test func auditChainShowsTampering() throws {

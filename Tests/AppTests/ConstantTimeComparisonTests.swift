@@ -76,11 +76,12 @@ import Testing
         #expect(found.isEmpty, "credentials compared with == or !=:\n\(found.joined(separator: "\n"))")
     }
 
-    /// Rows found by a credential's SHA-256 digest (contributor tokens, staff API tokens, staff
-    /// sessions, guide-editor invitations) are confirmed with `Tokens.constantTimeEqual` within
-    /// the next three lines, and passwords are checked with it in `PasswordHasher.verify`.
+    /// Rows found by a credential's digest (contributor device tokens and recovery keys by keyed
+    /// hash, staff API tokens, staff sessions and guide-editor invitations by SHA-256) are confirmed
+    /// with `Tokens.constantTimeEqual` within the next three lines, and passwords are checked with it
+    /// in `PasswordHasher.verify`.
     @Test func everyCredentialLookupIsConfirmedInConstantTime() throws {
-        let lookup = try Regex(#"(?:^|[^A-Za-z0-9_])(activeToken|liveSession|editor|contributor)\((token)?[hH]ash:"#)
+        let lookup = try Regex(#"(?:^|[^A-Za-z0-9_])(activeToken|liveSession|editor|contributor)\((token|recovery)?([hH]ash|MAC):"#)
         var lookups: [String] = []
         var unconfirmed: [String] = []
         var passwordCheck = false

@@ -10,7 +10,7 @@ import Storage
         let server = try TestApp()
         defer { server.close() }
         // The test app already holds a campaign: the demo must refuse it and write nothing.
-        #expect(throws: DemoError.self) { try DemoSeeder.seed(database: server.app.database, clock: server.clock) }
+        #expect(throws: DemoError.self) { try DemoSeeder.seed(database: server.app.database, key: server.app.context.key, clock: server.clock) }
         #expect(try server.client().send("GET", "/api/campaigns/demo").status == 404)
 
         let directory = server.directory + "/demo"
@@ -18,7 +18,7 @@ import Storage
         let database = try Database(
             options: DatabaseOptions(path: directory + "/demo.sqlite"), migrationsDirectory: TestApp.packageRoot + "/Migrations")
         defer { database.close() }
-        try DemoSeeder.seed(database: database, clock: server.clock)
+        try DemoSeeder.seed(database: database, key: server.app.context.key, clock: server.clock)
         let counts = try database.read { connection -> CampaignCounts? in
             guard let campaign = try CampaignStore(connection).campaign(slug: "demo") else { return nil }
             #expect(campaign.state == .live && campaign.access == .open)
@@ -30,7 +30,7 @@ import Storage
         #expect(demo.contributions >= 24)
         #expect(demo.votes > demo.contributions)
         #expect(demo.comments >= 12)
-        #expect(throws: DemoError.self) { try DemoSeeder.seed(database: database, clock: server.clock) }
+        #expect(throws: DemoError.self) { try DemoSeeder.seed(database: database, key: server.app.context.key, clock: server.clock) }
         #expect(try database.check().isEmpty)
     }
 }

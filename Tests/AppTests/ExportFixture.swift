@@ -6,16 +6,19 @@ import Storage
 @testable import App
 
 /// A temporary database holding campaign "fixture": two questions, two profile questions, seven
-/// participants (profile groups of 4, 2 and 1), awkward text in every field, a hidden contribution,
-/// an official statement, votes, comments, themes, a shortlist, two analysts' codes and an audit entry.
+/// participants (profile groups of 4, 2 and 1) and a statistics release of them the next day, awkward
+/// text in every field, a hidden contribution, an official statement, votes, comments, themes, a
+/// shortlist, two analysts' codes and an audit entry.
 final class ExportFixture {
     let directory: String
     let database: Database
     let clock = ManualClock(1_795_000_000)  // 2026-11-18T11:06:40Z
     private(set) var campaign: ExportCampaign
-    /// The tokens' hashes as stored, to prove none of them leaks.
-    private(set) var tokenHashes: [[UInt8]] = []
+    /// The contributors' random ids, to prove none of them leaks.
+    private(set) var contributorIDs: [Int64] = []
     static let secret = Array(UInt8(0)..<32)
+    /// A fixed server key, so sealed profiles open as in production.
+    static let key = ServerKey(bytes: Array(UInt8(100)..<132))!
 
     static let bodies = [
         "Commas, \"quotes\" and a\r\nCRLF plus a\nLF",
@@ -35,9 +38,8 @@ final class ExportFixture {
         options.readerCount = readerCount
         database = try Database(options: options, migrationsDirectory: TestApp.packageRoot + "/Migrations")
         let t0 = clock.now
-        let hashes = (1...7).map { [UInt8](repeating: UInt8($0), count: 32) }
-        tokenHashes = hashes
-        try database.write { connection in
+        let key = Self.key
+        contributorIDs = try database.write { connection -> [Int64] in
             let campaigns = CampaignStore(connection)
             let id = try campaigns.create(
                 NewCampaign(
@@ -52,18 +54,16 @@ final class ExportFixture {
                 ProfileQuestionRecord(key: "age", label: "Age", choices: ["Under 40", "40 or over"], required: false),
                 ProfileQuestionRecord(key: "area", label: "Area", choices: ["North", "South"], required: false),
             ])
-            let profile = try connection.query(
-                "SELECT id FROM profile_questions WHERE campaign_id = ? ORDER BY position", id) { row -> Int64 in row.int(0) }
+            let profile = try campaigns.profileQuestions(campaignID: id)
             let groups = [["Under 40", "North"], ["Under 40", "North"], ["Under 40", "North"], ["Under 40", "North"],
                           ["40 or over", "North"], ["40 or over", "North"], ["40 or over", "South"]]
             let contributors = ContributorStore(connection)
             var people: [Int64] = []
-            for (index, hash) in hashes.enumerated() {
-                let person = try contributors.create(
-                    campaignID: id, tokenHash: hash, shuffleSeed: UInt64(index), now: t0 + Int64(index) * 3600)
-                try contributors.saveProfile(
-                    contributorID: person, answers: [profile[0]: groups[index][0], profile[1]: groups[index][1]])
-                people.append(person)
+            for (index, group) in groups.enumerated() {
+                let sealed = try ProfileSeal.seal([profile[0].id: group[0], profile[1].id: group[1]], questions: profile, key: key)
+                people.append(try contributors.create(
+                    campaignID: id, joinedOn: CoarseTime.dayNumber(t0 + Int64(index) * 3600), shuffleSeed: UInt64(index),
+                    profile: sealed))
             }
             let transport = try campaigns.addTheme(campaignID: id, name: "Transport, buses", description: "", published: true, now: t0)
             let care = try campaigns.addTheme(campaignID: id, name: "Care", description: "", published: false, now: t0)
@@ -127,7 +127,9 @@ final class ExportFixture {
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: "hide", target: "contribution \(ideas[4])",
                               reason: "personal details"), now: t0 + 5 * 86_400)
+            return people
         }
+        try StatisticsRelease.releaseDue(database: database, key: key, k: 1, now: t0 + 86_400)
         guard let found = try database.read({ try ExportStore($0).campaign(slug: "fixture") }) else {
             throw CocoaError(.fileNoSuchFile)
         }
@@ -135,7 +137,7 @@ final class ExportFixture {
     }
 
     func sources(k: Int = 3) -> ExportSources {
-        ExportSources(database: database, campaign: campaign, kAnonymity: k)
+        ExportSources(database: database, campaign: campaign, kAnonymity: k, key: Self.key)
     }
 
     /// The whole body of a stream, pulled as the connection would.

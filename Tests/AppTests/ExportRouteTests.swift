@@ -90,7 +90,7 @@ import TestSupport
         let idea = try contributor.post(question: app.understandQuestion, title: "Mine", body: "My idea")
         try contributor.send("PUT", "/api/contributions/\(idea)/vote", json: "{\"value\":1}")
         let hashHex = Tokens.hash(contributorToken).map { String(format: "%02x", $0) }.joined()
-        var bodies = try ExportTable.allCases.map { table in
+        var bodies = try ExportTable.everyUnlinked.map { table in
             try get(app, "/admin/campaigns/test/export/\(table.rawValue).csv", token: token)
         }
         bodies.append(try get(app, "/admin/campaigns/test/export.json", token: token))
@@ -104,7 +104,14 @@ import TestSupport
         let json = try #require(try JSONSerialization.jsonObject(with: Data(bodies.last!.body)) as? [String: Any])
         let votes = try #require(json["votes"] as? [[String: Any]])
         #expect(votes.count == 1)
-        // The pseudonym is the campaign-keyed HMAC, not the row id.
-        #expect((votes.first?["contributor"] as? String)?.count == 16)
+        // Open data names no contributor at all, not even by pseudonym.
+        #expect(Set(votes.first?.keys.map { $0 } ?? []) == ["contribution", "value", "voted_on"])
+        for table in ["contributions", "comments", "participants"] {
+            for row in json[table] as? [[String: Any]] ?? [] {
+                #expect(!row.keys.contains { $0.contains("contributor") || $0 == "participant" || $0 == "author" })
+            }
+        }
+        // The linked export is for admins only.
+        #expect(try get(app, "/admin/campaigns/test/export/linked.csv", token: token).status == 403)
     }
 }

@@ -10,7 +10,8 @@ import Testing
     }
 
     private func invites(_ text: String, _ fixture: ExportFixture) throws -> Int {
-        try InviteImport.run(csv: Array(text.utf8), slug: "fixture", database: fixture.database, clock: fixture.clock)
+        try InviteImport.run(
+            csv: Array(text.utf8), slug: "fixture", database: fixture.database, key: ExportFixture.key, clock: fixture.clock)
     }
 
     private func codebook(_ text: String, _ fixture: ExportFixture) throws -> Int {
@@ -22,13 +23,14 @@ import Testing
         return problems.map(\.line)
     }
 
-    @Test func inviteCodesAreStoredAsHashesOnly() throws {
+    @Test func inviteCodesAreStoredAsKeyedHashesOnly() throws {
         let fixture = try ExportFixture()
         defer { fixture.close() }
         let added = try invites("\u{FEFF}Code\r\nAB12-CD34\r\n\"ef56 gh78\"\r\nzz99zz99\r\n", fixture)
         #expect(added == 3)
-        let hashes = try fixture.database.read { try $0.query("SELECT code_hash FROM invites") { $0.blob(0) } }
-        #expect(Set(hashes) == Set(["AB12CD34", "EF56GH78", "ZZ99ZZ99"].map(Tokens.hashCode)))
+        let hashes = try fixture.database.read { try $0.query("SELECT code_mac FROM invites WHERE keyed = 1") { $0.blob(0) } }
+        #expect(Set(hashes) == Set(["AB12CD34", "EF56GH78", "ZZ99ZZ99"].map(ExportFixture.key.inviteMAC)))
+        #expect(Set(hashes).isDisjoint(with: ["AB12CD34", "EF56GH78", "ZZ99ZZ99"].map(Tokens.legacyCodeHash)))
     }
 
     @Test func anyBadInviteRowMeansNothingIsWritten() throws {
@@ -100,7 +102,9 @@ import Testing
         let fixture = try ExportFixture()
         defer { fixture.close() }
         #expect(throws: ImportError.campaignNotFound("nope")) {
-            try InviteImport.run(csv: Array("code\nABCD1234\n".utf8), slug: "nope", database: fixture.database, clock: fixture.clock)
+            try InviteImport.run(
+                csv: Array("code\nABCD1234\n".utf8), slug: "nope", database: fixture.database, key: ExportFixture.key,
+                clock: fixture.clock)
         }
     }
 }

@@ -15,7 +15,7 @@ import Storage
     private func freshRender(_ server: TestApp, viewerToken: String) throws -> [UInt8] {
         let campaignID = server.campaignID
         let (page, viewerID, votes) = try server.app.database.read { connection in
-            let viewer = try ContributorStore(connection).contributor(token: viewerToken, campaignID: campaignID)
+            let viewer = try ContributorStore(connection).contributor(token: viewerToken, campaignID: campaignID, key: server.app.context.key)
             let page = try ContributionStore(connection).list(ContributionQuery(campaignID: campaignID, sort: .top, limit: 50))
             let votes = try VoteStore(connection).myVotes(contributionIDs: page.items.map(\.id), contributorID: viewer?.id ?? 0)
             return (page, viewer?.id, votes)

@@ -40,9 +40,9 @@ struct VoteJournalTests {
                     VALUES (1, 1, 'understand', ?, 'visible', 0, 0)
                     """, "idea \(index)")
             }
-            for _ in 0..<contributors {
+            for index in 0..<contributors {
                 try connection.run(
-                    "INSERT INTO contributors (campaign_id, token_hash, joined_at, shuffle_seed) VALUES (1, randomblob(32), 0, 0)")
+                    "INSERT INTO contributors (id, campaign_id, joined_on, shuffle_seed) VALUES (?, 1, 0, 0)", Int64(index + 1))
             }
         }
         return database

@@ -9,9 +9,21 @@ extension AppContext {
         let token = request.contributorToken(slug: slug)
         let found = try database.read { connection -> ContributorRecord? in
             guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { throw APIError.notFound }
-            return try ContributorStore(connection).contributor(token: token, campaignID: campaign.id)
+            return try contributor(token: token, campaignID: campaign.id, in: connection)
         }
         guard let found else { throw APIError.unauthorized }
+        return found
+    }
+
+    /// The contributor of `campaignID` holding `token`, or nil. A device still known by the unkeyed
+    /// hash of before the server key is re-keyed in a write of its own, now that its token is here.
+    func contributor(token: String?, campaignID: Int64, in connection: Connection) throws -> ContributorRecord? {
+        guard let token, let found = try ContributorStore(connection).contributor(token: token, campaignID: campaignID, key: key)
+        else { return nil }
+        if !found.device.keyed {
+            let legacy = found.device.tokenMAC, mac = key.deviceMAC(token)
+            database.write({ try ContributorStore($0).rekeyDevice(legacyHash: legacy, tokenMAC: mac) }, completion: { _ in })
+        }
         return found
     }
 
@@ -29,10 +41,8 @@ extension AppContext {
 
     /// The contributor whose token for campaign `slug` the request carries; 401 without one.
     func caller(_ request: Request, campaignID: Int64, slug: String, in connection: Connection) throws -> ContributorRecord {
-        let token = request.contributorToken(slug: slug)
-        guard let found = try ContributorStore(connection).contributor(token: token, campaignID: campaignID) else {
-            throw APIError.unauthorized
-        }
+        guard let found = try contributor(token: request.contributorToken(slug: slug), campaignID: campaignID, in: connection)
+        else { throw APIError.unauthorized }
         return found
     }
 

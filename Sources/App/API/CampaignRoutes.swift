@@ -37,8 +37,9 @@ enum CampaignRoutes {
             let id = snapshot.campaign.id
             let summary = CampaignSummary(
                 campaign: snapshot.campaign, phases: snapshot.phases, questions: try store.questions(campaignID: id))
+            let viewer = try context.contributor(token: token, campaignID: id, in: connection)
             let detail = CampaignDetail(
-                joined: try ContributorStore(connection).contributor(token: token, campaignID: id) != nil,
+                joined: viewer != nil, shared: viewer.map { !$0.device.persistent } ?? false,
                 profileQuestions: try store.profileQuestions(campaignID: id),
                 themes: try store.publishedThemes(campaignID: id),
                 counts: try store.counts(campaignID: id),
@@ -79,6 +80,8 @@ struct CampaignSummary {
 /// The fields a full `Campaign` adds to its summary.
 struct CampaignDetail {
     var joined: Bool
+    /// Joined on a shared computer: the page keeps nothing in the browser's storage.
+    var shared: Bool
     var profileQuestions: [ProfileQuestionRecord]
     var themes: [ThemeRecord]
     var counts: CampaignCounts
@@ -99,6 +102,7 @@ struct CampaignDetail {
     func write(into o: inout JSONWriter, summary: CampaignSummary) {
         o.field("description", summary.campaign.description)
         o.field("joined", joined)
+        o.field("shared", shared)
         o.phasesField(summary.phases)
         o.questionsField(summary.questions)
         o.profileQuestionsField(profileQuestions)

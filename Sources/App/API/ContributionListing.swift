@@ -50,14 +50,14 @@ enum ContributionListing {
         if let cached = context.listingPages.value(for: key, version: version) {
             guard let token else { return .json(cached.bytes) }
             let viewer = try context.database.read { connection in
-                try viewerVotes(token: token, campaignID: cached.campaignID, on: cached.contributionIDs, connection)
+                try viewerVotes(token: token, campaignID: cached.campaignID, on: cached.contributionIDs, connection, context)
             }
             return .json(viewer.map { cached.personalised(viewerID: $0.id, votes: $0.votes) } ?? cached.bytes)
         }
         let (rendered, viewer) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
             let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
-            let viewer = try viewerVotes(token: token, campaignID: snapshot.campaign.id, on: page.items.map(\.id), connection)
+            let viewer = try viewerVotes(token: token, campaignID: snapshot.campaign.id, on: page.items.map(\.id), connection, context)
             return (RenderedListing(campaignID: snapshot.campaign.id, page: page), viewer)
         }
         context.listingPages.store(rendered, for: key, version: version)
@@ -66,9 +66,9 @@ enum ContributionListing {
 
     /// The caller, when their token belongs to the campaign, and their votes on `ids`.
     private static func viewerVotes(
-        token: String?, campaignID: Int64, on ids: [Int64], _ connection: Connection
+        token: String?, campaignID: Int64, on ids: [Int64], _ connection: Connection, _ context: AppContext
     ) throws -> (id: Int64, votes: [Int64: Int])? {
-        guard let viewer = try ContributorStore(connection).contributor(token: token, campaignID: campaignID) else { return nil }
+        guard let viewer = try context.contributor(token: token, campaignID: campaignID, in: connection) else { return nil }
         return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: ids, contributorID: viewer.id))
     }
 
@@ -82,7 +82,7 @@ enum ContributionListing {
         idsKey.cursor = nil
         let (page, viewerID, votes) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
-            let viewer = try ContributorStore(connection).contributor(token: token, campaignID: snapshot.campaign.id)
+            let viewer = try context.contributor(token: token, campaignID: snapshot.campaign.id, in: connection)
             let query = query(snapshot.campaign.id, viewer?.shuffleSeed ?? 0)
             let store = ContributionStore(connection)
             let ids = try context.shuffleIDs.value(for: idsKey, version: version) ?? {

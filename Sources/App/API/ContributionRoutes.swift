@@ -52,8 +52,8 @@ enum ContributionRoutes {
         let (record, comments, myVote, viewerID) = try context.database.read { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
-            let viewer = try ContributorStore(connection).contributor(
-                token: request.contributorToken(slug: snapshot.campaign.slug), campaignID: snapshot.campaign.id)
+            let viewer = try context.contributor(
+                token: request.contributorToken(slug: snapshot.campaign.slug), campaignID: snapshot.campaign.id, in: connection)
             let mine = viewer != nil && record.contributorID == viewer?.id
             switch record.state {
             case .visible, .merged: break

@@ -8,72 +8,93 @@ enum JoinRoute {
         router.add(.post, "/api/campaigns/{slug}/join", maxBodySize: 16 * 1024, join)
     }
 
-    /// What the write needs, checked before it.
-    private struct Plan: Sendable {
-        var campaignID: Int64
-        var tokenHash: [UInt8]
-        var codeHash: [UInt8]?
-        var useInvite: Bool
-        var answers: [Int64: String]
+    /// How the caller may join an invite-only campaign, checked before the write.
+    private enum Admission: Sendable {
+        case open
+        /// The campaign's shared access code; `rekey` when it was stored unkeyed and must be re-keyed.
+        case accessCode(rekey: [UInt8]?)
+        /// An invite code, by its keyed hash and the unkeyed one of invites made before the server key.
+        case invite(mac: [UInt8], legacy: [UInt8])
     }
 
+    /// `{code?, profile?, shared?}` → 201 `{token, campaign, shared}` with the device's cookie. Nothing
+    /// written says when, in which order or with which invite the person joined (PRIVACY.md): the
+    /// contributor gets a random id and the day, the profile is sealed, the invite is only marked used.
     static func join(_ request: Request, _ context: AppContext) throws -> Response {
         let slug = try request.slugParameter()
         let body = try JSONBody(request.body)
         let code = try body.string("code").map(TextRules.normalise)
         let profile = try body.stringMap("profile") ?? [:]
+        let shared = try body.bool("shared") ?? false
         let existingToken = request.contributorToken(slug: slug)
 
-        let (snapshot, alreadyJoined, questions) = try context.database.read { connection in
+        let (snapshot, joined, questions) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
-            let joined = try ContributorStore(connection).contributor(token: existingToken, campaignID: snapshot.campaign.id)
-            return (snapshot, joined != nil, try CampaignStore(connection).profileQuestions(campaignID: snapshot.campaign.id))
+            let joined = try context.contributor(token: existingToken, campaignID: snapshot.campaign.id, in: connection)
+            return (snapshot, joined, try CampaignStore(connection).profileQuestions(campaignID: snapshot.campaign.id))
         }
         switch snapshot.campaign.state {
         case .live: break
         case .draft, .archived: throw APIError.refused(.campaignNotLive)
         }
-        if alreadyJoined { return joinedResponse(token: nil, slug: slug, status: .ok, context: context) }
+        if let joined {
+            return ContributorSignIn.response(
+                nil, slug: slug, status: .ok, context: context, alreadyShared: !joined.device.persistent)
+        }
 
         let answers = try validate(profile: profile, questions: questions)
-        var codeHash: [UInt8]?
-        var useInvite = false
-        switch snapshot.campaign.access {
+        let admission = try admission(code: code, campaign: snapshot.campaign, key: context.key)
+        try context.rateLimiter.check(.join, contributorID: nil, address: request.remoteAddress)
+
+        let device = ContributorSignIn.newDevice(shared: shared, key: context.key)
+        let sealed = try ProfileSeal.seal(answers, questions: questions, key: context.key)
+        let campaignID = snapshot.campaign.id
+        let joinedOn = context.clock.now / 86_400
+        let seed = Tokens.randomSeed()
+        try context.database.write { connection in
+            let contributors = ContributorStore(connection)
+            switch admission {
+            case .open, .accessCode(rekey: nil): break
+            case .accessCode(let mac?): try AdminCampaignStore(connection).rekeyAccessCode(campaignID: campaignID, mac: mac)
+            case .invite(let mac, let legacy):
+                switch try contributors.useInvite(campaignID: campaignID, mac: mac, legacyHash: legacy) {
+                case .used: break
+                case .unknown: throw APIError.forbidden(code: "invalid_code", message: "That code is not valid for this campaign.")
+                case .alreadyUsed:
+                    throw APIError.conflict(
+                        code: "code_used",
+                        message: "That invitation code has already been used. If you joined on another device, "
+                            + "continue here with a pairing code from that device or with your recovery key.")
+                }
+            }
+            let id = try contributors.create(campaignID: campaignID, joinedOn: joinedOn, shuffleSeed: seed, profile: sealed)
+            try contributors.addDevice(contributorID: id, tokenMAC: device.mac, persistent: device.persistent)
+        }
+        // The join's transaction pairs the invite's row and the contributor's in the WAL: fold it away soon.
+        context.database.scrubWriteAheadLog(wait: false)
+        return ContributorSignIn.response(device, slug: slug, status: .created, context: context)
+    }
+
+    /// What `code` admits the caller as: the campaign's access code (compared in constant time) or an
+    /// invite to spend in the write; 403 `invite_required` without a code in an invite-only campaign.
+    private static func admission(code: String?, campaign: CampaignRecord, key: ServerKey) throws -> Admission {
+        switch campaign.access {
         case .open:
-            break
+            return .open
         case .invite:
             guard let code, !code.isEmpty else {
                 throw APIError.forbidden(code: "invite_required", message: "This campaign needs an invitation code.")
             }
-            let hash = Tokens.hashCode(code)
-            if let access = snapshot.campaign.accessCodeHash, Tokens.constantTimeEqual(access, hash) {
-                useInvite = false
-            } else {
-                codeHash = hash
-                useInvite = true
-            }
-        }
-        try context.rateLimiter.check(.join, contributorID: nil, address: request.remoteAddress)
-
-        let token = Tokens.generate()
-        let plan = Plan(
-            campaignID: snapshot.campaign.id, tokenHash: Tokens.hash(token), codeHash: codeHash, useInvite: useInvite,
-            answers: answers)
-        let now = context.clock.now
-        let seed = Tokens.randomSeed()
-        try context.database.write { connection in
-            let contributors = ContributorStore(connection)
-            if plan.useInvite, let codeHash = plan.codeHash {
-                switch try contributors.useInvite(campaignID: plan.campaignID, codeHash: codeHash, now: now) {
-                case .used: break
-                case .unknown: throw APIError.forbidden(code: "invalid_code", message: "That code is not valid for this campaign.")
-                case .alreadyUsed: throw APIError.conflict(code: "code_used", message: "That invitation code has already been used.")
+            let mac = key.accessCodeMAC(code)
+            if let stored = campaign.accessCodeHash {
+                if campaign.accessCodeKeyed {
+                    if Tokens.constantTimeEqual(stored, mac) { return .accessCode(rekey: nil) }
+                } else if Tokens.constantTimeEqual(stored, Tokens.legacyCodeHash(code)) {
+                    return .accessCode(rekey: mac)
                 }
             }
-            let id = try contributors.create(campaignID: plan.campaignID, tokenHash: plan.tokenHash, shuffleSeed: seed, now: now)
-            try contributors.saveProfile(contributorID: id, answers: plan.answers)
+            return .invite(mac: key.inviteMAC(code), legacy: Tokens.legacyCodeHash(code))
         }
-        return joinedResponse(token: token, slug: slug, status: .created, context: context)
     }
 
     /// Profile answers keyed by profile question id; unknown keys, unknown choices and missing
@@ -93,20 +114,5 @@ enum JoinRoute {
             throw APIError.validation(field: "profile.\(question.key)", message: "This question needs an answer.")
         }
         return answers
-    }
-
-    private static func joinedResponse(token: String?, slug: String, status: HTTPStatus, context: AppContext) -> Response {
-        var json = JSONWriter()
-        json.object { o in
-            o.field("token", token)
-            o.field("campaign", slug)
-        }
-        var response = Response.json(json.bytes, status: status)
-        if let token {
-            var cookie = "\(CookieNames.contributor(slug: slug))=\(token); Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000"
-            if context.configuration.secureCookies { cookie += "; Secure" }
-            response.headers.add("Set-Cookie", cookie)
-        }
-        return response
     }
 }

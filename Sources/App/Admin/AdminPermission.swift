@@ -18,6 +18,9 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case viewStats
     case viewAudit
     case export
+    /// The linked export: contributions with their authors' k-anonymous profile groups (admins only,
+    /// audited; PRIVACY.md).
+    case linkedExport
     /// Code contributions against themes (issue 6).
     case code
     /// Read the server's metrics (`GET /metrics`; every role: they hold nothing about anyone).
@@ -35,18 +38,19 @@ extension StaffRole {
             switch permission {
             case .setUpCampaigns, .runPhases, .moderate, .viewCampaigns, .viewStats, .export, .code, .viewMetrics:
                 return true
-            case .manageStaff, .readRevisions, .viewAudit: return false
+            case .manageStaff, .readRevisions, .viewAudit, .linkedExport: return false
             }
         case .analyst:
             switch permission {
             case .viewCampaigns, .code, .viewMetrics: return true
-            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .viewStats, .viewAudit, .export:
+            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .viewStats, .viewAudit, .export,
+                 .linkedExport:
                 return false
             }
         case .organiser:
             switch permission {
             case .viewCampaigns, .viewStats, .viewAudit, .export, .viewMetrics: return true
-            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .code: return false
+            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .code, .linkedExport: return false
             }
         }
     }

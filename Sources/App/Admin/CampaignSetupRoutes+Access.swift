@@ -7,7 +7,8 @@ extension CampaignSetupRoutes {
     /// Most invite codes one request may make.
     static let maxInvites: Int64 = 10_000
 
-    /// `{count}` → text/csv with one `code` column. Codes are shown once; only hashes are kept.
+    /// `{count}` → text/csv with one `code` column. Codes are shown once; only their keyed hashes are
+    /// kept, in no order, with nothing that will say when or by whom one is used (PRIVACY.md).
     static func invites(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
         try campaign.requireEditable()
@@ -15,11 +16,11 @@ extension CampaignSetupRoutes {
         guard (1...maxInvites).contains(count) else {
             throw APIError.validation(field: "count", message: "Must be from 1 to \(maxInvites).")
         }
-        let codes = (0..<count).map { _ in inviteCode() }
+        let codes = (0..<count).map { _ in Tokens.inviteCode() }
+        let macs = codes.map(context.key.inviteMAC)
         let now = context.clock.now
         try context.database.write { connection in
-            try AdminCampaignStore(connection).addInvites(
-                campaignID: campaign.id, codeHashes: codes.map(Tokens.hashCode), now: now)
+            try ContributorStore(connection).addInvites(campaignID: campaign.id, macs: macs)
             try AuditStore(connection).append(
                 NewAuditEntry(
                     campaignID: campaign.id, actor: caller.name, action: "invites_create",
@@ -34,14 +35,6 @@ extension CampaignSetupRoutes {
         return response
     }
 
-    /// Ten characters of Crockford's base 32 (no I, L, O, U) as `XXXXX-XXXXX`: 50 bits each.
-    static func inviteCode() -> String {
-        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-        var generator = SystemRandomNumberGenerator()
-        let characters = (0..<10).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
-        return String(characters[0..<5]) + "-" + String(characters[5..<10])
-    }
-
     /// `{code}` sets the shared access code (at least 6 characters); null or "" removes it.
     static func accessCode(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
@@ -51,9 +44,9 @@ extension CampaignSetupRoutes {
             throw APIError.validation(field: "code", message: "Use 6 to 100 characters.")
         }
         let now = context.clock.now
+        let mac = code.isEmpty ? nil : context.key.accessCodeMAC(code)
         try context.database.write { connection in
-            try AdminCampaignStore(connection).setAccessCode(
-                campaignID: campaign.id, hash: code.isEmpty ? nil : Tokens.hashCode(code))
+            try AdminCampaignStore(connection).setAccessCode(campaignID: campaign.id, mac: mac)
             try AuditStore(connection).append(
                 NewAuditEntry(
                     campaignID: campaign.id, actor: caller.name, action: code.isEmpty ? "access_code_remove" : "access_code_set",

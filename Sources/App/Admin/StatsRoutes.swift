@@ -1,4 +1,4 @@
-// GET /admin/campaigns/{slug}/stats: totals, per phase, per question, per day, and k-anonymous profile breakdowns.
+// GET /admin/campaigns/{slug}/stats: totals, per phase, per question, per day, and the released k-anonymous profile breakdowns.
 import Campaigns
 import HTTP
 import Storage
@@ -14,7 +14,8 @@ enum StatsRoutes {
         var perQuestion: [(Int64, ActivityCounts)]
         var questions: [QuestionRecord]
         var perDay: [(String, ActivityCounts)]
-        var profiles: [ProfileAnswerCounts]
+        var profileQuestions: [ProfileQuestionRecord]
+        var release: ReleaseRecord?
     }
 
     static func stats(_ request: Request, _ context: AppContext) throws -> Response {
@@ -27,7 +28,9 @@ enum StatsRoutes {
                 overall: try store.overall(campaignID: campaign.id), perPhase: try store.perPhase(campaignID: campaign.id),
                 perQuestion: try store.perQuestion(campaignID: campaign.id),
                 questions: try CampaignStore(connection).questions(campaignID: campaign.id),
-                perDay: try store.perDay(campaignID: campaign.id), profiles: try store.profileAnswers(campaignID: campaign.id))
+                perDay: try store.perDay(campaignID: campaign.id),
+                profileQuestions: try CampaignStore(connection).profileQuestions(campaignID: campaign.id),
+                release: try StatisticsReleaseStore(connection).latest(campaignID: campaign.id))
         }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
@@ -55,13 +58,24 @@ enum StatsRoutes {
                     d.activity(item.1)
                 }
             }
+            // Profile figures come from the latest release only (StatisticsRelease), never from live data.
+            o.key("release")
+            if let release = s.release {
+                o.object { r in
+                    r.field("releasedAt", ISOTime.string(release.releasedAt))
+                    r.field("participants", release.participants)
+                }
+            } else {
+                o.null()
+            }
+            let breakdown = s.release.map { ProfileBreakdown($0, k: k) }
             o.key("byProfile")
             o.object { b in
-                for profile in s.profiles {
-                    let groups = profile.counts.map { (choice: Optional($0.choice), count: $0.count) }
-                        + [(choice: nil, count: profile.unanswered)]
-                    b.key(profile.key)
-                    b.array(ProfileBreakdown.apply(groups, k: k)) { w, entry in
+                for (index, question) in s.profileQuestions.enumerated() {
+                    let entries = breakdown?.breakdown(
+                        question: index, of: s.profileQuestions.count, choices: question.choices) ?? []
+                    b.key(question.key)
+                    b.array(entries) { w, entry in
                         w.object { e in
                             switch entry {
                             case .shown(let choice, let count):

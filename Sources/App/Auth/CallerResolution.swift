@@ -45,13 +45,15 @@ enum BearerToken {
 }
 
 extension ContributorStore {
-    /// The contributor of `campaignID` holding `token`, or nil. The lookup is by hash (an
-    /// index); the stored hash is then compared in constant time.
-    func contributor(token: String?, campaignID: Int64) throws -> ContributorRecord? {
+    /// The contributor of `campaignID` signed in with `token` on some device, or nil. The lookup is by
+    /// keyed hash (a unique index), then by the unkeyed SHA-256 of devices signed in before the server
+    /// key; the stored hash is then compared in constant time.
+    func contributor(token: String?, campaignID: Int64, key: ServerKey) throws -> ContributorRecord? {
         guard let token else { return nil }
-        let hash = Tokens.hash(token)
-        guard let found = try contributor(tokenHash: hash), found.campaignID == campaignID,
-              Tokens.constantTimeEqual(found.tokenHash, hash) else { return nil }
+        let mac = key.deviceMAC(token)
+        let legacy = Tokens.hash(token)
+        guard let found = try contributor(tokenMAC: mac, legacyHash: legacy), found.campaignID == campaignID,
+              Tokens.constantTimeEqual(found.device.tokenMAC, found.device.keyed ? mac : legacy) else { return nil }
         return found
     }
 }

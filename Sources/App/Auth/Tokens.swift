@@ -1,9 +1,10 @@
-// Contributor tokens and invite codes: random generation, SHA-256 hashing, constant-time comparison.
+// Tokens and codes: random generation, normalising, SHA-256 hashing, constant-time comparison.
 import Crypto
 import Foundation
 
-/// Tokens are 32 random bytes, base64url without padding. Only their SHA-256 is stored, so a
-/// copy of the database cannot be used to act as anyone.
+/// Tokens are 32 random bytes, base64url without padding. Only a hash is stored, so a copy of the
+/// database cannot be used to act as anyone: SHA-256 for staff credentials, keyed hashes under the
+/// server key for everything a contributor holds (`ServerKey+Credentials`).
 enum Tokens {
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
@@ -15,11 +16,17 @@ enum Tokens {
         Array(SHA256.hash(data: Array(token.utf8)))
     }
 
-    /// Invite and access codes are compared after trimming, upper-casing and dropping spaces
-    /// and dashes, so "ab12-cd34" and "AB12CD34" are the same code.
-    static func hashCode(_ code: String) -> [UInt8] {
-        let normalised = code.uppercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\t" }
-        return hash("code:" + String(String.UnicodeScalarView(normalised)))
+    /// Codes people type (invite, access, pairing and recovery codes) are compared after upper-casing
+    /// and dropping spaces, tabs and dashes, so "ab12-cd34" and "AB12CD34" are the same code.
+    static func normalisedCode(_ code: String) -> String {
+        let kept = code.uppercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "\t" }
+        return String(String.UnicodeScalarView(kept))
+    }
+
+    /// The unkeyed hash invite and access codes were stored under before the server key
+    /// (migration 0006): still looked up, so older invites keep working until used and re-keyed.
+    static func legacyCodeHash(_ code: String) -> [UInt8] {
+        hash("code:" + normalisedCode(code))
     }
 
     /// Equality whose running time does not depend on where the inputs differ: every byte pair is

@@ -10,11 +10,13 @@ public struct DemoError: Error, CustomStringConvertible, Sendable {
 public enum DemoSeeder {
     /// Creates the `demo` campaign (open access, optional profile questions, three questions,
     /// Understand open for three weeks) with anonymous contributors, votes and comments.
-    /// Deterministic apart from tokens and the pseudonym secret, which are random and never shown.
-    public static func seed(database: Database, clock: any WallClock = SystemClock(), flagThreshold: Int = 3) throws {
+    /// Deterministic apart from ids, seals and the pseudonym secret, which are random and never shown.
+    /// The crowd has no devices: nobody can sign in as one of them.
+    public static func seed(
+        database: Database, key: ServerKey, clock: any WallClock = SystemClock(), flagThreshold: Int = 3
+    ) throws {
         let now = clock.now
         let secret = Array(Tokens.hash(Tokens.generate()))
-        let tokenHashes = (0..<48).map { _ in Tokens.hash(Tokens.generate()) }
         let seeds = (0..<48).map { _ in Tokens.randomSeed() }
         try database.write { connection in
             let campaigns = CampaignStore(connection)
@@ -39,12 +41,15 @@ public enum DemoSeeder {
                 campaignID: campaignID,
                 DemoContent.profileQuestions.map { ProfileQuestionRecord(key: $0.key, label: $0.label, choices: $0.choices, required: false) })
 
+            let profileQuestions = try campaigns.profileQuestions(campaignID: campaignID)
             let contributors = ContributorStore(connection)
             var random = SplitMix(seed: 20_261_121)
             var people: [Int64] = []
-            for (index, hash) in tokenHashes.enumerated() {
+            for (index, seed) in seeds.enumerated() {
                 let joined = started + Int64(index) * 4_000
-                people.append(try contributors.create(campaignID: campaignID, tokenHash: hash, shuffleSeed: seeds[index], now: joined))
+                people.append(try contributors.create(
+                    campaignID: campaignID, joinedOn: CoarseTime.dayNumber(joined), shuffleSeed: seed,
+                    profile: try ProfileSeal.seal([:], questions: profileQuestions, key: key)))
             }
             let store = ContributionStore(connection)
             var ids: [Int64] = []

@@ -3,12 +3,13 @@ import HTTP
 import Storage
 
 /// The one place exports decide access: the admin layer's `AdminPermission.export` (admins,
-/// facilitators and organisers; not analysts), then the account's campaign scope.
+/// facilitators and organisers; not analysts) — `linkedExport` (admins) for the linked export —
+/// then the account's campaign scope.
 enum ExportAccess {
     /// The staff member behind `request`: 401 without a valid session or token, 403 for a role
     /// that may not export. Checked before the campaign is looked up, so slugs cannot be probed.
-    static func requireExporter(_ request: Request, context: AppContext) throws -> StaffCaller {
-        try context.requireStaff(request, .export)
+    static func requireExporter(_ request: Request, context: AppContext, linked: Bool = false) throws -> StaffCaller {
+        try context.requireStaff(request, linked ? .linkedExport : .export)
     }
 
     /// Records the export in the hash-chained audit log before any row is sent, so an export that

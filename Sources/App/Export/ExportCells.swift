@@ -1,4 +1,4 @@
-// How each exported record becomes CSV cells: ISO 8601 UTC times, pseudonyms in place of internal ids.
+// How each exported record becomes CSV cells: ISO 8601 UTC times, no contributor anywhere, analysts as pseudonyms.
 import Campaigns
 import Storage
 
@@ -15,26 +15,29 @@ enum ExportCells {
     /// Several names in one cell, separated by "; ".
     static func list(_ names: [String]) -> CSVCell { names.isEmpty ? .empty : .text(names.joined(separator: "; ")) }
 
-    static func contribution(_ c: ExportContribution, pseudonyms: Pseudonyms) -> [CSVCell] {
+    static func contribution(_ c: ExportContribution) -> [CSVCell] {
         [
-            .integer(c.id), .text(c.phase), .text(c.question), c.contributorID.map { .text(pseudonyms.contributor($0)) } ?? .empty,
-            flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state), integer(c.mergedInto),
+            .integer(c.id), .text(c.phase), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state), integer(c.mergedInto),
             list(c.themes), .integer(Int64(c.up)), .integer(Int64(c.down)), .real(c.score), .integer(Int64(c.comments)),
             list(c.shortlistRounds.map(String.init)), time(c.createdAt),
         ]
     }
 
-    static func comment(_ c: ExportComment, pseudonyms: Pseudonyms) -> [CSVCell] {
+    static func comment(_ c: ExportComment) -> [CSVCell] {
         [
-            .integer(c.id), .integer(c.contributionID), integer(c.parentID),
-            c.contributorID.map { .text(pseudonyms.contributor($0)) } ?? .empty, flag(c.official), .text(c.body),
+            .integer(c.id), .integer(c.contributionID), integer(c.parentID), flag(c.official), .text(c.body),
             .text(c.state), time(c.createdAt),
         ]
     }
 
-    static func vote(_ v: ExportVote, pseudonyms: Pseudonyms) -> [CSVCell] {
-        [.integer(v.contributionID), .text(pseudonyms.contributor(v.contributorID)), .integer(Int64(v.value)), time(v.votedAt)]
+    /// One row per vote of the group: rows that are all alike, so their order says nothing.
+    static func votes(_ group: ExportVoteGroup) -> [[CSVCell]] {
+        let row: [CSVCell] = [.integer(group.contributionID), .integer(Int64(group.value)), day(group.day)]
+        return Array(repeating: row, count: group.count)
     }
+
+    /// A UTC day, `YYYY-MM-DD`.
+    static func day(_ seconds: Int64) -> CSVCell { .text(String(ISOTime.string(seconds).prefix(10))) }
 
     /// `reconciled_themes` stays empty until the reconciled codes have a table of their own.
     static func code(_ c: ExportCode, themeNames: [Int64: String], pseudonyms: Pseudonyms) -> [CSVCell] {

@@ -9,8 +9,9 @@ extension ExportRoutes {
     static let operations: [OpenAPIDocument.Operation] = [
         OpenAPIDocument.Operation(
             method: "get", path: "/admin/campaigns/{slug}/export/{file}",
-            summary: "One table as CSV, streamed (file: contributions|comments|votes|codes|agreement|participants|stats|audit .csv); audited",
-            responses: [("200", "text/csv, UTF-8 with BOM, CRLF, pseudonymous ids")] + refusals),
+            summary: "One table as CSV, streamed (file: contributions|comments|votes|codes|agreement|participants|stats|audit"
+                + " .csv, or linked.csv for admins: contributions with their authors' k-anonymous profiles); audited",
+            responses: [("200", "text/csv, UTF-8 with BOM, CRLF, no contributor column (PRIVACY.md)")] + refusals),
         OpenAPIDocument.Operation(
             method: "get", path: "/admin/campaigns/{slug}/export.json",
             summary: "The campaign as one open-data JSON document, streamed; audited",

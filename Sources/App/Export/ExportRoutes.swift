@@ -18,7 +18,7 @@ enum ExportRoutes {
     static func csv(_ request: Request, _ context: AppContext) throws -> Response {
         guard let file = request.parameter("file"), file.hasSuffix(".csv"),
               let table = ExportTable(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
-        let sources = try prepare(request, context, what: "\(table.rawValue).csv")
+        let sources = try prepare(request, context, what: "\(table.rawValue).csv", linked: table.isLinked)
         let stream = CSVExportStream(source: try sources.source(for: table), log: context.log)
         return response(stream, type: "text/csv; charset=utf-8", filename: "\(safe(sources.campaign.slug))-\(table.rawValue).csv")
     }
@@ -33,16 +33,19 @@ enum ExportRoutes {
     /// too, staff export them), checks the account covers it (403), and writes the audit entry —
     /// a write that is not a vote, so the vote journal is folded first and the export holds every
     /// vote acknowledged before it began.
-    private static func prepare(_ request: Request, _ context: AppContext, what: String) throws -> ExportSources {
+    private static func prepare(
+        _ request: Request, _ context: AppContext, what: String, linked: Bool = false
+    ) throws -> ExportSources {
         let slug = try request.slugParameter()
-        let caller = try ExportAccess.requireExporter(request, context: context)
+        let caller = try ExportAccess.requireExporter(request, context: context, linked: linked)
         guard let campaign = try context.database.read({ try ExportStore($0).campaign(slug: slug) }) else {
             throw APIError.notFound
         }
         try caller.requireCovers(campaignID: campaign.id)
         try ExportAccess.recordExport(
             what, campaignID: campaign.id, actor: caller.name, database: context.database, now: context.clock.now)
-        return ExportSources(database: context.database, campaign: campaign, kAnonymity: context.configuration.kAnonymity)
+        return ExportSources(
+            database: context.database, campaign: campaign, kAnonymity: context.configuration.kAnonymity, key: context.key)
     }
 
     private static func response(_ stream: any ResponseStream, type: String, filename: String) -> Response {

@@ -6,17 +6,21 @@ import Storage
 struct ExportSources {
     let database: Database
     let campaign: ExportCampaign
+    /// Analysts' pseudonyms (staff; contributors appear in no table).
     let pseudonyms: Pseudonyms
     /// Smallest profile group whose answers are shown (GROUNDSWELL_K_ANONYMITY).
     let kAnonymity: Int
+    /// Opens sealed profiles for the linked export.
+    let key: ServerKey
     /// Rows read per page (and per `Database.read`).
     var pageSize = 500
 
-    init(database: Database, campaign: ExportCampaign, kAnonymity: Int) {
+    init(database: Database, campaign: ExportCampaign, kAnonymity: Int, key: ServerKey) {
         self.database = database
         self.campaign = campaign
         self.pseudonyms = Pseudonyms(secret: campaign.pseudonymSecret)
         self.kAnonymity = max(1, kAnonymity)
+        self.key = key
     }
 
     /// The pager for `table`. With `openData`, hidden, pending and withdrawn text is left out.
@@ -37,7 +41,7 @@ struct ExportSources {
                     if openData, !Self.isPublic(contributionState: record.state) { return nil }
                     var record = record
                     if let published { record.themes.removeAll { !published.contains($0) } }
-                    return ExportCells.contribution(record, pseudonyms: names)
+                    return ExportCells.contribution(record)
                 })
         case .comments:
             return KeysetRows(
@@ -46,14 +50,10 @@ struct ExportSources {
                 key: \.id,
                 cells: { record in
                     if openData, record.state != "visible" { return nil }
-                    return ExportCells.comment(record, pseudonyms: names)
+                    return ExportCells.comment(record)
                 })
         case .votes:
-            return KeysetRows(
-                header: table.header, database: database, start: (Int64(0), Int64(0)), limit: pageSize,
-                fetch: { try ExportStore($0).votes(campaignID: id, after: $1, limit: $2) },
-                key: { ($0.contributionID, $0.contributorID) },
-                cells: { ExportCells.vote($0, pseudonyms: names) })
+            return VoteRows(sources: self)
         case .codes:
             let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
             let themeNames = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -66,6 +66,8 @@ struct ExportSources {
             return FixedRows(header: table.header, rows: try agreementRows())
         case .participants:
             return try ParticipantRows(sources: self)
+        case .linked:
+            return try LinkedRows(sources: self)
         case .stats:
             return FixedRows(header: table.header, rows: try statsRows())
         case .audit:

@@ -1,38 +1,54 @@
 // The CSV exports a campaign offers, each with its file name and header row.
 
-/// One exported table. `rawValue` is the file name without `.csv`.
+/// One exported table. `rawValue` is the file name without `.csv`. No table has a contributor
+/// column, so no two rows of any tables can be joined on a person; `linked` is the one, deliberate
+/// exception (PRIVACY.md).
 public enum ExportTable: String, CaseIterable, Sendable {
-    case contributions, comments, votes, codes, agreement, participants, stats, audit
+    case contributions, comments, votes, codes, agreement, participants, stats, audit, linked
 
     /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement
-    /// and the audit log are staff working material, not open data.
+    /// and the audit log are staff working material, not open data; the linked export is neither.
     var isOpenData: Bool {
         switch self {
         case .contributions, .comments, .votes, .participants, .stats: true
-        case .codes, .agreement, .audit: false
+        case .codes, .agreement, .audit, .linked: false
         }
     }
 
-    /// The fixed columns; `participants` adds one column per profile question after these.
+    /// The linked export: contributions with their authors' k-anonymous profile groups, for admins
+    /// who ask for it on purpose; never part of an export of every table.
+    var isLinked: Bool {
+        switch self {
+        case .linked: true
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit: false
+        }
+    }
+
+    /// Every table an export of "all tables" writes (the command line's directory export).
+    static var everyUnlinked: [ExportTable] { allCases.filter { !$0.isLinked } }
+
+    /// The fixed columns; `participants` and `linked` add one column per profile question after these.
     var header: [String] {
         switch self {
         case .contributions:
-            ["id", "phase", "question", "contributor", "official", "title", "body", "state", "merged_into", "themes",
+            ["id", "phase", "question", "official", "title", "body", "state", "merged_into", "themes",
              "up", "down", "wilson_score", "comments", "shortlist_rounds", "created_at"]
         case .comments:
-            ["id", "contribution", "parent", "contributor", "official", "body", "state", "created_at"]
+            ["id", "contribution", "parent", "official", "body", "state", "created_at"]
         case .votes:
-            ["contribution", "contributor", "value", "voted_at"]
+            ["contribution", "value", "voted_on"]
         case .codes:
             ["contribution", "coder", "themes", "not_relevant", "memo", "coded_at", "reconciled_themes"]
         case .agreement:
             ["theme", "items", "percent_agreement", "mean_kappa", "krippendorff_alpha"]
         case .participants:
-            ["participant", "joined_on", "profile"]
+            ["profile"]
         case .stats:
             ["scope", "key", "participants", "contributions", "comments", "votes"]
         case .audit:
             ["id", "at", "actor", "action", "target", "reason", "hash"]
+        case .linked:
+            ["contribution", "phase", "question", "state", "author", "profile"]
         }
     }
 }

@@ -1,11 +1,14 @@
-// Stable pseudonyms for exports: an HMAC of an internal id under the campaign's own secret.
+// Pseudonyms for exports: an HMAC of an internal id, under the campaign's secret or a key made for one export.
 import Crypto
 
-/// Turns internal row ids into pseudonyms that join across one campaign's exports but cannot be
-/// linked to another campaign (each has its own random secret) or back to a token or row id
-/// without the secret, which never leaves the server.
+/// Turns internal row ids into pseudonyms that cannot be turned back into a row id without the key.
 ///
-/// pseudonym = hex(HMAC-SHA256(secret, "<domain>:<id>"))[0..<16], 64 bits: collisions within one
+/// - Analysts: under the campaign's own random secret, so a coder keeps one name across the
+///   campaign's exports and none elsewhere. Analysts are staff, not contributors.
+/// - Authors, in the linked export only: under a key drawn for that one export (`fresh`), so two
+///   linked exports never join with each other (PRIVACY.md). No other table names a contributor.
+///
+/// pseudonym = hex(HMAC-SHA256(key, "<domain>:<id>"))[0..<16], 64 bits: collisions within one
 /// campaign are negligible (birthday bound ~4·10⁹ people).
 struct Pseudonyms: Sendable {
     private let key: SymmetricKey
@@ -14,8 +17,15 @@ struct Pseudonyms: Sendable {
         key = SymmetricKey(data: secret)
     }
 
-    /// The pseudonym of a contributor.
-    func contributor(_ id: Int64) -> String { make("contributor", id) }
+    private init(key: SymmetricKey) {
+        self.key = key
+    }
+
+    /// Pseudonyms under a random key that lives only as long as this value.
+    static func fresh() -> Pseudonyms { Pseudonyms(key: SymmetricKey(size: .bits256)) }
+
+    /// The pseudonym of a contribution's author (linked export).
+    func author(_ id: Int64) -> String { make("author", id) }
 
     /// The pseudonym of a staff member who coded contributions (analysts are not named in exports).
     func analyst(_ id: Int64) -> String { "analyst-" + make("staff", id).prefix(8) }

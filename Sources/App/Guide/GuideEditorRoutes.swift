@@ -32,7 +32,7 @@ enum GuideEditorRoutes {
                 }
             }
             let token = request.contributorToken(slug: idea.campaignSlug)
-            if let caller = try ContributorStore(connection).contributor(token: token, campaignID: idea.campaignID),
+            if let caller = try context.contributor(token: token, campaignID: idea.campaignID, in: connection),
                caller.id == idea.contributorID {
                 return "Author"
             }

@@ -11,7 +11,9 @@ extension OpenAPIDocument {
     /// JSON request bodies (`null` counts as absent for optional fields), as precise as the handlers' rules (`TextRules`, ranges, choices) allow,
     /// so that every body the schema admits is one the handler accepts.
     static let requests: [(String, Schema)] = [
-        ("JoinRequest", .object([("code", .nullable(.string)), ("profile", .nullable(.map(of: .string)))], required: [])),
+        ("JoinRequest", .object([
+            ("code", .nullable(.string)), ("profile", .nullable(.map(of: .string))), ("shared", .nullable(.boolean)),
+        ], required: [])),
         ("NewContribution", .object([
             ("questionId", .integerIn(minimum: 1, maximum: Int.max)),
             ("title", .nullable(.text(maxLength: TextRules.titleMaxCharacters, singleLine: true))),
@@ -60,7 +62,7 @@ extension OpenAPIDocument {
     ]
 
     static let campaignFields: [(String, Schema)] = summaryFields + [
-        ("description", .string), ("joined", .boolean),
+        ("description", .string), ("joined", .boolean), ("shared", .boolean),
         ("phases", .array(of: .record([("kind", .string), ("state", .string), ("opensAt", .nullable(.string)),
                                        ("closesAt", .nullable(.string))]))),
         ("questions", .array(of: .record([("id", .integer), ("phase", .string), ("text", .string)]))),
@@ -81,7 +83,7 @@ extension OpenAPIDocument {
         ("CampaignSummary", .record(summaryFields)),
         ("CampaignList", .record([("campaigns", .array(of: .ref("CampaignSummary")))])),
         ("Campaign", .record(campaignFields)),
-        ("Joined", .record([("token", .nullable(.string)), ("campaign", .string)])),
+        ("Joined", .record([("token", .nullable(.string)), ("campaign", .string), ("shared", .boolean)])),
         ("Contribution", .object(contributionFields, required: contributionRequired)),
         ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment")))],
                                        required: contributionRequired + ["commentList"])),

@@ -46,13 +46,16 @@ extension CampaignSeeder {
         }
     }
 
-    /// Every contributor; the first `tokenCount` get real tokens returned to the caller.
+    /// Every contributor, with random ids as joining gives them (inserted in ascending order, which
+    /// appends); the first `tokenCount` get a device whose token is returned to the caller.
     func insertPeople(_ database: Database, campaignID: Int64) throws -> ([Int64], [String]) {
-        var ids: [Int64] = []
-        ids.reserveCapacity(size.people)
-        var tokens: [String] = []
         var system = SystemRandomNumberGenerator()
         var fast = SplitMix(seed: system.next())
+        var unique = Set<Int64>()
+        unique.reserveCapacity(size.people)
+        while unique.count < size.people { unique.insert(Int64(fast.next() & ((1 << 62) - 1)) + 1) }
+        let ids = unique.sorted()
+        var tokens: [String] = []
         let start = campaignStart
         let spacing = max(1, 30 * 86_400 / Int64(size.people))
         var index = 0
@@ -61,18 +64,18 @@ extension CampaignSeeder {
             var rows: [SeedContributor] = []
             rows.reserveCapacity(end - index)
             for person in index..<end {
-                let hash: [UInt8]
+                var mac: [UInt8]?
                 if person < tokenCount {
                     let token = Tokens.generate()
                     tokens.append(token)
-                    hash = Tokens.hash(token)
-                } else {
-                    hash = Self.unknownTokenHash(&fast)
+                    mac = key.deviceMAC(token)
                 }
-                rows.append(SeedContributor(tokenHash: hash, shuffleSeed: fast.next(), joinedAt: start + Int64(person) * spacing))
+                rows.append(SeedContributor(
+                    id: ids[person], shuffleSeed: fast.next(), joinedOn: CoarseTime.dayNumber(start + Int64(person) * spacing),
+                    deviceMAC: mac))
             }
             let chunk = rows
-            ids += try database.write { try SeedStore($0).insertContributors(campaignID: campaignID, chunk) }
+            try database.write { try SeedStore($0).insertContributors(campaignID: campaignID, chunk) }
             index = end
         }
         return (ids, tokens)

@@ -9,7 +9,7 @@ public struct SeedReport: Sendable {
     public var contributions = 0
     public var votes = 0
     public var comments = 0
-    /// Raw contributor tokens (the database holds only their SHA-256), for load tests.
+    /// Raw contributor device tokens (the database holds only their keyed hashes), for load tests.
     public var tokens: [String] = []
     /// Wall time of the whole run, in seconds.
     public var seconds = 0.0
@@ -38,12 +38,15 @@ public struct CampaignSeeder {
     public let tokenCount: Int
     let clock: any WallClock
     let log: (String) -> Void
+    /// The server key the devices' token hashes are made with: the one the server will read.
+    let key: ServerKey
 
     public init(
-        size: SeedSize, slug: String = "bench", tokenCount: Int = 0, clock: any WallClock = SystemClock(),
+        size: SeedSize, key: ServerKey, slug: String = "bench", tokenCount: Int = 0, clock: any WallClock = SystemClock(),
         log: @escaping (String) -> Void = { _ in }
     ) {
         self.size = size
+        self.key = key
         self.slug = slug
         self.tokenCount = min(max(0, tokenCount), size.people)
         self.clock = clock
@@ -108,14 +111,4 @@ public struct CampaignSeeder {
 
     var now: Int64 { clock.now }
     var campaignStart: Int64 { clock.now - 30 * 86_400 }
-
-    /// The stored hash of a contributor nobody will act as: 32 random bytes. Acting as them would
-    /// take a token whose SHA-256 is these bytes (a preimage), so no token needs to exist. A fast
-    /// generator seeded from the system's avoids a getrandom call per value.
-    static func unknownTokenHash(_ random: inout SplitMix) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(32)
-        for _ in 0..<4 { withUnsafeBytes(of: random.next()) { bytes.append(contentsOf: $0) } }
-        return bytes
-    }
 }

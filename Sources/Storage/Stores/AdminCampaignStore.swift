@@ -89,17 +89,17 @@ public struct AdminCampaignStore {
         guard connection.changes == 1 else { throw StoreError.notFound }
     }
 
-    /// Stores the hashes of new single-use invite codes.
-    public func addInvites(campaignID: Int64, codeHashes: [[UInt8]], now: Int64) throws {
-        for hash in codeHashes {
-            try connection.run(
-                "INSERT INTO invites (campaign_id, code_hash, created_at) VALUES (?, ?, ?)", campaignID, hash, now)
-        }
-    }
-
-    /// Sets (or with nil removes) the campaign's shared access code.
-    public func setAccessCode(campaignID: Int64, hash: [UInt8]?) throws {
-        try connection.run("UPDATE campaigns SET access_code_hash = ? WHERE id = ?", hash, campaignID)
+    /// Sets (or with nil removes) the campaign's shared access code, by its keyed hash.
+    public func setAccessCode(campaignID: Int64, mac: [UInt8]?) throws {
+        try connection.run("UPDATE campaigns SET access_code_hash = ?, access_code_keyed = 1 WHERE id = ?", mac, campaignID)
         guard connection.changes == 1 else { throw StoreError.notFound }
+    }
+}
+
+extension AdminCampaignStore {
+    /// Replaces an access code's unkeyed SHA-256 by its keyed hash (the code was just presented).
+    public func rekeyAccessCode(campaignID: Int64, mac: [UInt8]) throws {
+        try connection.run(
+            "UPDATE campaigns SET access_code_hash = ?, access_code_keyed = 1 WHERE id = ? AND access_code_keyed = 0", mac, campaignID)
     }
 }

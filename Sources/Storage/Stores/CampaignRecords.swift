@@ -10,10 +10,13 @@ public struct CampaignRecord: Sendable, Equatable {
     public var description: String
     public var state: CampaignState
     public var access: AccessMode
+    /// HMAC(server key, code) when `accessCodeKeyed`; the unkeyed SHA-256 of a code set before
+    /// migration 0006 otherwise (re-keyed when next used).
     public var accessCodeHash: [UInt8]?
     public var flagThreshold: Int
     public var premoderation: Bool
     public var createdAt: Int64
+    public var accessCodeKeyed: Bool
 }
 
 /// What a new campaign needs; the rest takes its schema default.
@@ -24,6 +27,7 @@ public struct NewCampaign: Sendable {
     public var description: String
     public var state: CampaignState
     public var access: AccessMode
+    /// HMAC(server key, code) of the shared access code, if any.
     public var accessCodeHash: [UInt8]?
     /// Random bytes used later to derive stable pseudonyms in exports; never shown.
     public var pseudonymSecret: [UInt8]

@@ -10,7 +10,8 @@ public struct CampaignStore {
     }
 
     private static let columns = """
-        id, slug, title, summary, description, state, access, access_code_hash, flag_threshold, premoderation, created_at
+        id, slug, title, summary, description, state, access, access_code_hash, flag_threshold, premoderation, created_at,
+        access_code_keyed
         """
 
     private static func record(_ row: Row) throws -> CampaignRecord {
@@ -19,7 +20,7 @@ public struct CampaignStore {
             state: try row.enumeration(5, CampaignState.self, table: "campaigns", column: "state"),
             access: try row.enumeration(6, AccessMode.self, table: "campaigns", column: "access"),
             accessCodeHash: row.isNull(7) ? nil : row.blob(7), flagThreshold: row.int(8),
-            premoderation: row.bool(9), createdAt: row.int(10))
+            premoderation: row.bool(9), createdAt: row.int(10), accessCodeKeyed: row.bool(11))
     }
 
     public func campaign(slug: String) throws -> CampaignRecord? {
@@ -45,9 +46,9 @@ public struct CampaignStore {
     public func create(_ new: NewCampaign, now: Int64) throws -> Int64 {
         try connection.run(
             """
-            INSERT INTO campaigns (slug, title, summary, description, state, access, access_code_hash,
+            INSERT INTO campaigns (slug, title, summary, description, state, access, access_code_hash, access_code_keyed,
                                    pseudonym_secret, flag_threshold, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
             """,
             new.slug, new.title, new.summary, new.description, new.state.rawValue, new.access.rawValue,
             new.accessCodeHash, new.pseudonymSecret, new.flagThreshold, now)

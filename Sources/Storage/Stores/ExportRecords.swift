@@ -18,8 +18,6 @@ public struct ExportContribution: Sendable, Equatable {
     public var id: Int64
     public var phase: String
     public var question: String
-    /// Nil for statements from the campaign team.
-    public var contributorID: Int64?
     public var official: Bool
     public var title: String?
     public var body: String
@@ -40,20 +38,20 @@ public struct ExportComment: Sendable, Equatable {
     public var id: Int64
     public var contributionID: Int64
     public var parentID: Int64?
-    /// Nil for comments from the campaign team.
-    public var contributorID: Int64?
     public var official: Bool
     public var body: String
     public var state: String
     public var createdAt: Int64
 }
 
-/// One vote. Votes have no id of their own: the keyset is (contributionID, contributorID).
-public struct ExportVote: Sendable, Equatable {
+/// Votes of one contribution with one value on one UTC day: the export writes `count` rows alike,
+/// so no order among them can stand for a voter.
+public struct ExportVoteGroup: Sendable, Equatable {
     public var contributionID: Int64
-    public var contributorID: Int64
+    /// 00:00 UTC of the day (votes keep no finer time).
+    public var day: Int64
     public var value: Int
-    public var votedAt: Int64
+    public var count: Int
 }
 
 /// One analyst's code for one contribution. Keyset: (contributionID, staffID).
@@ -66,11 +64,16 @@ public struct ExportCode: Sendable, Equatable {
     public var codedAt: Int64
 }
 
-/// A participant: join time and profile answers by profile question id. No token hash.
-public struct ExportParticipant: Sendable, Equatable {
+/// A crowd contribution with what the linked export needs of its author: their random id, the day they
+/// joined and their sealed profile (opened by the App, which holds the key).
+public struct ExportLinkedContribution: Sendable, Equatable {
     public var id: Int64
-    public var joinedAt: Int64
-    public var answers: [Int64: String]
+    public var phase: String
+    public var question: String
+    public var state: String
+    public var contributorID: Int64
+    public var joinedOn: Int64
+    public var profile: [UInt8]?
 }
 
 public struct ExportTheme: Sendable, Equatable {

@@ -64,7 +64,7 @@ extension ExportStore {
         try connection.query(
             """
             WITH acts(key, kind) AS (
-                SELECT joined_at / 86400, 'p' FROM contributors WHERE campaign_id = ?1
+                SELECT joined_on, 'p' FROM contributors WHERE campaign_id = ?1
                 UNION ALL SELECT created_at / 86400, 'c' FROM contributions WHERE campaign_id = ?1
                 UNION ALL SELECT m.created_at / 86400, 'm' FROM comments m
                     JOIN contributions c ON c.id = m.contribution_id WHERE c.campaign_id = ?1

@@ -1,4 +1,5 @@
 // Read-only queries for exports, each one page after a keyset so an export never holds a connection between pages.
+// None reads a contributor id, except the linked export's, which an admin asks for on purpose (PRIVACY.md).
 
 /// Pages through a campaign's rows in a stable order (`WHERE key > ? ORDER BY key LIMIT ?`).
 /// Each call is meant to run in its own `Database.read`; a page costs the same wherever it starts.
@@ -33,7 +34,7 @@ public struct ExportStore {
     public func contributions(campaignID: Int64, after: Int64, limit: Int) throws -> [ExportContribution] {
         try connection.query(
             """
-            SELECT c.id, c.phase, q.text, c.contributor_id, c.official, c.title, c.body, c.state, c.merged_into,
+            SELECT c.id, c.phase, q.text, c.official, c.title, c.body, c.state, c.merged_into,
                    (SELECT group_concat(t.name, char(31)) FROM contribution_themes ct JOIN themes t ON t.id = ct.theme_id
                     WHERE ct.contribution_id = c.id),
                    c.up, c.down, c.score, c.comment_count,
@@ -45,62 +46,65 @@ public struct ExportStore {
             """, after, campaignID, limit
         ) { row in
             ExportContribution(
-                id: row.int(0), phase: row.text(1), question: row.text(2), contributorID: row.optionalInt(3),
-                official: row.bool(4), title: row.optionalText(5), body: row.text(6), state: row.text(7),
-                mergedInto: row.optionalInt(8), themes: Self.names(row.optionalText(9)), up: row.int(10),
-                down: row.int(11), score: row.double(12), comments: row.int(13),
-                shortlistRounds: row.idList(14).sorted(), createdAt: row.int(15))
+                id: row.int(0), phase: row.text(1), question: row.text(2),
+                official: row.bool(3), title: row.optionalText(4), body: row.text(5), state: row.text(6),
+                mergedInto: row.optionalInt(7), themes: Self.names(row.optionalText(8)), up: row.int(9),
+                down: row.int(10), score: row.double(11), comments: row.int(12),
+                shortlistRounds: row.idList(13).sorted(), createdAt: row.int(14))
         }
     }
 
     public func comments(campaignID: Int64, after: Int64, limit: Int) throws -> [ExportComment] {
         try connection.query(
             """
-            SELECT m.id, m.contribution_id, m.parent_id, m.contributor_id, m.staff_id IS NOT NULL, m.body, m.state, m.created_at
+            SELECT m.id, m.contribution_id, m.parent_id, m.staff_id IS NOT NULL, m.body, m.state, m.created_at
             FROM comments m CROSS JOIN contributions c ON c.id = m.contribution_id
             WHERE m.id > ? AND c.campaign_id = ? ORDER BY m.id LIMIT ?
             """, after, campaignID, limit
         ) { row in
             ExportComment(
-                id: row.int(0), contributionID: row.int(1), parentID: row.optionalInt(2), contributorID: row.optionalInt(3),
-                official: row.bool(4), body: row.text(5), state: row.text(6), createdAt: row.int(7))
+                id: row.int(0), contributionID: row.int(1), parentID: row.optionalInt(2),
+                official: row.bool(3), body: row.text(4), state: row.text(5), createdAt: row.int(6))
         }
     }
 
-    /// Votes after the key (contributionID, contributorID), in primary-key order.
-    public func votes(campaignID: Int64, after: (Int64, Int64), limit: Int) throws -> [ExportVote] {
+    /// The votes on the campaign's next `limit` contributions after id `after`, counted per
+    /// contribution, day and value, in that order; and the last contribution id looked at (nil when
+    /// there were none), which is where the next page starts.
+    public func voteGroups(campaignID: Int64, after: Int64, limit: Int) throws -> (groups: [ExportVoteGroup], last: Int64?) {
+        let ids = try connection.query(
+            "SELECT id FROM contributions WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?", campaignID, after, limit
+        ) { row -> Int64 in row.int(0) }
+        guard let first = ids.first, let last = ids.last else { return ([], nil) }
+        let groups = try connection.query(
+            """
+            SELECT v.contribution_id, v.voted_at, v.value, count(*) FROM votes v
+            WHERE v.contribution_id BETWEEN ? AND ?
+              AND v.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ? AND id BETWEEN ? AND ?)
+            GROUP BY v.contribution_id, v.voted_at, v.value ORDER BY v.contribution_id, v.voted_at, v.value
+            """, first, last, campaignID, first, last
+        ) { row in ExportVoteGroup(contributionID: row.int(0), day: row.int(1), value: row.int(2), count: row.int(3)) }
+        return (groups, last)
+    }
+
+    /// Crowd contributions created before `before`, after id `after`, with their authors' join day
+    /// and sealed profile (the linked export).
+    public func linkedContributions(
+        campaignID: Int64, before: Int64, after: Int64, limit: Int
+    ) throws -> [ExportLinkedContribution] {
         try connection.query(
             """
-            SELECT v.contribution_id, v.contributor_id, v.value, v.voted_at
-            FROM votes v CROSS JOIN contributions c ON c.id = v.contribution_id
-            WHERE (v.contribution_id, v.contributor_id) > (?, ?) AND c.campaign_id = ?
-            ORDER BY v.contribution_id, v.contributor_id LIMIT ?
-            """, after.0, after.1, campaignID, limit
+            SELECT c.id, c.phase, q.text, c.state, p.id, p.joined_on, p.profile
+            FROM contributions c CROSS JOIN questions q ON q.id = c.question_id
+            CROSS JOIN contributors p ON p.id = c.contributor_id
+            WHERE c.id > ? AND c.campaign_id = ? AND c.official = 0 AND c.created_at < ?
+            ORDER BY c.id LIMIT ?
+            """, after, campaignID, before, limit
         ) { row in
-            ExportVote(contributionID: row.int(0), contributorID: row.int(1), value: row.int(2), votedAt: row.int(3))
+            ExportLinkedContribution(
+                id: row.int(0), phase: row.text(1), question: row.text(2), state: row.text(3), contributorID: row.int(4),
+                joinedOn: row.int(5), profile: row.isNull(6) ? nil : row.blob(6))
         }
-    }
-
-    /// Participants after `after` by id, each with their profile answers.
-    public func participants(campaignID: Int64, after: Int64, limit: Int) throws -> [ExportParticipant] {
-        var people = try connection.query(
-            "SELECT id, joined_at FROM contributors WHERE id > ? AND campaign_id = ? ORDER BY id LIMIT ?",
-            after, campaignID, limit
-        ) { row in ExportParticipant(id: row.int(0), joinedAt: row.int(1), answers: [:]) }
-        guard let first = people.first, let last = people.last else { return [] }
-        let answers = try connection.query(
-            """
-            SELECT a.contributor_id, a.profile_question_id, a.choice FROM profile_answers a
-            CROSS JOIN contributors p ON p.id = a.contributor_id
-            WHERE a.contributor_id BETWEEN ? AND ? AND p.campaign_id = ?
-            """, first.id, last.id, campaignID
-        ) { row -> (Int64, Int64, String) in (row.int(0), row.int(1), row.text(2)) }
-        var index: [Int64: Int] = [:]
-        for (position, person) in people.enumerated() { index[person.id] = position }
-        for (contributor, question, choice) in answers {
-            if let position = index[contributor] { people[position].answers[question] = choice }
-        }
-        return people
     }
 
     public func auditEntries(campaignID: Int64, after: Int64, limit: Int) throws -> [ExportAuditEntry] {

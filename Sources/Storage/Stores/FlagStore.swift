@@ -15,7 +15,7 @@ public struct FlagStore {
         self.connection = connection
     }
 
-    /// Records one flag and hides the contribution once `threshold` distinct contributors have flagged it.
+    /// Records one flag (its time kept as the day, `CoarseTime`) and hides the contribution once `threshold` distinct contributors have flagged it.
     public func flagContribution(
         id: Int64, contributorID: Int64, reason: String, threshold: Int, now: Int64
     ) throws -> FlagOutcome {
@@ -23,7 +23,7 @@ public struct FlagStore {
             """
             INSERT INTO flags (contribution_id, contributor_id, reason, created_at) VALUES (?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            """, id, contributorID, reason, now)
+            """, id, contributorID, reason, CoarseTime.dayStart(now))
         guard connection.changes == 1 else { return .duplicate }
         try connection.run("UPDATE contributions SET flag_count = flag_count + 1 WHERE id = ?", id)
         try connection.run(

@@ -22,23 +22,6 @@ public struct ImportStore {
         self.connection = connection
     }
 
-    /// Which of `hashes` already exist as invites (of any campaign: codes are unique across the server).
-    public func existingInviteHashes(_ hashes: [[UInt8]]) throws -> Set<[UInt8]> {
-        var found: Set<[UInt8]> = []
-        for hash in hashes {
-            let exists = try connection.queryOne("SELECT 1 FROM invites WHERE code_hash = ?", hash) { _ in true } ?? false
-            if exists { found.insert(hash) }
-        }
-        return found
-    }
-
-    public func addInvites(campaignID: Int64, codeHashes: [[UInt8]], now: Int64) throws {
-        for hash in codeHashes {
-            try connection.run(
-                "INSERT INTO invites (campaign_id, code_hash, created_at) VALUES (?, ?, ?)", campaignID, hash, now)
-        }
-    }
-
     /// Theme names already used in the campaign, by name → id.
     public func themeIDs(campaignID: Int64) throws -> [String: Int64] {
         let rows = try connection.query("SELECT name, id FROM themes WHERE campaign_id = ?", campaignID) { row -> (String, Int64) in

@@ -38,7 +38,7 @@ extension ModerationStore {
         for (voter, value) in merged.sorted(by: { $0.key < $1.key }) where targetVotes[voter] == nil {
             try connection.run(
                 "INSERT INTO votes (contribution_id, contributor_id, value, voted_at) VALUES (?, ?, ?, ?)",
-                targetID, voter, value, now)
+                targetID, voter, value, CoarseTime.dayStart(now))
         }
         try moveComments(movedComments, to: targetID)
         try connection.run("UPDATE contributions SET state = 'merged', merged_into = ? WHERE id = ?", targetID, sourceID)
@@ -81,7 +81,7 @@ extension ModerationStore {
                 """
                 INSERT INTO votes (contribution_id, contributor_id, value, voted_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (contribution_id, contributor_id) DO UPDATE SET value = excluded.value
-                """, merge.sourceID, voter, value, now)
+                """, merge.sourceID, voter, value, CoarseTime.dayStart(now))
         }
         let comments = try connection.query("SELECT value FROM json_each(?)", commentsJSON) { row -> Int64 in row.int(0) }
         try moveComments(comments, to: merge.sourceID)

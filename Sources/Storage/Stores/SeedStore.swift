@@ -1,15 +1,19 @@
 // Bulk inserts for `groundswell seed`: reused prepared statements, many rows per call, counts precomputed.
 
-/// One contributor row for a bulk load. `tokenHash` is the SHA-256 of the token, as the App stores it.
+/// One contributor row for a bulk load: a random `id` (rows inserted in ascending id order append to
+/// the table's B-tree), the UTC day joined, and the keyed hash of a device token for the few people
+/// a load test acts as (`deviceMAC`, as the App stores it); nil for the rest, who have no device.
 public struct SeedContributor: Sendable {
-    public var tokenHash: [UInt8]
+    public var id: Int64
     public var shuffleSeed: UInt64
-    public var joinedAt: Int64
+    public var joinedOn: Int64
+    public var deviceMAC: [UInt8]?
 
-    public init(tokenHash: [UInt8], shuffleSeed: UInt64, joinedAt: Int64) {
-        self.tokenHash = tokenHash
+    public init(id: Int64, shuffleSeed: UInt64, joinedOn: Int64, deviceMAC: [UInt8]?) {
+        self.id = id
         self.shuffleSeed = shuffleSeed
-        self.joinedAt = joinedAt
+        self.joinedOn = joinedOn
+        self.deviceMAC = deviceMAC
     }
 }
 
@@ -74,23 +78,25 @@ public struct SeedStore {
         self.connection = connection
     }
 
-    /// Inserts the contributors of `campaignID` and returns their ids, in order.
-    public func insertContributors(campaignID: Int64, _ rows: [SeedContributor]) throws -> [Int64] {
+    /// Inserts the contributors of `campaignID` (no profile: seeded campaigns ask no profile
+    /// questions) and the devices of those that have one.
+    public func insertContributors(campaignID: Int64, _ rows: [SeedContributor]) throws {
         let statement = try connection.prepare(
-            "INSERT INTO contributors (campaign_id, token_hash, joined_at, shuffle_seed) VALUES (?, ?, ?, ?)")
-        var ids: [Int64] = []
-        ids.reserveCapacity(rows.count)
+            "INSERT INTO contributors (id, campaign_id, joined_on, shuffle_seed) VALUES (?, ?, ?, ?)")
         for row in rows {
             statement.reset()
-            try statement.bind(.integer(campaignID), at: 1)
-            try statement.bind(.blob(row.tokenHash), at: 2)
-            try statement.bind(.integer(row.joinedAt), at: 3)
+            try statement.bind(.integer(row.id), at: 1)
+            try statement.bind(.integer(campaignID), at: 2)
+            try statement.bind(.integer(row.joinedOn), at: 3)
             try statement.bind(.integer(Int64(bitPattern: row.shuffleSeed)), at: 4)
             while try statement.step() {}
-            ids.append(connection.lastInsertRowID)
         }
         statement.reset()
-        return ids
+        for row in rows {
+            if let mac = row.deviceMAC {
+                try connection.run("INSERT INTO devices (token_mac, contributor_id) VALUES (?, ?)", mac, row.id)
+            }
+        }
     }
 
     /// Inserts visible contributions with their counts and returns their ids, in order.

@@ -1,4 +1,4 @@
-// Campaign statistics for staff: totals, and activity per phase, per question and per day; profile answer counts.
+// Campaign statistics for staff: totals, and activity per phase, per question and per day (profile figures: releases).
 import Campaigns
 
 /// Crowd activity in one slice of a campaign. Official statements and staff comments are not
@@ -16,21 +16,6 @@ public struct ActivityCounts: Sendable, Equatable {
         self.contributions = contributions
         self.comments = comments
         self.votes = votes
-    }
-}
-
-/// How many contributors gave each answer to one profile question, before any suppression.
-public struct ProfileAnswerCounts: Sendable, Equatable {
-    public var key: String
-    public var label: String
-    /// (choice, contributors), in the question's choice order, then any other stored answers.
-    public var counts: [(choice: String, count: Int)]
-    /// Contributors who joined without answering.
-    public var unanswered: Int
-
-    public static func == (a: ProfileAnswerCounts, b: ProfileAnswerCounts) -> Bool {
-        a.key == b.key && a.label == b.label && a.unanswered == b.unanswered
-            && a.counts.map(\.choice) == b.counts.map(\.choice) && a.counts.map(\.count) == b.counts.map(\.count)
     }
 }
 
@@ -104,23 +89,5 @@ public struct StatsStore {
     /// Days (`YYYY-MM-DD`, UTC) with any activity, oldest first.
     public func perDay(campaignID: Int64) throws -> [(String, ActivityCounts)] {
         try grouped(.day, campaignID: campaignID)
-    }
-
-    /// Answer counts for every profile question of the campaign.
-    public func profileAnswers(campaignID: Int64) throws -> [ProfileAnswerCounts] {
-        let joined = try overall(campaignID: campaignID).participants
-        return try CampaignStore(connection).profileQuestions(campaignID: campaignID).map { question in
-            let rows = try connection.query(
-                "SELECT choice, count(*) FROM profile_answers WHERE profile_question_id = ? GROUP BY choice", question.id
-            ) { row -> (String, Int) in (row.text(0), row.int(1)) }
-            let byChoice = Dictionary(rows, uniquingKeysWith: { first, _ in first })
-            var counts = question.choices.map { (choice: $0, count: byChoice[$0] ?? 0) }
-            for (choice, count) in rows.sorted(by: { $0.0 < $1.0 }) where !question.choices.contains(choice) {
-                counts.append((choice: choice, count: count))
-            }
-            let answered = rows.reduce(0) { $0 + $1.1 }
-            return ProfileAnswerCounts(
-                key: question.key, label: question.label, counts: counts, unanswered: max(0, joined - answered))
-        }
     }
 }

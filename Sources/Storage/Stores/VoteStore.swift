@@ -49,8 +49,10 @@ public struct VoteStore {
     /// On the group-commit writer the vote is appended to the journal (`recordInJournal`);
     /// elsewhere (group commit off, the CLI) it is written straight into `votes` and the counts:
     /// one read of the counts and the old vote, the vote row, one rewrite of the contribution's row.
+    /// Sets the contributor's vote; its time is kept as the day (`CoarseTime`).
     public func set(contributionID: Int64, contributorID: Int64, value: Int, now: Int64) throws -> VoteTally {
         precondition((-1...1).contains(value), "vote value is checked by the caller")
+        let now = CoarseTime.dayStart(now)
         if let journal = connection.voteJournal {
             return try recordInJournal(journal, contributionID: contributionID, contributorID: contributorID, value: value, now: now)
         }

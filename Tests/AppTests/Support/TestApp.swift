@@ -75,17 +75,32 @@ final class TestApp: @unchecked Sendable {
         try app.database.write { connection in try CampaignStore(connection).setPhases(campaignID: id, phases) }
     }
 
+    /// Adds invite codes to the test campaign as the invites route does (keyed hashes only).
+    func addInvites(_ codes: [String]) throws {
+        let id = campaignID
+        let macs = codes.map(app.context.key.inviteMAC)
+        try app.database.write { connection in try ContributorStore(connection).addInvites(campaignID: id, macs: macs) }
+    }
+
+    /// Makes the statistics releases due a day from now (moving the clock there), as the scheduler
+    /// would after midnight; returns how many were made.
+    @discardableResult
+    func releaseStatistics() throws -> Int {
+        clock.advance(by: 86_400)
+        return try app.releaseStatistics()
+    }
+
     /// Row counts of the tables a contributor writes to, to prove a refused request wrote nothing.
     func rowCounts() throws -> [String: Int] {
         try app.database.read { connection in
             var counts: [String: Int] = [:]
-            for table in ["contributors", "contributions", "votes", "comments", "flags", "profile_answers", "invites"] {
+            for table in ["contributors", "devices", "contributions", "votes", "comments", "flags", "invites"] {
                 counts[table] = try connection.queryOne("SELECT count(*) FROM \(table)") { row -> Int in row.int(0) }
             }
             counts["edited"] = try connection.queryOne(
                 "SELECT count(*) FROM contributions WHERE edited_at IS NOT NULL OR state <> 'visible'"
             ) { row -> Int in row.int(0) }
-            counts["used_invites"] = try connection.queryOne("SELECT count(*) FROM invites WHERE used_at IS NOT NULL") {
+            counts["used_invites"] = try connection.queryOne("SELECT count(*) FROM invites WHERE used = 1") {
                 row -> Int in row.int(0)
             }
             return counts
