@@ -42,6 +42,9 @@ public struct AppConfiguration: Sendable {
     public var scheduleInterval = 30
     /// GROUNDSWELL_MAX_SUBSCRIBERS. Open event streams at most; more get 503. Default 2000.
     public var maxEventSubscribers = 2000
+    /// GROUNDSWELL_COUNT_INTERVAL. Seconds between vote-total events: each changed contribution's
+    /// totals are sent at most once per interval, never one event per vote (PRIVACY.md). Default 5.
+    public var countInterval = 5
     /// GROUNDSWELL_HEARTBEAT. Seconds between heartbeat comments on event streams. Default 15.
     public var heartbeatInterval = 15
     /// GROUNDSWELL_ACCESS_LOG=on|off. One line per request (never the client address). Default on.
@@ -89,6 +92,7 @@ public struct AppConfiguration: Sendable {
         config.scheduleInterval = try reader.int("GROUNDSWELL_SCHEDULE_INTERVAL", in: 1...86_400) ?? config.scheduleInterval
         config.maxEventSubscribers = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS", in: 0...1_000_000) ?? config.maxEventSubscribers
         config.heartbeatInterval = try reader.int("GROUNDSWELL_HEARTBEAT", in: 1...3600) ?? config.heartbeatInterval
+        config.countInterval = try reader.int("GROUNDSWELL_COUNT_INTERVAL", in: 1...3600) ?? config.countInterval
         config.accessLog = try reader.flag("GROUNDSWELL_ACCESS_LOG") ?? config.accessLog
         config.metricsHost = reader.string("GROUNDSWELL_METRICS_HOST") ?? config.metricsHost
         config.metricsPort = try reader.int("GROUNDSWELL_METRICS_PORT", in: 0...65535) ?? config.metricsPort

@@ -15,6 +15,8 @@ public struct AppContext: Sendable {
     let events: EventsHub
     /// What `/metrics` reports; the server and the writer feed it.
     let metrics: AppMetrics
+    /// Vote totals for the event stream, sent once per `countInterval` (`VoteTotals`).
+    let voteTotals: VoteTotals
     let rateLimiter: RateLimiter
     /// Nil when the public directory is missing (the API still works; pages 404).
     let staticFiles: StaticFiles?
@@ -36,6 +38,7 @@ public struct AppContext: Sendable {
         self.configuration = configuration
         self.events = events
         self.metrics = metrics
+        self.voteTotals = VoteTotals(events: events, intervalSeconds: configuration.countInterval)
         self.rateLimiter = RateLimiter(enabled: configuration.rateLimits, clock: clock)
         self.staticFiles = staticFiles
         self.log = log

@@ -95,6 +95,7 @@ public final class Application: Sendable {
             boundMetricsPort.withLock { $0 = bound }
         }
         context.events.start()
+        context.voteTotals.start()
         scheduler.start(intervalSeconds: configuration.scheduleInterval)
         return port
     }
@@ -123,6 +124,7 @@ public final class Application: Sendable {
 
     /// Ends event streams, lets in-flight requests finish, then closes the database.
     public func shutdown(completion: @escaping @Sendable () -> Void) {
+        context.voteTotals.stop()
         context.events.close()
         scheduler.stop()
         metricsServer?.shutdown {}

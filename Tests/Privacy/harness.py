@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import time
@@ -101,15 +102,19 @@ class Server:
 
     # Staff set-up, as a facilitator would do it through the admin API.
 
-    def campaign(self, slug, access="open", profile=PROFILE):
-        """A live campaign with one Understand question (open) and the profile questions; returns the question id."""
+    def campaign(self, slug, access="open", profile=PROFILE, phase="understand"):
+        """A live campaign with one question in `phase` (open) and the profile questions; returns the question id."""
         self.ok("POST", "/admin/campaigns", {"slug": slug, "title": f"Campaign {slug}", "access": access}, self.admin)
         question = self.ok("POST", f"/admin/campaigns/{slug}/questions",
-                           {"phase": "understand", "text": "What gets in the way?"}, self.admin).json["id"]
+                           {"phase": phase, "text": "What gets in the way?"}, self.admin).json["id"]
         self.ok("PUT", f"/admin/campaigns/{slug}/profile-questions", profile, self.admin)
         self.ok("POST", f"/admin/campaigns/{slug}/launch", {}, self.admin)
-        self.ok("POST", f"/admin/campaigns/{slug}/phases/understand/open", {}, self.admin)
-        return question
+        for earlier in ("understand", "answer", "prioritise", "act"):
+            self.ok("POST", f"/admin/campaigns/{slug}/phases/{earlier}/open", {}, self.admin)
+            if earlier == phase:
+                return question
+            self.ok("POST", f"/admin/campaigns/{slug}/phases/{earlier}/close", {}, self.admin)
+        raise ValueError(phase)
 
     def invites(self, slug, count):
         """The invitation CSV an organiser mail-merges: codes in list order."""
@@ -175,3 +180,46 @@ def open_copy(path):
 def tables_and_columns(db):
     names = [row[0] for row in db.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     return {name: [row[1] for row in db.execute(f'PRAGMA table_info("{name}")')] for name in names}
+
+
+class EventStream:
+    """A client on a campaign's event stream, as anyone on the web can open one: every byte is kept."""
+
+    def __init__(self, server, slug):
+        self.socket = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        self.socket.sendall(f"GET /api/campaigns/{slug}/events HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        self.received = b""
+        self.read_until(b": connected")
+
+    def read_until(self, marker, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while marker not in self.received:
+            self.socket.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                chunk = self.socket.recv(65536)
+            except socket.timeout:
+                raise AssertionError(f"the stream never sent {marker!r}")
+            if not chunk:
+                raise AssertionError("the stream closed")
+            self.received += chunk
+
+    def read_for(self, seconds):
+        """Everything that arrives within `seconds`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self.socket.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                chunk = self.socket.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            self.received += chunk
+
+    def events(self, name):
+        """The JSON data of every `name` event received so far, in order."""
+        text = self.received.decode("utf-8", "replace")
+        return [json.loads(data) for event, data in re.findall(r"event: (\w+)\ndata: (.*)\n", text) if event == name]
+
+    def close(self):
+        self.socket.close()

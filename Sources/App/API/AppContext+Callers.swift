@@ -63,7 +63,13 @@ extension AppContext {
         }
     }
 
+    /// Sends a contribution to open pages — only a visible one: whatever a staff action did, the text
+    /// of a hidden, pending, withdrawn or merged contribution never goes out (PRIVACY.md, adversary 5).
     func publishContribution(_ record: ContributionRecord) {
+        switch record.state {
+        case .visible: break
+        case .hidden, .pending, .withdrawn, .merged: return
+        }
         var json = JSONWriter()
         json.contribution(record, viewer: nil)
         events.publish(campaignID: record.campaignID, event: "contribution", data: json.bytes)
@@ -86,10 +92,9 @@ extension AppContext {
         publishCounts(campaignID: record.campaignID, id: record.id, up: record.up, down: record.down, score: record.score)
     }
 
+    /// Vote totals reach open pages batched per interval (`VoteTotals`), never one event per vote.
     private func publishCounts(campaignID: Int64, id: Int64, up: Int, down: Int, score: Double) {
-        var json = JSONWriter()
-        json.voteCounts(id: id, up: up, down: down, score: score)
-        events.publish(campaignID: campaignID, event: "votes", data: json.bytes)
+        voteTotals.note(campaignID: campaignID, contributionID: id, .init(up: up, down: down, score: score))
     }
 
     func publishCommentCount(campaignID: Int64, contributionID: Int64, comments: Int) {

@@ -163,7 +163,8 @@ enum ShortlistRoutes {
         return .json(Array(#"{"removed":true}"#.utf8))
     }
 
-    /// Tells open campaign pages the idea's `shortlisted` flag may have changed.
+    /// Tells open campaign pages the idea's `shortlisted` flag may have changed — if the crowd may see
+    /// it: a hidden, pending, withdrawn or merged idea's text is never sent (PRIVACY.md).
     private static func publishShortlisted(_ id: Int64, _ context: AppContext) {
         guard let record = try? context.database.read({ try ContributionStore($0).contribution(id: id) }) else { return }
         context.publishContribution(record)

@@ -1,0 +1,33 @@
+// Vote events are batched totals: the latest per contribution, in id order, never one per click.
+import Testing
+@testable import App
+
+@Suite struct VoteTotalsTests {
+    /// Everything a stream holds, as text (the `next` pull the connection would make).
+    private func drain(_ stream: EventStream) -> String {
+        guard case .chunk(let bytes) = stream.next(wake: {}) else { return "" }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func aFlushSendsEachChangedContributionsLatestTotalsOnceInIdOrder() {
+        let hub = EventsHub(maxSubscribers: 4, heartbeatSeconds: 3600)
+        guard let stream = hub.subscribe(campaignID: 7), let other = hub.subscribe(campaignID: 8) else {
+            Issue.record("no stream")
+            return
+        }
+        _ = drain(stream)
+        _ = drain(other)
+        let totals = VoteTotals(events: hub, intervalSeconds: 3600)
+        totals.note(campaignID: 7, contributionID: 30, .init(up: 1, down: 0, score: 0.2))
+        totals.note(campaignID: 7, contributionID: 10, .init(up: 0, down: 1, score: 0))
+        totals.note(campaignID: 7, contributionID: 30, .init(up: 1, down: 1, score: 0.1))
+        #expect(drain(stream).isEmpty, "nothing goes out between flushes")
+        totals.flush()
+        let sent = drain(stream)
+        let events = sent.split(separator: "\n").filter { $0.hasPrefix("data: ") }
+        #expect(events == [#"data: {"id":10,"up":0,"down":1,"score":0.0}"#, #"data: {"id":30,"up":1,"down":1,"score":0.1}"#])
+        #expect(drain(other).isEmpty, "another campaign's streams hear nothing")
+        totals.flush()
+        #expect(drain(stream).isEmpty, "a flush with nothing noted sends nothing")
+    }
+}

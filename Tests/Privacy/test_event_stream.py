@@ -1,0 +1,54 @@
+"""Adversary 5 of PRIVACY.md: a client on the public event stream of a campaign, watching while staff moderate
+and a contributor votes in a quiet moment."""
+import pytest
+
+from harness import EventStream, Server
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = Server(tmp_path, env={"GROUNDSWELL_COUNT_INTERVAL": "1"})
+    yield running
+    running.stop()
+
+
+def test_the_text_of_a_hidden_idea_never_goes_out(server):
+    question = server.campaign("ward", phase="answer")
+    author = server.join("ward")
+    idea = server.post("ward", author, question, "A secret that was hidden by moderators")
+    server.ok("POST", "/admin/campaigns/ward/shortlist/prioritise", {"contributionId": idea, "reason": "promising"},
+              server.admin)
+    watcher = EventStream(server, "ward")
+    server.ok("POST", f"/admin/contributions/{idea}/hide", {"reason": "names a patient"}, server.admin)
+    watcher.read_until(b"event: removed")
+    server.ok("DELETE", f"/admin/campaigns/ward/shortlist/prioritise/{idea}", token=server.admin)
+    server.ok("POST", f"/admin/contributions/{idea}/redact", {"body": "Still hidden, redacted", "reason": "names"},
+              server.admin)
+    watcher.read_for(1.5)
+    watcher.close()
+    assert b"A secret that was hidden" not in watcher.received, "a hidden idea's text went out on the stream"
+    assert b"Still hidden, redacted" not in watcher.received, "a hidden idea's redacted text went out on the stream"
+
+
+def test_votes_reach_the_stream_as_totals_not_clicks(server):
+    question = server.campaign("ward")
+    author = server.join("ward")
+    first = server.post("ward", author, question, "First idea")
+    second = server.post("ward", author, question, "Second idea")
+    voter = server.join("ward")
+    watcher = EventStream(server, "ward")
+    # One person's clicks in a quiet moment: the second idea first, then changes of mind.
+    for idea, value in [(second, 1), (first, -1), (second, -1), (first, 1), (second, 1), (first, -1)]:
+        server.ok("PUT", f"/api/contributions/{idea}/vote", {"value": value}, voter)
+    watcher.read_for(2.5)
+    watcher.close()
+    votes = watcher.events("votes")
+    assert votes, "vote totals reach the stream"
+    assert len(votes) <= 4, f"one event per click lets a watcher follow one person's votes: {votes}"
+    assert all(set(event) == {"id", "up", "down", "score"} for event in votes), "an event carries more than totals"
+    latest = {event["id"]: (event["up"], event["down"]) for event in votes}
+    assert latest == {first: (0, 1), second: (1, 0)}
+    # The clicks take milliseconds, so they fall in one interval or straddle two: each flush is in id order.
+    ids = [event["id"] for event in votes]
+    flushes = 1 + sum(1 for a, b in zip(ids, ids[1:]) if b <= a)
+    assert flushes <= 2, f"totals come in contribution order, not in the order of the clicks: {ids}"
