@@ -60,7 +60,7 @@ export function setUpMine(page) {
         if (withdraw.dataset.confirm !== "yes") {
           withdraw.dataset.confirm = "yes";
           withdraw.textContent = "Yes, withdraw it";
-          say(status, "Press “Yes, withdraw it” to confirm. Withdrawn contributions are no longer shown to anyone.", "info");
+          say(status, "Press “Yes, withdraw it” to confirm. Withdrawing deletes its text for good: nobody, not even you, can read it again.", "info");
           return;
         }
         try {
@@ -75,12 +75,12 @@ export function setUpMine(page) {
       actions.append(withdraw);
     }
     replace(node,
-      el("h3", { text: item.title || "Untitled contribution" }),
+      el("h3", { text: withdrawn ? "Withdrawn contribution" : item.title || "Untitled contribution" }),
       el("p", { class: "meta" },
         el("span", { text: `Posted ${formatTime(item.createdAt)}` }),
         STATE_TEXT[item.state] ? el("span", { class: "pill quiet", text: STATE_TEXT[item.state] }) : null,
         el("span", { text: `${item.up} up, ${item.down} down, ${item.comments} comments` })),
-      el("p", { class: "body", text: item.body }),
+      el("p", { class: "body", text: withdrawn ? "You withdrew this contribution; its text has been deleted." : item.body }),
       guideLink(guide),
       actions,
     );

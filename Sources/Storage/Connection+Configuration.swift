@@ -20,6 +20,9 @@ extension Connection {
     /// - foreign_keys=ON: off by default in SQLite, per connection.
     /// - secure_delete=ON: deleted content is overwritten with zeros, not left in free pages,
     ///   so a removed contribution does not linger in the file.
+    /// - journal_size_limit: when a checkpoint lets the WAL start over, the file is cut back to 4 MiB,
+    ///   so old frames (old page images) beyond that do not linger either; erasures truncate it to
+    ///   nothing (`Checkpointer.truncate`). <https://www.sqlite.org/pragma.html#pragma_journal_size_limit>
     static func open(role: Role, options: DatabaseOptions, queue: DispatchQueue) throws -> Connection {
         dispatchPrecondition(condition: .onQueue(queue))
         let flags: Int32
@@ -49,6 +52,7 @@ extension Connection {
             PRAGMA synchronous=\(options.synchronous.rawValue);
             PRAGMA foreign_keys=ON;
             PRAGMA secure_delete=ON;
+            PRAGMA journal_size_limit=\(4 << 20);
             """)
         return connection
     }

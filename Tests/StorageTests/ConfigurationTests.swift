@@ -11,6 +11,7 @@ struct ConfigurationTests {
         var secureDelete: Int64?
         var busyTimeout: Int64?
         var queryOnly: Int64?
+        var journalSizeLimit: Int64?
     }
 
     private static func pragmas(_ connection: Connection) throws -> Pragmas {
@@ -23,7 +24,8 @@ struct ConfigurationTests {
             synchronous: try integer("synchronous"),
             secureDelete: try integer("secure_delete"),
             busyTimeout: try integer("busy_timeout"),
-            queryOnly: try integer("query_only"))
+            queryOnly: try integer("query_only"),
+            journalSizeLimit: try integer("journal_size_limit"))
     }
 
     /// PRAGMA synchronous reads back as 2 for FULL and 1 for NORMAL.
@@ -36,10 +38,12 @@ struct ConfigurationTests {
         }
         let writer = try database.write { try Self.pragmas($0) }
         #expect(writer == Pragmas(
-            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 0))
+            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 0,
+            journalSizeLimit: 4 << 20))
         let reader = try database.read { try Self.pragmas($0) }
         #expect(reader == Pragmas(
-            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 1))
+            journalMode: "wal", foreignKeys: 1, synchronous: level, secureDelete: 1, busyTimeout: 1234, queryOnly: 1,
+            journalSizeLimit: 4 << 20))
     }
 
     @Test func defaultsMatchTheBrief() {

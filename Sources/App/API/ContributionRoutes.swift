@@ -102,17 +102,22 @@ enum ContributionRoutes {
         return .json(json.bytes)
     }
 
+    /// Withdraws the caller's own contribution and erases its text: from the table, the search index,
+    /// every export and, once the WAL is truncated, the files (PRIVACY.md, "Erasure").
     static func withdraw(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let (record, myVote) = try context.ownContribution(request, id: id) { connection, snapshot, record in
+        let (record, myVote, erased) = try context.ownContribution(request, id: id) { connection, snapshot, record in
             try snapshot.require(.withdraw, targetPhase: record.phase)
             let vote = try VoteStore(connection).myVote(contributionID: id, contributorID: record.contributorID ?? 0)
             switch record.state {
-            case .withdrawn: return (record, vote)
+            case .withdrawn: return (record, vote, false)
             case .visible, .pending, .hidden, .merged:
-                return (try ContributionStore(connection).setState(id: id, .withdrawn), vote)
+                try ModerationStore(connection).withdrawContribution(id: id)
+                guard let withdrawn = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+                return (withdrawn, vote, true)
             }
         }
+        if erased { context.database.scrubWriteAheadLog(wait: true) }
         context.publishRemoval(campaignID: record.campaignID, contributionID: record.id)
         var json = JSONWriter()
         json.contribution(record, viewer: Viewer(myVote: myVote, mine: true))

@@ -59,6 +59,7 @@ enum CommentModeration {
             guard let record = try CommentStore(connection).comment(id: comment.id) else { throw APIError.notFound }
             return record
         }
+        context.database.scrubWriteAheadLog(wait: true)  // the original's pages leave the WAL now
         return respond(updated)
     }
 

@@ -141,7 +141,9 @@ enum ModerationRoutes {
             guard let updated = try ContributionStore(connection).contribution(id: found.id) else { throw APIError.notFound }
             return updated
         }
-        if record.state == .visible { context.publishContribution(record) }
+        // The old text's pages stay in the WAL until it is checkpointed: now, not whenever it fills.
+        context.database.scrubWriteAheadLog(wait: true)
+        context.publishContribution(record)
         var json = JSONWriter()
         json.contribution(record, viewer: nil)
         return .json(json.bytes)
@@ -170,7 +172,8 @@ enum ModerationRoutes {
         return .json(json.bytes)
     }
 
-    /// Deletes the originals for good; `secure_delete` overwrites the freed pages.
+    /// Deletes the originals for good; `secure_delete` overwrites the freed pages and the WAL that
+    /// still held them is truncated before the answer.
     static func purge(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, found, campaign) = try load(request, context, .readRevisions)
         let now = context.clock.now
@@ -182,6 +185,7 @@ enum ModerationRoutes {
                     target: "contribution:\(found.id)", reason: "\(count) revisions"), now: now)
             return count
         }
+        context.database.scrubWriteAheadLog(wait: true)
         return .json(Array("{\"purged\":\(count)}".utf8))
     }
 }

@@ -126,7 +126,10 @@ public struct ModerationStore {
         try optimiseSearchIndex()
     }
 
-    private func optimiseSearchIndex() throws {
+    /// Merges the full-text index into one segment, which drops the terms of text replaced or wiped
+    /// (FTS5 keeps them in older segments until then; SQLite 3.40 has no `secure-delete` option).
+    /// Its cost grows with the index: run it only after an erasure.
+    func optimiseSearchIndex() throws {
         try connection.run("INSERT INTO contribution_search (contribution_search) VALUES ('optimize')")
     }
 
@@ -143,6 +146,16 @@ public struct ModerationStore {
                 id: row.int(0), contributionID: row.optionalInt(1), commentID: row.optionalInt(2), title: row.optionalText(3),
                 body: row.text(4), staffID: row.optionalInt(5), createdAt: row.int(6))
         }
+    }
+
+    /// Wipes a contribution its author withdraws: the state, its title and text (the search index row
+    /// with them, by trigger), and the originals of any redaction of it; then rebuilds the search
+    /// index so the words are gone from it too. The caller truncates the WAL after the commit.
+    public func withdrawContribution(id: Int64) throws {
+        try connection.run("UPDATE contributions SET state = 'withdrawn', title = NULL, body = '' WHERE id = ?", id)
+        guard connection.changes == 1 else { throw StoreError.notFound }
+        try connection.run("DELETE FROM revisions WHERE contribution_id = ?", id)
+        try optimiseSearchIndex()
     }
 
     /// Deletes the originals for good (`secure_delete` overwrites the freed pages); returns how many.
