@@ -50,7 +50,8 @@ def test_full_disk_refuses_writes_then_recovers(small_disk):
     directory, disk = small_disk
     seed = os.path.join(directory, "seed.sqlite")
     seed_demo(seed)
-    for suffix in ("", "-wal", "-shm"):
+    # The server key goes with its database (a start without it is refused), with its mode 0600.
+    for suffix in ("", "-wal", "-shm", ".key"):
         if os.path.exists(seed + suffix):
             shutil.copy(seed + suffix, os.path.join(disk, "groundswell.sqlite" + suffix))
     server = RunningServer(os.path.join(disk, "groundswell.sqlite"), log_path=os.path.join(directory, "server.log"))
