@@ -95,6 +95,7 @@ enum AppRoutes {
         ReadingRoutes.register(&router)
         CampaignRoutes.register(&router)
         JoinRoute.register(&router)
+        DeviceRoutes.register(&router)
         ContributionRoutes.register(&router)
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)

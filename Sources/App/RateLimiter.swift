@@ -13,6 +13,10 @@ final class RateLimiter: Sendable {
 
     enum Action: String, Sendable, CaseIterable {
         case join, post, comment, vote, flag
+        /// Making pairing codes and recovery keys (per contributor).
+        case pairing
+        /// Signing a device in with a pairing code or a recovery key: each try is a guess (per address).
+        case signIn
 
         /// (per contributor, per address). Addresses are shared (a hospital's NAT), so looser.
         var rules: (contributor: Rule, address: Rule) {
@@ -22,6 +26,8 @@ final class RateLimiter: Sendable {
             case .comment: (Rule(limit: 30, window: 600), Rule(limit: 200, window: 600))
             case .vote: (Rule(limit: 300, window: 600), Rule(limit: 2000, window: 600))
             case .flag: (Rule(limit: 20, window: 600), Rule(limit: 200, window: 600))
+            case .pairing: (Rule(limit: 20, window: 600), Rule(limit: 200, window: 600))
+            case .signIn: (Rule(limit: 20, window: 600), Rule(limit: 30, window: 600))
             }
         }
     }

@@ -30,6 +30,8 @@ extension OpenAPIDocument {
             ("parentId", .nullable(.integerIn(minimum: 1, maximum: Int.max))),
         ], required: ["body"])),
         ("Flag", .record([("reason", .text(maxLength: 500, singleLine: false))])),
+        ("Pair", .object([("code", .string), ("shared", .nullable(.boolean))], required: ["code"])),
+        ("Recover", .object([("recoveryKey", .string), ("shared", .nullable(.boolean))], required: ["recoveryKey"])),
         ("GuideSave", .object([("revision", .integer), ("title", .string), ("sections", .any)], required: [])),
     ]
 
@@ -84,6 +86,13 @@ extension OpenAPIDocument {
         ("CampaignList", .record([("campaigns", .array(of: .ref("CampaignSummary")))])),
         ("Campaign", .record(campaignFields)),
         ("Joined", .record([("token", .nullable(.string)), ("campaign", .string), ("shared", .boolean)])),
+        ("Device", .record([("shared", .boolean), ("devices", .integer), ("recoveryKey", .boolean)])),
+        ("SignedOut", .record([("signedOut", .boolean)])),
+        ("Pairing", .record([
+            ("code", .string), ("expiresAt", .string), ("link", .string),
+            ("qr", .nullable(.record([("size", .integer), ("rows", .array(of: .string))]))),
+        ])),
+        ("RecoveryKey", .record([("recoveryKey", .string)])),
         ("Contribution", .object(contributionFields, required: contributionRequired)),
         ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment")))],
                                        required: contributionRequired + ["commentList"])),

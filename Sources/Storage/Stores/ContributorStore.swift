@@ -126,16 +126,24 @@ public struct ContributorStore {
         try connection.run("UPDATE contributors SET recovery_mac = ? WHERE id = ?", mac, contributorID)
     }
 
-    /// The contributor of `campaignID` whose recovery key hashes to `mac`.
-    public func contributor(recoveryMAC mac: [UInt8], campaignID: Int64) throws -> Int64? {
+    /// The contributor of `campaignID` whose recovery key hashes to `mac`, with the stored hash (for
+    /// the caller's constant-time check).
+    public func contributor(recoveryMAC mac: [UInt8], campaignID: Int64) throws -> (id: Int64, mac: [UInt8])? {
         try connection.queryOne(
-            "SELECT id FROM contributors WHERE recovery_mac = ? AND campaign_id = ?", mac, campaignID
-        ) { row in row.int(0) }
+            "SELECT id, recovery_mac FROM contributors WHERE recovery_mac = ? AND campaign_id = ?", mac, campaignID
+        ) { row in (id: row.int(0), mac: row.blob(1)) }
     }
 
-    public func addPairingCode(contributorID: Int64, mac: [UInt8], expiresAt: Int64) throws {
+    /// A pairing code for the contributor, valid until `expiresAt`; expired codes of anyone go first.
+    public func addPairingCode(contributorID: Int64, mac: [UInt8], expiresAt: Int64, now: Int64) throws {
+        try deleteExpiredPairingCodes(now: now)
         try connection.run(
             "INSERT INTO pairing_codes (code_mac, contributor_id, expires_at) VALUES (?, ?, ?)", mac, contributorID, expiresAt)
+    }
+
+    /// Deletes every pairing code that expired by `now`: the time beside a contributor goes too.
+    public func deleteExpiredPairingCodes(now: Int64) throws {
+        try connection.run("DELETE FROM pairing_codes WHERE expires_at <= ?", now)
     }
 
     /// Spends the pairing code hashing to `mac` for a contributor of `campaignID`: deleted whether or
