@@ -85,7 +85,7 @@ const PLAIN = {
   cross_site: "The request was blocked for safety. Reload the page and try again.",
   invite_required: "This campaign needs an invite or access code.",
   invalid_code: "That code was not recognised. Check it and try again.",
-  code_used: "That invite code has already been used.",
+  code_used: "That invite code has already been used. If you joined on another device, continue here with a pairing code from that device or with your recovery key.",
   locked: "This can no longer be edited because others have voted or commented on it.",
   conflict: "That clashes with a recent change. Reload and try again.",
   not_found: "We could not find that. It may have been removed.",

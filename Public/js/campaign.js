@@ -5,6 +5,8 @@ import { setUpJoin } from "./join.js";
 import { setUpCompose } from "./compose.js";
 import { ContributionList } from "./list.js";
 import { setUpMine } from "./mine.js";
+import { setUpDevices } from "./devices.js";
+import { setUpSignIn } from "./signin.js";
 import { listenLive } from "./live.js";
 import { slugFromLocation } from "./slug.js";
 
@@ -87,11 +89,16 @@ async function start() {
   page.list = new ContributionList(page);
   page.mine = setUpMine(page);
   const compose = setUpCompose(page);
-  setUpJoin(page, async () => {
+  // Joining, signing in with a pairing code or recovery key, and signing out all change who this device is.
+  const identityChanged = async () => {
     await page.reload();
+    join.render();
     compose.refresh();
-    await Promise.all([page.mine.refresh(), page.list.load()]);
-  });
+    await Promise.all([page.mine.refresh(), page.list.load(), devices.refresh()]);
+  };
+  const join = setUpJoin(page, identityChanged);
+  const devices = setUpDevices(page, identityChanged);
+  setUpSignIn(page, identityChanged);
   page.onReload = () => {
     compose.refresh();
     page.list.renderFilters();
@@ -99,6 +106,7 @@ async function start() {
   };
   compose.refresh();
   page.mine.refresh();
+  devices.refresh();
   await page.list.load();
   listenLive(page);
 }

@@ -1,4 +1,5 @@
-// The submit form: question choice, similar ideas while typing, and a draft kept in localStorage so nothing is lost.
+// The submit form: question choice, similar ideas while typing, and a draft kept in localStorage so nothing is lost
+// (except on a shared computer, where nothing is kept in the browser at all).
 import { api, describeError, seg, query, ApiError } from "./api.js";
 import { el, byId, replace, say, debounce, phaseName } from "./dom.js";
 import { askToJoin } from "./join.js";
@@ -20,10 +21,12 @@ export function setUpCompose(page) {
   const status = byId("compose-status");
   const similar = byId("similar");
   const draftKey = `gs-draft-${page.slug}`;
+  /** On a shared computer the next person must not find the last one's words. */
+  const keepsDrafts = () => !page.campaign?.shared;
 
   const saveDraft = () => {
     try {
-      if (!title.value && !body.value) localStorage.removeItem(draftKey);
+      if (!keepsDrafts() || (!title.value && !body.value)) localStorage.removeItem(draftKey);
       else localStorage.setItem(draftKey, JSON.stringify({ questionId: select.value, title: title.value, body: body.value }));
     } catch {
       // Storage may be full or disabled; the form still works, the draft just is not kept.
@@ -31,6 +34,10 @@ export function setUpCompose(page) {
   };
   const restoreDraft = () => {
     try {
+      if (!keepsDrafts()) {
+        localStorage.removeItem(draftKey);
+        return;
+      }
       const draft = JSON.parse(localStorage.getItem(draftKey) ?? "null");
       if (!draft) return;
       if (draft.questionId && [...select.options].some((o) => o.value === String(draft.questionId))) select.value = String(draft.questionId);
@@ -137,6 +144,9 @@ export function setUpCompose(page) {
     fieldset.hidden = !themes.length;
     replace(fieldset, el("legend", {}, "Themes this relates to ", el("span", { class: "hint", text: "(optional)" })),
       ...themes.map((theme) => el("label", { class: "choice" }, el("input", { type: "checkbox", name: "theme", value: theme.id }), theme.name)));
+    byId("compose-hint").textContent = keepsDrafts()
+      ? "Please do not include names or details that could identify anyone. Your draft is kept on this device until you send it."
+      : "Please do not include names or details that could identify anyone. On a shared computer nothing is kept: send it before you leave.";
     restoreDraft();
   };
 

@@ -1,6 +1,7 @@
 // The join flow: invite or access code when needed, the optional profile questions, and the privacy statement.
 import { api, describeError, seg, ApiError } from "./api.js";
 import { el, byId, replace, say } from "./dom.js";
+import { offerSignIn, onSharedComputer } from "./signin.js";
 
 /** One profile question as a labelled select; optional ones offer "Prefer not to say". */
 function profileField(question, index) {
@@ -53,6 +54,7 @@ export function setUpJoin(page, onJoined) {
       if (select.value) profile[select.dataset.key] = select.value;
     }
     if (Object.keys(profile).length) body.profile = profile;
+    if (onSharedComputer()) body.shared = true;
     const button = byId("join-button");
     button.disabled = true;
     say(status, "Joining…");
@@ -64,8 +66,13 @@ export function setUpJoin(page, onJoined) {
       say(byId("page-status"), "You have joined. You can now contribute, vote and comment.", "success");
       byId("compose-body").focus();
     } catch (error) {
+      if (error instanceof ApiError && error.code === "code_used") {
+        say(status, "");
+        offerSignIn(describeError(error));
+        return;
+      }
       say(status, describeError(error), "error");
-      if (error instanceof ApiError && (error.code === "invalid_code" || error.code === "code_used" || error.code === "invite_required")) codeInput.focus();
+      if (error instanceof ApiError && (error.code === "invalid_code" || error.code === "invite_required")) codeInput.focus();
     } finally {
       button.disabled = false;
     }

@@ -21,7 +21,9 @@ import TestSupport
         let code = try pairingCode(phone)
 
         let wardPC = app.client()
-        let paired = try wardPC.send("POST", "/api/campaigns/test/pair", json: #"{"code":"\#(code.lowercased())"}"#)
+        // Typed as people type: lower case, and an O for the zero (the alphabet has no O).
+        let typed = code.lowercased().replacingOccurrences(of: "0", with: "o")
+        let paired = try wardPC.send("POST", "/api/campaigns/test/pair", json: #"{"code":"\#(typed)"}"#)
         #expect(paired.status == 201)
         wardPC.token = paired.json["token"] as? String
         #expect(wardPC.token != nil && wardPC.token != phone.token, "each device has its own token")

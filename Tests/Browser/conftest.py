@@ -111,7 +111,7 @@ def server():
             running.stop()
 
 
-def make_driver(width, height):
+def make_driver(width, height, profile=None):
     browser, driver_path = chromium_paths()
     if not browser or not driver_path:
         unavailable("chromium and chromedriver are not installed (`make test-deps` installs them)")
@@ -125,6 +125,9 @@ def make_driver(width, height):
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars",
                  f"--window-size={width},{height}", "--lang=en-GB"):
         options.add_argument(flag)
+    if profile:
+        # A browser profile on disk: what survives closing the browser and opening it again.
+        options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(driver_path))
     driver.expected_console = []
@@ -140,21 +143,27 @@ def console_errors(driver):
 
 @pytest.fixture
 def browsers():
-    """A factory for independent browser sessions (each has its own cookies); all are checked for console errors."""
+    """A factory for independent browser sessions (each has its own cookies); all are checked for console errors.
+    `browsers.close(driver)` quits one early, as a person closing the browser would, checking it first."""
     opened = []
+    problems = []
 
-    def open_browser(width=1280, height=900):
-        driver = make_driver(width, height)
+    def open_browser(width=1280, height=900, profile=None):
+        driver = make_driver(width, height, profile)
         opened.append(driver)
         return driver
 
-    yield open_browser
-    problems = []
-    for driver in opened:
+    def close(driver):
+        opened.remove(driver)
         try:
-            problems += console_errors(driver)
+            problems.extend(console_errors(driver))
         finally:
             driver.quit()
+
+    open_browser.close = close
+    yield open_browser
+    for driver in list(opened):
+        close(driver)
     if problems:
         pytest.fail("browser console errors:\n" + "\n".join(problems))
 

@@ -10,16 +10,28 @@ extension ServerKey {
     /// The stored form of a campaign's shared access code, after `Tokens.normalisedCode`.
     func accessCodeMAC(_ code: String) -> [UInt8] { keyedHash(Tokens.normalisedCode(code), for: .accessCode) }
 
-    /// The stored form of a pairing code, after `Tokens.normalisedCode`.
-    func pairingMAC(_ code: String) -> [UInt8] { keyedHash(Tokens.normalisedCode(code), for: .pairingCode) }
+    /// The stored form of a pairing code, after `Tokens.normalisedCrockford`.
+    func pairingMAC(_ code: String) -> [UInt8] { keyedHash(Tokens.normalisedCrockford(code), for: .pairingCode) }
 
-    /// The stored form of a recovery key, after `Tokens.normalisedCode`.
-    func recoveryMAC(_ code: String) -> [UInt8] { keyedHash(Tokens.normalisedCode(code), for: .recoveryKey) }
+    /// The stored form of a recovery key, after `Tokens.normalisedCrockford`.
+    func recoveryMAC(_ code: String) -> [UInt8] { keyedHash(Tokens.normalisedCrockford(code), for: .recoveryKey) }
 }
 
 extension Tokens {
     /// Crockford's base 32 without I, L, O and U, so a typed code has no look-alike letters.
     static let codeAlphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+
+    /// A code we made from `codeAlphabet`, as typed: normalised, then the look-alikes it never holds read
+    /// as what they look like (Crockford: O is 0, I and L are 1), so "vpp0-84ko" is "VPP0-84K0".
+    static func normalisedCrockford(_ code: String) -> String {
+        String(normalisedCode(code).map { character -> Character in
+            switch character {
+            case "O": "0"
+            case "I", "L": "1"
+            default: character
+            }
+        })
+    }
 
     /// `groups` groups of `size` random characters of `codeAlphabet` joined by dashes: 5 bits each.
     static func code(groups: Int, size: Int) -> String {
