@@ -6,7 +6,7 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, show, sign_in, text_in, visible, wait
+from pages import click, sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, show, sign_in, text_in, visible, wait
 
 PHASE_ORDER = ["understand", "answer", "prioritise", "act"]
 
@@ -70,6 +70,24 @@ def test_facilitator_downloads_an_export(server, browser, tmp_path):
         time.sleep(0.2)
     assert target.exists(), list(tmp_path.iterdir())
     assert target.read_text().strip(), "the export is empty"
+
+
+def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_one(server, browser, tmp_path):
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
+    sign_in(browser, server)
+    show(browser, "export")
+    names = [button.get_attribute("data-export")
+             for button in browser.find_elements(By.CSS_SELECTOR, "#section-export button[data-export]")]
+    assert "participants" in names and "linked" in names, names
+    for name in names:
+        click(browser, f'#section-export button[data-export="{name}"]')
+        target = tmp_path / (f"demo.json" if name == "json" else f"demo-{name}.csv")
+        deadline = time.monotonic() + PATIENCE  # a bound against hangs, not a measurement
+        while not target.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert target.exists(), f"{name}: {list(tmp_path.iterdir())}"
+    header = (tmp_path / "demo-linked.csv").read_text().lstrip("\ufeff").splitlines()[0]
+    assert header.startswith("contribution,phase,question,state,author,profile")
 
 
 def test_every_console_section_renders_or_explains_it_is_not_built(server, browser):
