@@ -29,12 +29,14 @@ import TestSupport
         #expect(wardPC.token != nil && wardPC.token != phone.token, "each device has its own token")
         let mine = try wardPC.send("GET", "/api/me?campaign=test")
         #expect((mine.json["contributions"] as? [[String: Any]])?.map { $0["id"] as? Int } == [Int(idea)])
+        #expect(try wardPC.send("GET", "/api/contributions/\(idea)").json["mine"] as? Bool == true)
         #expect(try wardPC.send("PATCH", "/api/contributions/\(idea)", json: #"{"body":"Edited on the ward PC"}"#).status == 200)
 
         // One person, one vote, whichever device votes.
         let other = app.client()
         try other.join()
         let theirs = try other.post(question: app.understandQuestion, body: "Someone else's")
+        #expect(try other.send("GET", "/api/contributions/\(idea)").json["mine"] as? Bool == false, "yours only on one's own devices")
         #expect(try phone.send("PUT", "/api/contributions/\(theirs)/vote", json: #"{"value":1}"#).json["up"] as? Int == 1)
         let again = try wardPC.send("PUT", "/api/contributions/\(theirs)/vote", json: #"{"value":1}"#)
         #expect(again.json["up"] as? Int == 1 && again.json["myVote"] as? Int == 1)
@@ -129,6 +131,19 @@ import TestSupport
         #expect(again.errorCode == "code_used")
         let message = (again.json["error"] as? [String: Any])?["message"] as? String ?? ""
         #expect(message.contains("pairing code") && message.contains("recovery key"))
+    }
+
+    /// Every try at a pairing code or recovery key is a guess: an address gets 30 per ten minutes.
+    @Test func guessingCodesIsRateLimitedPerAddress() throws {
+        let app = try TestApp(rateLimits: true)
+        defer { app.close() }
+        for attempt in 0..<30 {
+            let path = attempt % 2 == 0 ? "pair" : "recover"
+            let field = attempt % 2 == 0 ? "code" : "recoveryKey"
+            #expect(try app.client().send("POST", "/api/campaigns/test/\(path)", json: #"{"\#(field)":"GUESS-\#(attempt)"}"#).status == 403)
+        }
+        let limited = try app.client().send("POST", "/api/campaigns/test/pair", json: #"{"code":"ABCD-EFGH"}"#)
+        #expect(limited.status == 429 && limited.errorCode == "rate_limited")
     }
 
     /// The database holder finds no pairing code or recovery key, only their keyed hashes.

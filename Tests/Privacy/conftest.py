@@ -18,3 +18,5 @@ def server(tmp_path):
     running = Server(tmp_path)
     yield running
     running.stop()
+    problems = running.log_problems()
+    assert not problems, f"{running.log_path} holds what no log may: {problems}"

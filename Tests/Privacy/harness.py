@@ -54,6 +54,7 @@ class Server:
         self.db = os.path.join(self.directory, "groundswell.sqlite")
         self.log_path = self.db + ".log"
         self.env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off", **(env or {}))
+        self.secrets = []  # every token, code and key handed out: none may reach the log
         self.admin = self.add_staff("root", "admin")
         self.organiser = self.add_staff("olive", "organiser")
         self.start()
@@ -63,7 +64,9 @@ class Server:
                               check=True, capture_output=True, text=True, env=self.env).stdout
 
     def add_staff(self, name, role):
-        return self.cli("staff", "add", name, "--role", role).strip().splitlines()[-1].strip()
+        token = self.cli("staff", "add", name, "--role", role).strip().splitlines()[-1].strip()
+        self.secrets.append(token)
+        return token
 
     def start(self):
         self.log = open(self.log_path, "ab")
@@ -119,7 +122,9 @@ class Server:
     def invites(self, slug, count):
         """The invitation CSV an organiser mail-merges: codes in list order."""
         response = self.ok("POST", f"/admin/campaigns/{slug}/invites", {"count": count}, self.admin)
-        return [row["code"] for row in response.rows()]
+        codes = [row["code"] for row in response.rows()]
+        self.secrets += codes
+        return codes
 
     # Contributors.
 
@@ -133,7 +138,31 @@ class Server:
             body["shared"] = shared
         response = self.call("POST", f"/api/campaigns/{slug}/join", body)
         assert response.status == 201, f"join: {response.status} {response.text[:300]}"
+        self.secrets.append(response.json["token"])
         return response.json["token"]
+
+    def pairing_code(self, slug, token):
+        code = self.ok("POST", f"/api/campaigns/{slug}/pairing", {}, token).json["code"]
+        self.secrets.append(code)
+        return code
+
+    def recovery_key(self, slug, token):
+        key = self.ok("POST", f"/api/campaigns/{slug}/recovery-key", {}, token).json["recoveryKey"]
+        self.secrets.append(key)
+        return key
+
+    def sign_in(self, slug, path, field, value):
+        """A new device signed in with a pairing code or recovery key; returns its token."""
+        token = self.ok("POST", f"/api/campaigns/{slug}/{path}", {field: value}).json["token"]
+        self.secrets.append(token)
+        return token
+
+    def log_problems(self):
+        """What the server's log must never hold: a client address, or any token, code or key handed out."""
+        with open(self.log_path, "rb") as file:
+            text = file.read().decode("utf-8", "replace")
+        problems = ["the client address 127.0.0.1"] if "127.0.0.1" in text else []
+        return problems + [f"a secret ({secret[:4]}…)" for secret in self.secrets if secret and secret in text]
 
     def post(self, slug, token, question, body):
         return self.ok("POST", f"/api/campaigns/{slug}/contributions", {"questionId": question, "body": body}, token).json["id"]

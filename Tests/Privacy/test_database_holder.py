@@ -67,14 +67,15 @@ def test_no_time_or_order_pairs_an_invite_with_a_contributor(scene):
     assert not all(gap == 1 for gap in gaps), "contributor ids are a sequence: they give the join order"
 
 
-def test_invite_rows_are_not_in_the_lists_order(scene):
+def test_invite_and_device_rows_are_not_in_the_order_they_were_made(scene):
     _, _, _, _, copy = scene
     db = open_copy(copy)
     columns = tables_and_columns(db)["invites"]
     assert not any(name in columns for name in ("id", "created_at", "used_at")), \
         f"invite rows keep an id or a time: {columns}"
-    rowids = db.execute("SELECT 1 FROM pragma_table_list WHERE name = 'invites' AND wr = 1").fetchall()
-    assert rowids, "invite rows have a rowid, which keeps the order they were made in"
+    for table in ("invites", "devices"):
+        without_rowid = db.execute("SELECT 1 FROM pragma_table_list WHERE name = ? AND wr = 1", (table,)).fetchall()
+        assert without_rowid, f"{table} rows have a rowid, which keeps the order they were made in"
 
 
 def test_no_profile_answer_can_be_read_beside_a_contributor(scene):

@@ -10,6 +10,7 @@ def server(tmp_path):
     running = Server(tmp_path, env={"GROUNDSWELL_COUNT_INTERVAL": "1"})
     yield running
     running.stop()
+    assert not running.log_problems()
 
 
 def test_the_text_of_a_hidden_idea_never_goes_out(server):
