@@ -25,25 +25,26 @@ enum StatisticsRelease {
         let boundary = CoarseTime.dayStart(now)
         let day = boundary / CoarseTime.day
         let k = max(1, k)
-        let due = try database.read { connection -> [(Int64, [SealedProfile], [ProfileQuestionRecord])] in
+        let due = try database.read { connection -> [(Int64, Int, [SealedProfile], [ProfileQuestionRecord])] in
             let releases = StatisticsReleaseStore(connection)
-            var due: [(Int64, [SealedProfile], [ProfileQuestionRecord])] = []
+            var due: [(Int64, Int, [SealedProfile], [ProfileQuestionRecord])] = []
             for id in try releases.liveCampaignIDs() {
                 let latest = try releases.latest(campaignID: id)
                 if let latest, latest.releasedAt >= boundary { continue }
                 let joined = try releases.participants(campaignID: id, beforeDay: day)
                 guard joined - (latest?.participants ?? 0) >= k else { continue }
-                due.append((
-                    id, try ContributorStore(connection).sealedProfiles(campaignID: id, beforeDay: day),
-                    try CampaignStore(connection).profileQuestions(campaignID: id)))
+                let questions = try CampaignStore(connection).profileQuestions(campaignID: id)
+                // A campaign that asks nothing has one group, everyone: no seal to open.
+                let people = questions.isEmpty ? [] : try ContributorStore(connection).sealedProfiles(campaignID: id, beforeDay: day)
+                due.append((id, joined, people, questions))
             }
             return due
         }
         guard !due.isEmpty else { return 0 }
-        let releases = try due.map { id, people, questions in
+        let releases = try due.map { id, joined, people, questions in
             ReleaseRecord(
-                campaignID: id, releasedAt: boundary, participants: people.count,
-                groups: try groups(people, questions: questions, key: key))
+                campaignID: id, releasedAt: boundary, participants: joined,
+                groups: questions.isEmpty ? ["": joined] : try groups(people, questions: questions, key: key))
         }
         try database.write { connection in
             let store = StatisticsReleaseStore(connection)
