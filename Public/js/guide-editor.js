@@ -25,6 +25,8 @@ class Editor {
     this.boxes = new Map();
     /** Section key → its text in revision `base`, to tell which sections someone else changed. */
     this.baseText = new Map();
+    /** False on a shared computer: the next person must not find the last one's draft. */
+    this.keepsDrafts = true;
   }
 
   call(method, path, body) {
@@ -46,14 +48,22 @@ class Editor {
     return `gs-guide-draft-${this.id}`;
   }
 
-  /** Unsaved text survives a reload: kept on this device with the revision it was based on. */
+  /** Unsaved text survives a reload: kept on this device with the revision it was based on (not on a shared computer). */
   keepDraft() {
+    if (!this.keepsDrafts) {
+      localStorage.removeItem(this.draftKey);
+      return;
+    }
     const sections = Object.fromEntries([...this.boxes].map(([key, box]) => [key, box.value]));
     localStorage.setItem(this.draftKey, JSON.stringify({ base: this.base, title: byId("guide-title").value, sections, baseText: [...this.baseText] }));
   }
 
   /** Puts a kept draft back in the boxes; its base revision stays, so saving over a newer revision is caught. */
   restoreDraft() {
+    if (!this.keepsDrafts) {
+      localStorage.removeItem(this.draftKey);
+      return;
+    }
     let draft = null;
     try {
       draft = JSON.parse(localStorage.getItem(this.draftKey) ?? "null");
@@ -181,6 +191,13 @@ async function start() {
     return;
   }
   const editor = new Editor(id, inviteToken(id));
+  if (slug) {
+    try {
+      editor.keepsDrafts = !(await api("GET", `/api/campaigns/${seg(slug)}`)).shared;
+    } catch {
+      // The campaign will say what is wrong when the guide loads.
+    }
+  }
   try {
     await editor.start();
   } catch (error) {

@@ -96,3 +96,18 @@ def test_the_author_finds_the_editor_under_their_contributions(server, scene, br
     text_in(browser, "#who", "“Author”")
     assert browser.find_element(By.ID, "guide-title").get_attribute("value") == guide["title"]
     assert browser.find_element(By.ID, "section-problem").get_attribute("value") == guide["problem"]
+
+
+def test_on_a_shared_computer_the_authors_draft_is_not_kept(server, scene, browser):
+    code = scene["author"].ok("POST", "/api/campaigns/demo/pairing", {})["code"]
+    open_campaign(browser, server)
+    browser.find_element(By.ID, "shared-computer").click()
+    browser.find_element(By.ID, "pair-code").send_keys(code)
+    browser.find_element(By.ID, "pair-button").click()
+    text_in(browser, "#page-status", "Welcome back")
+    guide = scene["guides"][0]
+    browser.get(f"{server.base_url}/guide-editor.html?c=demo&guide={guide['id']}")
+    visible(browser, "#editor")
+    text_in(browser, "#who", "Author")
+    box(browser, "problem").send_keys(" A sentence typed on the ward computer.")
+    assert browser.execute_script("return localStorage.length") == 0, "a shared computer keeps no draft"
