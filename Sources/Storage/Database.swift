@@ -146,10 +146,12 @@ public final class Database: @unchecked Sendable {
     /// Checkpoints the WAL into the database and truncates it to nothing (`Checkpointer.truncate`),
     /// after an erasure (`wait`: returns whether it completed) or a write whose rows should not stay
     /// side by side in the WAL (scheduled). Not from inside a write: it waits for the writer.
+    /// With `Checkpoints.external` it does nothing and returns false: only the replicating process
+    /// may checkpoint, and it keeps the frames in its replica anyway (PRIVACY.md, "Erasure").
     @discardableResult
     public func scrubWriteAheadLog(wait: Bool) -> Bool {
         dispatchPrecondition(condition: .notOnQueue(writer.queue))
-        return checkpointer.truncate(wait: wait)
+        return checkpointer?.truncate(wait: wait) ?? false
     }
 
     /// WAL checkpoints run off the writer so far: completed, and failed (retried later).

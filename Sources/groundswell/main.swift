@@ -11,7 +11,7 @@ struct Groundswell: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self, Export.self,
+            Serve.self, Migrate.self, Key.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self, Export.self,
             ImportInvites.self, ImportCodebook.self,
         ])
 }
@@ -97,6 +97,22 @@ struct Migrate: ParsableCommand {
         try database.withDatabase { db, config in
             Log.stdout("database \(config.databasePath) is up to date")
         }
+    }
+}
+
+struct Key: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make the server key file if it is missing, or check it belongs to the database; prints where it is.")
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        let config = try database.configuration()
+        let db = try database.open(config)
+        defer { db.close() }
+        let opened = try ServerKeyFile.open(path: config.resolvedKeyFilePath, database: db)
+        let fingerprint = opened.key.fingerprint.prefix(8).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
+        Log.stdout("server key \(opened.created ? "made in" : "found in") \(config.resolvedKeyFilePath) "
+            + "(fingerprint \(fingerprint.joined())): back it up apart from the database")
     }
 }
 

@@ -146,6 +146,11 @@ def main():
     work = Path(tempfile.mkdtemp(prefix="gs-drill-"))
     data, replica = work / "data", work / "replica"
     data.mkdir()
+    # The server key lives apart from the database's disk, as the README's recipe keeps it: the replica does not
+    # hold it, and a restored database starts only with its key.
+    keys = work / "keys"
+    keys.mkdir(mode=0o700)
+    SERVER_ENV["GROUNDSWELL_KEY_FILE"] = str(keys / "server.key")
     db = data / "groundswell.sqlite"
     config = work / "litestream.yml"
     config.write_text(CONFIG.format(db=db, replica=replica, monitor=int(MONITOR_INTERVAL * 1000), sync=SYNC_INTERVAL))
