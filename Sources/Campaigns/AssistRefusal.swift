@@ -1,0 +1,35 @@
+// Why the analysis aids refuse something, as a stable code and a sentence for the API.
+
+/// A refusal of the candidate themes, the machine coder or its suggestions. The raw value is the
+/// API's error code; `ErrorMapping` gives each its status.
+public enum AssistRefusal: String, Sendable, Error, CaseIterable {
+    /// Fewer settled codes than `MachineCoderEvaluation.minimumSettled`: no figure, no suggestion.
+    case tooFewSettledCodes = "too_few_settled_codes"
+    /// The codebook has no theme to suggest.
+    case noThemes = "no_themes"
+    /// The caller's team has not saved its own code for the item yet: coding stays blind.
+    case blindUntilCoded = "blind_until_coded"
+    /// Analysts never see suggestions; reconcilers and facilitators do.
+    case facilitatorsOnly = "suggestions_for_facilitators"
+    /// The item is coded by the machine coder, which the campaign switched on for items no team codes.
+    case machineCoded = "machine_coded"
+    /// There are no Understand contributions to group yet.
+    case nothingToGroup = "nothing_to_group"
+    /// A candidate's contributions are too alike to be split in two.
+    case cannotSplit = "cannot_split"
+
+    public var message: String {
+        switch self {
+        case .tooFewSettledCodes:
+            "The machine coder is measured on settled codes (agreed or reconciled) and needs at least "
+                + "\(MachineCoderEvaluation.minimumSettled) of them; code and settle more items first."
+        case .noThemes: "The codebook has no themes yet."
+        case .blindUntilCoded: "Save your team's own code for this item first: coding is blind."
+        case .facilitatorsOnly: "The machine coder's suggestions are for reconcilers and facilitators only."
+        case .machineCoded:
+            "The machine coder codes this item for the campaign. A facilitator can switch machine coding off to return it to the teams."
+        case .nothingToGroup: "There are no Understand contributions to group yet."
+        case .cannotSplit: "The contributions of this candidate are too alike to split in two."
+        }
+    }
+}
