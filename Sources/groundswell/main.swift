@@ -129,27 +129,38 @@ struct Demo: ParsableCommand {
 }
 
 struct Seed: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Generate a large campaign (slug bench) for load tests.")
+    static let configuration = CommandConfiguration(abstract: "Generate a large campaign (slug bench) for load and analysis tests.")
     @OptionGroup var database: DatabaseFlags
-    @Option(help: "realistic (3,600 people, 10k ideas, 200k votes) or nation (1.4M people, 100k ideas, 10M votes).")
+    @Option(help: """
+        realistic (3,600 people, 10k ideas, 200k votes), nation (1.4M people, 100k ideas, 10M votes) or \
+        change-challenge (1,455 people, 7,524 Understand contributions written around a 21-theme codebook).
+        """)
     var size: String = "realistic"
+    @Option(help: "The campaign's slug.") var slug: String = "bench"
     @Option(help: "How many raw contributor tokens to write to --tokens-out.") var tokens: Int = 0
     @Option(help: "File for the raw tokens, one a line (mode 0600).") var tokensOut: String?
+    @Option(help: "change-challenge only: how many of the first contributions two seeded teams code (disputes reconciled).")
+    var codedSample: Int = 0
 
     func run() throws {
         guard let seedSize = SeedSize(rawValue: size) else {
-            throw ValidationError("--size must be realistic or nation")
+            throw ValidationError("--size must be realistic, nation or change-challenge")
+        }
+        guard codedSample == 0 || seedSize == .changeChallenge else {
+            throw ValidationError("--coded-sample needs --size change-challenge")
         }
         let config = try database.configuration()
         let db = try database.open(config)
         defer { db.close() }
         let key = try ServerKeyFile.open(path: config.resolvedKeyFilePath, database: db).key
-        let seeder = CampaignSeeder(size: seedSize, key: key, tokenCount: tokensOut == nil ? 0 : tokens) { Log.write($0) }
+        let seeder = CampaignSeeder(
+            size: seedSize, key: key, slug: slug, tokenCount: tokensOut == nil ? 0 : tokens, codedSample: codedSample
+        ) { Log.write($0) }
         let report = try seeder.seed(database: db)
         if let tokensOut { try report.writeTokens(to: tokensOut) }
         Log.stdout(
             "seeded /c/\(report.slug): \(report.people) people, \(report.contributions) contributions, "
-                + "\(report.votes) votes, \(report.comments) comments in \(report.seconds) s "
+                + "\(report.votes) votes, \(report.comments) comments, \(report.codes) codes in \(report.seconds) s "
                 + "(\(Int(report.rowsPerSecond)) rows/s), database \(report.databaseBytes) bytes")
     }
 }

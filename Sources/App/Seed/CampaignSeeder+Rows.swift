@@ -18,6 +18,7 @@ extension CampaignSeeder {
         let closes = now + 21 * 86_400
         let secret = Tokens.hash(Tokens.generate())
         let title = "Benchmark campaign (\(size.rawValue))"
+        let corpus = size.corpus
         return try database.write { connection in
             let store = SeedStore(connection)
             // 512 MiB: holds the token index and the foreign-key parents of a nation-sized load.
@@ -35,11 +36,24 @@ extension CampaignSeeder {
             phases[0].opensAt = start
             phases[0].closesAt = closes
             try campaigns.setPhases(campaignID: campaignID, phases)
-            let questionIDs = try Self.questions.map {
-                try campaigns.addQuestion(campaignID: campaignID, phase: .understand, text: $0)
+            let themeIDs: [Int64]
+            let questions: [String]
+            switch corpus {
+            case .civic:
+                questions = Self.questions
+                themeIDs = try Self.themes.map {
+                    try campaigns.addTheme(campaignID: campaignID, name: $0, description: "", published: true, now: start)
+                }
+            case .changeChallenge:
+                questions = [ChangeChallengeCodebook.question]
+                let codebook = ThemeStore(connection)
+                themeIDs = try ChangeChallengeCodebook.themes.map {
+                    try codebook.add(campaignID: campaignID, name: $0.name, kind: $0.kind, description: "", parentID: nil,
+                                     staffID: nil, now: start).id
+                }
             }
-            let themeIDs = try Self.themes.map {
-                try campaigns.addTheme(campaignID: campaignID, name: $0, description: "", published: true, now: start)
+            let questionIDs = try questions.map {
+                try campaigns.addQuestion(campaignID: campaignID, phase: .understand, text: $0)
             }
             let suspended = try store.suspend(SeedStore.bulkLoadIndexes + SeedStore.bulkLoadTriggers)
             return Setup(campaignID: campaignID, questionIDs: questionIDs, themeIDs: themeIDs, suspended: suspended)
@@ -92,17 +106,30 @@ extension CampaignSeeder {
             var rows: [SeedContribution] = []
             var tags: [(contributionID: Int64, themeID: Int64)] = []
             for position in index..<end {
+                let contributorID = peopleIDs[Int(random.next() % UInt64(peopleIDs.count))]
+                let title: String?, body: String
+                switch size.corpus {
+                case .civic:
+                    title = random.next() % 10 < 7 ? grammar.title(using: &random) : nil
+                    body = grammar.body(minimum: 100, maximum: 600, using: &random)
+                case .changeChallenge:
+                    let written = ChangeChallengeCorpus.contribution(at: position)
+                    (title, body) = (written.title, written.body)
+                }
                 rows.append(SeedContribution(
                     campaignID: setup.campaignID, questionID: setup.questionIDs[position % setup.questionIDs.count],
-                    contributorID: peopleIDs[Int(random.next() % UInt64(peopleIDs.count))], phase: PhaseKind.understand.rawValue,
-                    title: random.next() % 10 < 7 ? grammar.title(using: &random) : nil,
-                    body: grammar.body(minimum: 100, maximum: 600, using: &random),
+                    contributorID: contributorID, phase: PhaseKind.understand.rawValue, title: title, body: body,
                     up: plan.ups[position], down: plan.votes[position] - plan.ups[position],
                     score: plan.score(position), controversy: plan.controversy(position),
                     commentCount: plan.comments[position], createdAt: campaignStart + Int64(position) * spacing))
-                // About four in ten ideas are coded with one or two themes; ids are filled in below.
-                if random.next() % 10 < 4 {
-                    tags.append((Int64(position - index), setup.themeIDs[Int(random.next() % UInt64(setup.themeIDs.count))]))
+                // About four in ten civic ideas are tagged with a published theme; ids are filled in below.
+                switch size.corpus {
+                case .civic:
+                    if random.next() % 10 < 4 {
+                        tags.append((Int64(position - index), setup.themeIDs[Int(random.next() % UInt64(setup.themeIDs.count))]))
+                    }
+                case .changeChallenge:
+                    break
                 }
             }
             let chunk = rows

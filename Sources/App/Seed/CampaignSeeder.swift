@@ -9,6 +9,8 @@ public struct SeedReport: Sendable {
     public var contributions = 0
     public var votes = 0
     public var comments = 0
+    /// Team codes of the coded sample (two per item).
+    public var codes = 0
     /// Raw contributor device tokens (the database holds only their keyed hashes), for load tests.
     public var tokens: [String] = []
     /// Wall time of the whole run, in seconds.
@@ -36,19 +38,25 @@ public struct CampaignSeeder {
     public let slug: String
     /// How many raw tokens to return in the report (the first contributors'); the rest are never known.
     public let tokenCount: Int
+    /// How many of the first contributions two seeded teams code (`change-challenge` only; 0 for other sizes).
+    public let codedSample: Int
     let clock: any WallClock
     let log: (String) -> Void
     /// The server key the devices' token hashes are made with: the one the server will read.
     let key: ServerKey
 
     public init(
-        size: SeedSize, key: ServerKey, slug: String = "bench", tokenCount: Int = 0, clock: any WallClock = SystemClock(),
-        log: @escaping (String) -> Void = { _ in }
+        size: SeedSize, key: ServerKey, slug: String = "bench", tokenCount: Int = 0, codedSample: Int = 0,
+        clock: any WallClock = SystemClock(), log: @escaping (String) -> Void = { _ in }
     ) {
         self.size = size
         self.key = key
         self.slug = slug
         self.tokenCount = min(max(0, tokenCount), size.people)
+        switch size.corpus {
+        case .civic: self.codedSample = 0
+        case .changeChallenge: self.codedSample = min(max(0, codedSample), size.contributions)
+        }
         self.clock = clock
         self.log = log
     }
@@ -75,6 +83,7 @@ public struct CampaignSeeder {
         report.comments = try timed("comments") {
             try insertComments(database, plan: plan, contributionIDs: contributionIDs, peopleIDs: peopleIDs)
         }
+        report.codes = try timed("coded sample") { try insertCodes(database, setup: setup, contributionIDs: contributionIDs) }
         let suspended = setup.suspended
         let campaignID = setup.campaignID
         report.databaseBytes = try timed("indexes and search") {
