@@ -18,6 +18,8 @@ public enum APIError: Error, Sendable, Equatable {
     case conflict(code: String, message: String)
     /// 409 from the phase rules.
     case refused(Refusal)
+    /// 403 or 409 from the analysis aids' rules (`AssistRefusal`).
+    case assist(AssistRefusal)
     case rateLimited(retryAfter: Int)
     /// 503: the database is unavailable or the events stream is full.
     case unavailable
@@ -30,6 +32,13 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized: .unauthorized
         case .forbidden, .crossSite: .forbidden
         case .conflict, .refused: .conflict
+        case .assist(let refusal):
+            switch refusal {
+            case .blindUntilCoded, .facilitatorsOnly: .forbidden
+            case .tooFewSettledCodes, .noThemes, .machineCoded, .nothingToGroup, .cannotSplit, .candidateClosed,
+                .candidateNotDiscarded:
+                .conflict
+            }
         case .rateLimited: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
@@ -46,6 +55,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .crossSite: "cross_site"
         case .conflict(let code, _): code
         case .refused(let refusal): refusal.rawValue
+        case .assist(let refusal): refusal.rawValue
         case .rateLimited: "rate_limited"
         case .unavailable: "unavailable"
         }
@@ -62,6 +72,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .crossSite: "This request came from another site."
         case .conflict(_, let message): message
         case .refused(let refusal): refusal.message
+        case .assist(let refusal): refusal.message
         case .rateLimited: "Too many requests. Please wait a little and try again."
         case .unavailable: "The service is unavailable right now. Please try again shortly."
         }

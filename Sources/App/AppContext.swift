@@ -27,6 +27,8 @@ public struct AppContext: Sendable {
     let shuffleIDs: VersionedCache<ListingKey, [Int64]>
     /// Campaign snapshots as votes on the writer check them (`VoteSnapshots`).
     let voteSnapshots = VoteSnapshots()
+    /// Corpora and trained machine coders of the analysis aids (`AssistCache`).
+    let assist = AssistCache()
 
     init(
         database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,

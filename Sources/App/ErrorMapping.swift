@@ -49,7 +49,7 @@ struct ErrorMapping {
                 switch error {
                 case .validation(let field, _): e.field("field", field)
                 case .badRequest, .invalidJSON, .notFound, .unauthorized, .forbidden, .crossSite, .conflict,
-                    .refused, .rateLimited, .unavailable:
+                    .refused, .assist, .rateLimited, .unavailable:
                     break
                 }
             }
@@ -58,7 +58,7 @@ struct ErrorMapping {
         switch error {
         case .rateLimited(let seconds): response.headers.add("Retry-After", String(max(1, seconds)))
         case .badRequest, .invalidJSON, .validation, .notFound, .unauthorized, .forbidden, .crossSite, .conflict,
-            .refused, .unavailable:
+            .refused, .assist, .unavailable:
             break
         }
         return response

@@ -17,6 +17,10 @@ public enum AssistRefusal: String, Sendable, Error, CaseIterable {
     case nothingToGroup = "nothing_to_group"
     /// A candidate's contributions are too alike to be split in two.
     case cannotSplit = "cannot_split"
+    /// The candidate was discarded or already named as a theme: it cannot be merged, split, named or discarded.
+    case candidateClosed = "candidate_closed"
+    /// Only a discarded candidate can be restored.
+    case candidateNotDiscarded = "candidate_not_discarded"
 
     public var message: String {
         switch self {
@@ -30,6 +34,8 @@ public enum AssistRefusal: String, Sendable, Error, CaseIterable {
             "The machine coder codes this item for the campaign. A facilitator can switch machine coding off to return it to the teams."
         case .nothingToGroup: "There are no Understand contributions to group yet."
         case .cannotSplit: "The contributions of this candidate are too alike to split in two."
+        case .candidateClosed: "That candidate was discarded or has become a theme; restore it or choose an open one."
+        case .candidateNotDiscarded: "Only a discarded candidate can be restored."
         }
     }
 }

@@ -8,7 +8,7 @@ import Storage
 /// A temporary database holding campaign "fixture": two questions, two profile questions, seven
 /// participants (profile groups of 4, 2 and 1) and a statistics release of them the next day, awkward
 /// text in every field, a hidden contribution, an official statement, votes, comments, themes, a
-/// shortlist, two analysts' codes and an audit entry.
+/// shortlist, two analysts' codes, two machine codes and an audit entry.
 final class ExportFixture {
     let directory: String
     let database: Database
@@ -119,6 +119,15 @@ final class ExportFixture {
                 VALUES (?, ?, 's' || ?, '[]', 1, '', ?)
                 """,
                 ideas[1], ana, ana, t0 + 4 * 86_400)
+            // The machine coder coded idea 3 (Transport, buses) and idea 4 (not relevant).
+            _ = try MachineCodeStore(connection).apply(
+                campaignID: id, measurement: AgreementReport.Figures(items: 40, percent: 0.9, kappa: 0.8125, alpha: 0.8),
+                heldOut: 40,
+                codes: [NewMachineCode(contributionID: ideas[2], decision: CodeDecision(themes: [transport], notRelevant: false),
+                                       confidence: 0.75),
+                        NewMachineCode(contributionID: ideas[3], decision: CodeDecision(themes: [], notRelevant: true),
+                                       confidence: 0.5)],
+                themeVersions: [:], staffID: nil, now: t0 + 4 * 86_400 + 60)
             try connection.run(
                 "INSERT INTO shortlist_rounds (campaign_id, round, created_at) VALUES (?, 1, ?)", id, t0 + 5 * 86_400)
             try connection.run(

@@ -90,11 +90,13 @@ enum AgreementRoutes {
         return .json(json.bytes)
     }
 
-    /// GET: how many findings carry each theme, with a few example quotes, and the not-relevant count.
+    /// GET: how many findings carry each theme, with a few example quotes, and the not-relevant
+    /// count; beside them, kept apart, what the machine coder coded (`machineCount`, `machineCoded`).
     static func findings(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
-        let (findings, themes, quotes) = try context.database.read { connection in
+        let (findings, machine, themes, quotes) = try context.database.read { connection in
             let findings = try Findings.load(campaignID: campaign.id, connection)
+            let machine = try MachineCodeStore(connection).codes(campaignID: campaign.id).filter { findings[$0.contributionID] == nil }
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id)
             let contributions = ContributionStore(connection)
             var quotes: [Int64: [ContributionRecord]] = [:]
@@ -102,12 +104,14 @@ enum AgreementRoutes {
                 let ids = findings.filter { $0.value.themes.contains(theme.id) }.keys.sorted().prefix(examplesPerTheme)
                 quotes[theme.id] = try ids.compactMap { try contributions.contribution(id: $0) }
             }
-            return (findings, themes, quotes)
+            return (findings, machine, themes, quotes)
         }
         var json = JSONWriter()
         json.object { o in
             o.field("items", findings.count)
             o.field("notRelevant", findings.values.filter(\.notRelevant).count)
+            o.field("machineCoded", machine.count)
+            o.field("machineNotRelevant", machine.filter(\.decision.notRelevant).count)
             o.key("themes")
             o.array(themes) { w, t in
                 w.object { j in
@@ -115,6 +119,7 @@ enum AgreementRoutes {
                     j.field("name", t.name)
                     j.field("kind", t.kind)
                     j.field("count", findings.values.filter { $0.themes.contains(t.id) }.count)
+                    j.field("machineCount", machine.filter { $0.decision.themes.contains(t.id) }.count)
                     j.key("examples")
                     j.array(quotes[t.id] ?? []) { w, c in
                         w.object { q in

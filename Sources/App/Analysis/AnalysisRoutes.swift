@@ -9,6 +9,9 @@ enum AnalysisRoutes {
     static func register(_ router: inout Router<AppContext>) {
         CodebookRoutes.register(&router)
         CodingRoutes.register(&router)
+        CodingProgressRoutes.register(&router)
+        CandidateRoutes.register(&router)
+        MachineCoderRoutes.register(&router)
         AgreementRoutes.register(&router)
         ShortlistRoutes.register(&router)
         GuideAdminRoutes.register(&router)

@@ -35,9 +35,7 @@ enum CodebookRoutes {
     static func add(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let body = try JSONBody(request.body)
-        let name = try themeName(body.requiredString("name"))
-        let kind = try themeKind(body.string("kind") ?? "barrier")
-        let description = try themeDescription(body.string("description") ?? "")
+        let (name, kind, description) = try themeFields(body)
         let parent = try body.int("parentId")
         let now = context.clock.now
         let theme = try context.database.write { connection in
@@ -143,6 +141,12 @@ enum CodebookRoutes {
             throw APIError.validation(field: "parentId", message: "Choose a parent theme of the same campaign.")
         }
         return theme
+    }
+
+    /// A new theme's `name`, `kind` (default barrier) and `description`, each checked (422 naming the field).
+    static func themeFields(_ body: JSONBody) throws -> (name: String, kind: ThemeKind, description: String) {
+        (try themeName(body.requiredString("name")), try themeKind(body.string("kind") ?? "barrier"),
+         try themeDescription(body.string("description") ?? ""))
     }
 
     private static func themeName(_ raw: String) throws -> String {

@@ -59,6 +59,10 @@ enum CodingRoutes {
             if try store.reconciliation(contributionID: id) != nil {
                 throw APIError.conflict(code: "reconciled", message: "This contribution has been reconciled; its codes are closed.")
             }
+            if let refusal = SuggestionRules.checkCoding(
+                machineCoded: try MachineCodeStore(connection).code(contributionID: id) != nil) {
+                throw APIError.assist(refusal)
+            }
             let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)
             let coder = try store.coder(staffID: staff.id, campaignID: contribution.campaignID)
             try store.save(contributionID: id, staffID: staff.id, coder: coder, decision: decision,

@@ -48,6 +48,15 @@ enum ExportCells {
         ]
     }
 
+    /// `coder` is always `machine`: a machine-coded item is never mistaken for a team's code.
+    static func machineCode(_ c: ExportMachineCode, themeNames: [Int64: String]) -> [CSVCell] {
+        let names = c.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted()
+        return [
+            .integer(c.contributionID), .text("machine"), list(names), flag(c.notRelevant), .real(c.confidence),
+            .integer(c.runID), time(c.runAt), c.runKappa.map(CSVCell.real) ?? .empty, .integer(Int64(c.runHeldOut)),
+        ]
+    }
+
     static func figures(_ f: AgreementReport.Figures) -> [CSVCell] {
         [.integer(Int64(f.items)), f.percent.map(CSVCell.real) ?? .empty, f.kappa.map(CSVCell.real) ?? .empty,
          f.alpha.map(CSVCell.real) ?? .empty]

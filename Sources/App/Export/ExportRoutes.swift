@@ -18,7 +18,12 @@ enum ExportRoutes {
     static func csv(_ request: Request, _ context: AppContext) throws -> Response {
         guard let file = request.parameter("file"), file.hasSuffix(".csv"),
               let table = ExportTable(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
-        let sources = try prepare(request, context, what: "\(table.rawValue).csv", linked: table.isLinked)
+        let sources = try prepare(request, context, what: "\(table.rawValue).csv", linked: table.isLinked) { caller, campaignID in
+            // The machine's codes are suggestions too: never shown to someone who codes in the campaign.
+            guard table == .machineCodes else { return }
+            let viewer = try context.database.read { try SuggestionRoutes.viewer(caller, campaignID: campaignID, CodeStore($0)) }
+            if viewer.coder != nil { throw APIError.assist(.blindUntilCoded) }
+        }
         let stream = CSVExportStream(source: try sources.source(for: table), log: context.log)
         return response(stream, type: "text/csv; charset=utf-8", filename: "\(safe(sources.campaign.slug))-\(table.rawValue).csv")
     }
@@ -30,11 +35,12 @@ enum ExportRoutes {
     }
 
     /// Checks the caller (401/403), finds the campaign (404 for an unknown slug; drafts are found
-    /// too, staff export them), checks the account covers it (403), and writes the audit entry —
+    /// too, staff export them), checks the account covers it (403) and passes `check`, and writes the audit entry —
     /// a write that is not a vote, so the vote journal is folded first and the export holds every
     /// vote acknowledged before it began.
     private static func prepare(
-        _ request: Request, _ context: AppContext, what: String, linked: Bool = false
+        _ request: Request, _ context: AppContext, what: String, linked: Bool = false,
+        check: (StaffCaller, Int64) throws -> Void = { _, _ in }
     ) throws -> ExportSources {
         let slug = try request.slugParameter()
         let caller = try ExportAccess.requireExporter(request, context: context, linked: linked)
@@ -42,6 +48,7 @@ enum ExportRoutes {
             throw APIError.notFound
         }
         try caller.requireCovers(campaignID: campaign.id)
+        try check(caller, campaign.id)
         try ExportAccess.recordExport(
             what, campaignID: campaign.id, actor: caller.name, database: context.database, now: context.clock.now)
         return ExportSources(

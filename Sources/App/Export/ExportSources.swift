@@ -62,6 +62,14 @@ struct ExportSources {
                 fetch: { try ExportStore($0).codes(campaignID: id, after: $1, limit: $2) },
                 key: { ($0.contributionID, $0.staffID) },
                 cells: { ExportCells.code($0, themeNames: themeNames, pseudonyms: names) })
+        case .machineCodes:
+            let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
+            let themeNames = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).machineCodes(campaignID: id, after: $1, limit: $2) },
+                key: \.contributionID,
+                cells: { ExportCells.machineCode($0, themeNames: themeNames) })
         case .agreement:
             return FixedRows(header: table.header, rows: try agreementRows())
         case .participants:

@@ -5,13 +5,16 @@
 /// exception (PRIVACY.md).
 public enum ExportTable: String, CaseIterable, Sendable {
     case contributions, comments, votes, codes, agreement, participants, stats, audit, linked
+    /// The items the machine coder coded, marked as such and kept apart from the teams' codes.
+    case machineCodes = "machine_codes"
 
-    /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement
-    /// and the audit log are staff working material, not open data; the linked export is neither.
+    /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement,
+    /// the machine coder's codes and the audit log are staff working material, not open data; the
+    /// linked export is neither.
     var isOpenData: Bool {
         switch self {
         case .contributions, .comments, .votes, .participants, .stats: true
-        case .codes, .agreement, .audit, .linked: false
+        case .codes, .agreement, .audit, .linked, .machineCodes: false
         }
     }
 
@@ -20,7 +23,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
     var isLinked: Bool {
         switch self {
         case .linked: true
-        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit: false
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes: false
         }
     }
 
@@ -49,6 +52,8 @@ public enum ExportTable: String, CaseIterable, Sendable {
             ["id", "at", "actor", "action", "target", "reason", "hash"]
         case .linked:
             ["contribution", "phase", "question", "state", "author", "profile"]
+        case .machineCodes:
+            ["contribution", "coder", "themes", "not_relevant", "confidence", "run", "run_at", "run_kappa", "run_held_out"]
         }
     }
 }

@@ -13,22 +13,25 @@ public struct AnalysisText: Sendable, Equatable {
 
 /// The texts normalised once (`TermNormaliser.terms`), weighted over their own vocabulary
 /// (`TermWeighting`), in ascending id order. Built from text alone: no code, team or person is in it.
+/// The words themselves are not kept (only the vocabulary, the vectors and each text's word-pair
+/// shingles), so a corpus of 7,500 contributions holds a few megabytes.
 public struct AnalysisCorpus: Sendable {
     /// Ascending.
     public let ids: [Int64]
-    /// Index → the text's features.
-    public let terms: [[Term]]
     public let weighting: TermWeighting
     /// Index → the text's TF-IDF vector (empty when none of its terms is in the vocabulary).
     public let vectors: [SparseVector]
+    /// Index → the text's `NearDuplicates.shingles`.
+    let shingles: [[UInt64]]
     private let positions: [Int64: Int]
 
     public init(_ texts: [AnalysisText], minimumDocuments: Int = 2, maximumShare: Double = 0.5) {
         let sorted = texts.sorted { $0.id < $1.id }
         ids = sorted.map(\.id)
-        terms = sorted.map { TermNormaliser.terms($0.text) }
+        let terms = sorted.map { TermNormaliser.terms($0.text) }
         weighting = TermWeighting(terms, minimumDocuments: minimumDocuments, maximumShare: maximumShare)
         vectors = terms.map(weighting.vector)
+        shingles = terms.map { NearDuplicates.shingles($0.filter { !$0.key.contains(" ") }.map(\.key)) }
         positions = Dictionary(ids.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -40,11 +43,6 @@ public struct AnalysisCorpus: Sendable {
     /// The vector of contribution `id` (empty when it is not in the corpus).
     public func vector(of id: Int64) -> SparseVector {
         positions[id].map { vectors[$0] } ?? SparseVector()
-    }
-
-    /// The single words of text `index` in order (what near-duplicate shingles are made of).
-    func words(at index: Int) -> [String] {
-        terms[index].lazy.filter { !$0.key.contains(" ") }.map(\.key)
     }
 
     /// The normalised sum of the vectors at `indices`, dense over the vocabulary.

@@ -19,8 +19,12 @@ public enum NearDuplicates {
     /// `TermNormaliser.keys`). Every index is in exactly one group; groups are listed by their
     /// first member and hold their members ascending. Texts with no words stay alone.
     public static func groups(_ texts: [[String]], threshold: Double = 0.7, seed: UInt64 = 0) -> [[Int]] {
-        let shingles = texts.map(Self.shingles)
-        var sets = UnionFind(count: texts.count)
+        groups(shingles: texts.map(Self.shingles), threshold: threshold, seed: seed)
+    }
+
+    /// The same from each text's `shingles`.
+    public static func groups(shingles: [[UInt64]], threshold: Double = 0.7, seed: UInt64 = 0) -> [[Int]] {
+        var sets = UnionFind(count: shingles.count)
         let salts = (0..<(bands * rows)).map { SplitMix.mix(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
         let signatures = shingles.map { signature($0, salts: salts) }
         for band in 0..<bands {
@@ -39,7 +43,7 @@ public enum NearDuplicates {
             }
         }
         var byRoot: [Int: [Int]] = [:]
-        for text in texts.indices { byRoot[sets.find(text), default: []].append(text) }
+        for text in shingles.indices { byRoot[sets.find(text), default: []].append(text) }
         return byRoot.values.sorted { $0[0] < $1[0] }
     }
 

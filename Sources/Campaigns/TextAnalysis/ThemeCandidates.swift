@@ -53,7 +53,7 @@ public enum ThemeCandidates {
 
     public static func propose(_ corpus: AnalysisCorpus, _ settings: Settings) -> Draft {
         let duplicates = NearDuplicates.groups(
-            corpus.ids.indices.map(corpus.words(at:)), threshold: settings.duplicateThreshold, seed: settings.seed)
+            shingles: corpus.shingles, threshold: settings.duplicateThreshold, seed: settings.seed)
         let points = duplicates.map { $0.count == 1 ? corpus.vectors[$0[0]] : SparseVector(summing: $0.map { corpus.vectors[$0] }) }
         let weights = duplicates.map { Double($0.count) }
         let groups = min(maximumGroups, max(1, settings.groups ?? defaultGroups(items: corpus.count)))
@@ -94,8 +94,9 @@ public enum ThemeCandidates {
     /// A term's distinctiveness is its share of the candidate's texts `p` weighed by how much more
     /// often it occurs there than in the corpus `q`: `p · ln(p / q)` (its term of the Kullback–
     /// Leibler divergence between the two). Only terms in two or more of the members count, so a
-    /// word one person wrote (a name, say) is never shown as the group's word; a single word is
-    /// left out when a pair it belongs to ranks above it.
+    /// word one person wrote (a name, say) is never shown as the group's word. A single word is
+    /// left out when a pair it belongs to ranks above it, and a pair when it repeats a word of a
+    /// pair above it or adds nothing to its two words above it.
     public static func describe(_ members: [Int64], in corpus: AnalysisCorpus, words: Int = 8, quotes: Int = 3)
         -> Description
     {
@@ -130,11 +131,19 @@ public enum ThemeCandidates {
         }
 
         var picked: [String] = []
-        var coveredKeys = Set<String>()
+        var pickedWords = Set<String>()
+        var inPairs = Set<String>()
         for (term, _) in scored where picked.count < words {
             let key = corpus.weighting.keys[Int(term)]
-            if !key.contains(" "), coveredKeys.contains(key) { continue }
-            for part in key.split(separator: " ") { coveredKeys.insert(String(part)) }
+            let parts = key.split(separator: " ").map(String.init)
+            if parts.count == 1 {
+                if inPairs.contains(key) { continue }
+                pickedWords.insert(key)
+            } else {
+                // A pair says more than its words only when it adds one.
+                if parts.contains(where: inPairs.contains) || parts.allSatisfy(pickedWords.contains) { continue }
+                inPairs.formUnion(parts)
+            }
             picked.append(corpus.weighting.surfaces[Int(term)])
         }
         return Description(words: picked, quotes: chosen.map { corpus.ids[$0] }, size: indices.count)

@@ -30,8 +30,9 @@ public struct CodeStore {
         self.connection = connection
     }
 
-    /// The contributions that are coded: visible Understand-phase contributions of the campaign,
-    /// each with the coders that have coded it, oldest first.
+    /// The contributions that teams code: visible Understand-phase contributions of the campaign
+    /// that are neither reconciled nor coded by the machine coder, each with the coders that have
+    /// coded it, oldest first.
     public func items(campaignID: Int64) throws -> [(id: Int64, codedBy: Set<String>)] {
         try connection.query(
             """
@@ -39,6 +40,7 @@ public struct CodeStore {
             FROM contributions c
             WHERE c.campaign_id = ? AND c.phase = 'understand' AND c.state = 'visible'
               AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.contribution_id = c.id)
+              AND NOT EXISTS (SELECT 1 FROM machine_codes m WHERE m.contribution_id = c.id)
             ORDER BY c.id
             """, campaignID
         ) { row in

@@ -64,6 +64,18 @@ public struct ExportCode: Sendable, Equatable {
     public var codedAt: Int64
 }
 
+/// A machine-coded item with the run that coded it and the figure the coder was measured at then.
+public struct ExportMachineCode: Sendable, Equatable {
+    public var contributionID: Int64
+    public var themeIDs: [Int64]
+    public var notRelevant: Bool
+    public var confidence: Double
+    public var runID: Int64
+    public var runAt: Int64
+    public var runKappa: Double?
+    public var runHeldOut: Int
+}
+
 /// A crowd contribution with what the linked export needs of its author: their random id, the day they
 /// joined and their sealed profile (opened by the App, which holds the key).
 public struct ExportLinkedContribution: Sendable, Equatable {

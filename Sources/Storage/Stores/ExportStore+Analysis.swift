@@ -45,6 +45,24 @@ extension ExportStore {
         }
     }
 
+    /// The machine coder's codes after contribution `after`, each with its run.
+    public func machineCodes(campaignID: Int64, after: Int64, limit: Int) throws -> [ExportMachineCode] {
+        try connection.query(
+            """
+            SELECT m.contribution_id, (SELECT group_concat(theme_id) FROM machine_code_themes t
+                                       WHERE t.contribution_id = m.contribution_id),
+                   m.not_relevant, m.confidence, r.id, r.created_at, r.kappa, r.held_out
+            FROM machine_codes m JOIN machine_runs r ON r.id = m.run_id
+            WHERE r.campaign_id = ? AND m.contribution_id > ? ORDER BY m.contribution_id LIMIT ?
+            """, campaignID, after, limit
+        ) { row in
+            ExportMachineCode(
+                contributionID: row.int(0), themeIDs: row.idList(1).sorted(), notRelevant: row.bool(2),
+                confidence: row.double(3), runID: row.int(4), runAt: row.int(5), runKappa: row.optionalDouble(6),
+                runHeldOut: row.int(7))
+        }
+    }
+
     /// Counts per phase: distinct people who contributed, commented or voted there, and each kind of row.
     public func activityByPhase(campaignID: Int64) throws -> [ExportActivity] {
         try connection.query(

@@ -1,0 +1,121 @@
+// The machine coder over HTTP: its measured agreement, and switching it on to code the items no team codes.
+import Campaigns
+import HTTP
+import Storage
+
+enum MachineCoderRoutes {
+    static func register(_ router: inout Router<AppContext>) {
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/machine", measure)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/machine/settings", settings)
+        SuggestionRoutes.register(&router)
+    }
+
+    /// GET: the machine coder's agreement with the settled codes on held-out items (percent,
+    /// Cohen's kappa, Krippendorff's alpha per theme and over the exact sets), whether the campaign
+    /// lets it code the items no team codes, and its last run; 409 `too_few_settled_codes` before
+    /// there is a figure.
+    static func measure(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let (input, enabled, machineCoded, eligible, run) = try context.database.read { connection in
+            let machine = MachineCodeStore(connection)
+            return (try MachineCoderInput.load(campaignID: campaign.id, connection), try machine.enabled(campaignID: campaign.id),
+                    try machine.codes(campaignID: campaign.id).count, try CodeStore(connection).uncodedItems(campaignID: campaign.id).count,
+                    try machine.runs(campaignID: campaign.id).first)
+        }
+        let trained = context.assist.coder(campaignID: campaign.id, input)
+        let (_, measurement) = try trained.measured()
+        var json = JSONWriter()
+        json.object { o in
+            o.machineFigureFields(measurement)
+            o.field("settled", trained.settled)
+            o.key("overall")
+            o.figures(measurement.report.overall)
+            o.key("themes")
+            o.array(zip(input.themes, measurement.report.byTheme)) { w, pair in
+                w.object { t in
+                    t.field("id", pair.0.id)
+                    t.field("name", pair.0.name)
+                    t.field("kind", pair.0.kind)
+                    t.field("items", pair.1.figures.items)
+                    t.key("percent")
+                    t.optionalDouble(pair.1.figures.percent)
+                    t.key("kappa")
+                    t.optionalDouble(pair.1.figures.kappa)
+                    t.key("alpha")
+                    t.optionalDouble(pair.1.figures.alpha)
+                }
+            }
+            o.field("enabled", enabled)
+            o.field("machineCoded", machineCoded)
+            o.field("eligible", eligible)
+            o.key("lastRun")
+            o.machineRun(run)
+            o.field("method", MachineCoderMethod.summary)
+        }
+        return .json(json.bytes)
+    }
+
+    /// PUT {enabled}: on, the coder (measured first; 409 without a figure) codes every item no team
+    /// has coded or reconciled, recorded as machine-coded with the figure of this run, and those
+    /// items leave the teams' queues; applying again recodes them with the current coder. Off, every
+    /// machine code is deleted and the items return to the queues. Both are audited.
+    static func settings(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        guard let enabled = try JSONBody(request.body).bool("enabled") else {
+            throw APIError.validation(field: "enabled", message: "Say whether the machine coder codes the items no team codes (true or false).")
+        }
+        let now = context.clock.now
+        guard enabled else {
+            let returned = try context.database.write { connection -> Int in
+                let machine = MachineCodeStore(connection)
+                let returned = try machine.clear(campaignID: campaign.id)
+                try machine.setEnabled(campaignID: campaign.id, false)
+                try AuditStore(connection).append(
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "machine_coding_off",
+                                  target: "campaign:\(campaign.slug)", reason: "\(returned) items returned to the teams"), now: now)
+                return returned
+            }
+            var json = JSONWriter()
+            json.object { o in
+                o.field("enabled", false)
+                o.field("returned", returned)
+            }
+            return .json(json.bytes)
+        }
+        let (input, eligible) = try context.database.read { connection in
+            (try MachineCoderInput.load(campaignID: campaign.id, connection), try CodeStore(connection).uncodedItems(campaignID: campaign.id))
+        }
+        let trained = context.assist.coder(campaignID: campaign.id, input)
+        let (coder, measurement) = try trained.measured()
+        let suggested = eligible.map { id -> NewMachineCode in
+            let suggestion = coder.suggest(trained.corpus.vector(of: id))
+            return NewMachineCode(contributionID: id, decision: suggestion.decision, confidence: suggestion.confidence)
+        }
+        let versions = input.themes.versions
+        let run = try context.database.write { connection -> MachineRunRecord in
+            // A team may have coded an item since it was read: that item is the team's.
+            let stillUncoded = Set(try CodeStore(connection).uncodedItems(campaignID: campaign.id))
+            let machine = MachineCodeStore(connection)
+            let run = try machine.apply(
+                campaignID: campaign.id, measurement: measurement.report.overall, heldOut: measurement.heldOut,
+                codes: suggested.filter { stillUncoded.contains($0.contributionID) }, themeVersions: versions,
+                staffID: staff.id, now: now)
+            try machine.setEnabled(campaignID: campaign.id, true)
+            let kappa = measurement.report.overall.kappa.map(MachineCoderMethod.twoDecimals) ?? "–"
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "machine_coding_on",
+                              target: "campaign:\(campaign.slug)",
+                              reason: "\(run.coded) items machine-coded; kappa \(kappa) on \(measurement.heldOut) held-out items"),
+                now: now)
+            return run
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.field("enabled", true)
+            o.field("coded", run.coded)
+            o.key("run")
+            o.machineRun(run)
+        }
+        return .json(json.bytes)
+    }
+}
