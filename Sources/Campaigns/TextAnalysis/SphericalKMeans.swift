@@ -48,41 +48,44 @@ public enum SphericalKMeans {
         guard k > 0 else { return Result(assignments: assignments, similarities: similarities, iterations: 0) }
 
         var random = SplitMix(seed: seed)
-        var centroids = seeds(vectors, live: live, weights: weights, k: k, dimensions: dimensions, random: &random)
+        var centroids = Centroids(dimensions: dimensions, k: k)
+        for (c, pick) in seeds(vectors, live: live, weights: weights, k: k, random: &random).enumerated() {
+            centroids.set(c, to: vectors[pick])
+        }
+        var scratch = Array(repeating: 0.0, count: k)
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
             var moved = false
             for i in live {
-                let (best, similarity) = nearest(vectors[i], centroids)
+                let (best, similarity) = centroids.nearest(vectors[i], scratch: &scratch)
                 if best != assignments[i] { moved = true }
                 assignments[i] = best
                 similarities[i] = similarity
             }
             guard moved else { break }
-            centroids = means(vectors, assignments: assignments, weights: weights, k: k, dimensions: dimensions)
+            centroids = Centroids(means: vectors, assignments: assignments, weights: weights, dimensions: dimensions, k: k)
             refill(&centroids, vectors: vectors, assignments: &assignments, similarities: similarities, live: live)
         }
         return Result(assignments: assignments, similarities: similarities, iterations: iterations)
     }
 
     /// k-means++: the first centre by weight, each next one with probability ∝ weight × (1 − cos)².
+    /// Returns the indices of the vectors chosen as centres.
     private static func seeds(
-        _ vectors: [SparseVector], live: [Int], weights: [Double], k: Int, dimensions: Int, random: inout SplitMix
-    ) -> [[Double]] {
-        var centroids: [[Double]] = []
+        _ vectors: [SparseVector], live: [Int], weights: [Double], k: Int, random: inout SplitMix
+    ) -> [Int] {
+        var picks: [Int] = []
         var distance = live.map { _ in 1.0 }
         for _ in 0..<k {
             let scores = live.indices.map { weights[live[$0]] * distance[$0] * distance[$0] }
             let pick = live[weightedPick(scores, &random)]
-            var centre = Array(repeating: 0.0, count: dimensions)
-            vectors[pick].add(into: &centre)
-            centroids.append(centre)
+            picks.append(pick)
             for (position, i) in live.enumerated() {
-                distance[position] = min(distance[position], max(0, 1 - vectors[i].dot(centre)))
+                distance[position] = min(distance[position], max(0, 1 - vectors[i].dot(vectors[pick])))
             }
         }
-        return centroids
+        return picks
     }
 
     /// An index chosen with probability ∝ its score (the first when all are 0).
@@ -97,55 +100,90 @@ public enum SphericalKMeans {
         return scores.lastIndex { $0 > 0 } ?? 0
     }
 
-    /// The centroid with the highest cosine (the lowest index on a tie).
-    static func nearest(_ vector: SparseVector, _ centroids: [[Double]]) -> (Int, Double) {
-        var best = 0
-        var bestSimilarity = -Double.infinity
-        for (c, centroid) in centroids.enumerated() {
-            let similarity = vector.dot(centroid)
-            if similarity > bestSimilarity {
-                best = c
-                bestSimilarity = similarity
-            }
-        }
-        return (best, bestSimilarity)
-    }
-
-    /// Each cluster's normalised weighted sum; an empty cluster gets a zero centroid.
-    private static func means(
-        _ vectors: [SparseVector], assignments: [Int], weights: [Double], k: Int, dimensions: Int
-    ) -> [[Double]] {
-        var sums = Array(repeating: Array(repeating: 0.0, count: dimensions), count: k)
-        for (i, cluster) in assignments.enumerated() where cluster >= 0 {
-            vectors[i].add(into: &sums[cluster], scale: weights[i])
-        }
-        return sums.map(normalised)
-    }
-
     /// A cluster left empty takes the vector that fits its own cluster worst (from a cluster of
     /// two or more), so k clusters stay k.
     private static func refill(
-        _ centroids: inout [[Double]], vectors: [SparseVector], assignments: inout [Int], similarities: [Double],
+        _ centroids: inout Centroids, vectors: [SparseVector], assignments: inout [Int], similarities: [Double],
         live: [Int]
     ) {
-        var sizes = Array(repeating: 0, count: centroids.count)
+        var sizes = Array(repeating: 0, count: centroids.k)
         for i in live { sizes[assignments[i]] += 1 }
         var taken = Set<Int>()
-        for c in centroids.indices where sizes[c] == 0 {
+        for c in 0..<centroids.k where sizes[c] == 0 {
             let candidates = live.filter { !taken.contains($0) && sizes[assignments[$0]] > 1 }
             guard let worst = candidates.min(by: { similarities[$0] < similarities[$1] }) else { return }
             taken.insert(worst)
             sizes[assignments[worst]] -= 1
             sizes[c] = 1
             assignments[worst] = c
-            var centre = Array(repeating: 0.0, count: centroids[c].count)
-            vectors[worst].add(into: &centre)
-            centroids[c] = centre
+            centroids.set(c, to: vectors[worst])
         }
     }
 
     static func normalised(_ dense: [Double]) -> [Double] {
         let length = dense.reduce(0) { $0 + $1 * $1 }.squareRoot()
         return length > 0 ? dense.map { $0 / length } : dense
+    }
+}
+
+/// k centroids over `dimensions`, stored term-major (`values[term * k + cluster]`) so that one pass
+/// over a sparse vector's terms gives its dot product with every centroid at once.
+private struct Centroids {
+    let dimensions: Int
+    let k: Int
+    var values: [Double]
+
+    init(dimensions: Int, k: Int) {
+        self.dimensions = dimensions
+        self.k = k
+        values = Array(repeating: 0, count: dimensions * k)
+    }
+
+    /// Each cluster's normalised weighted sum of its members; an empty cluster is all zero.
+    init(means vectors: [SparseVector], assignments: [Int], weights: [Double], dimensions: Int, k: Int) {
+        self.init(dimensions: dimensions, k: k)
+        let k = self.k
+        values.withUnsafeMutableBufferPointer { sums in
+            for (i, cluster) in assignments.enumerated() where cluster >= 0 {
+                let weight = weights[i]
+                vectors[i].indices.withUnsafeBufferPointer { terms in
+                    vectors[i].values.withUnsafeBufferPointer { values in
+                        for n in 0..<terms.count { sums[Int(terms[n]) * k + cluster] += weight * values[n] }
+                    }
+                }
+            }
+            var lengths = Array(repeating: 0.0, count: k)
+            for t in 0..<dimensions { for c in 0..<k { lengths[c] += sums[t * k + c] * sums[t * k + c] } }
+            for c in 0..<k { lengths[c] = lengths[c] > 0 ? 1 / lengths[c].squareRoot() : 0 }
+            for t in 0..<dimensions { for c in 0..<k { sums[t * k + c] *= lengths[c] } }
+        }
+    }
+
+    /// Cluster `c` becomes the direction of `vector`.
+    mutating func set(_ c: Int, to vector: SparseVector) {
+        for t in 0..<dimensions { values[t * k + c] = 0 }
+        let unit = vector.normalised()
+        for (term, value) in zip(unit.indices, unit.values) { values[Int(term) * k + c] = value }
+    }
+
+    /// The centroid with the highest cosine (the lowest index on a tie). `scratch` holds k values.
+    func nearest(_ vector: SparseVector, scratch: inout [Double]) -> (Int, Double) {
+        let k = self.k
+        return scratch.withUnsafeMutableBufferPointer { sums in
+            for c in 0..<k { sums[c] = 0 }
+            values.withUnsafeBufferPointer { matrix in
+                vector.indices.withUnsafeBufferPointer { terms in
+                    vector.values.withUnsafeBufferPointer { weights in
+                        for n in 0..<terms.count {
+                            let base = Int(terms[n]) * k, weight = weights[n]
+                            for c in 0..<k { sums[c] += weight * matrix[base + c] }
+                        }
+                    }
+                }
+            }
+            var best = 0
+            for c in 1..<max(1, k) where sums[c] > sums[best] { best = c }
+            return (best, sums[best])
+        }
     }
 }

@@ -22,6 +22,8 @@ struct APIResponse {
 final class APIClient {
     let port: Int
     var token: String?
+    /// How long a response may take to arrive (a safety net, not a measure: the debug build is slow).
+    var timeoutSeconds = 10
     /// Every response's head and body, in order, for the anonymity test.
     private(set) var transcript: [[UInt8]] = []
 
@@ -34,7 +36,7 @@ final class APIClient {
         _ method: String, _ path: String, json: String? = nil, body rawBody: [UInt8]? = nil,
         headers: [(String, String)] = [], bearer: Bool = true
     ) throws -> APIResponse {
-        let client = try RawClient(port: port)
+        let client = try RawClient(port: port, timeoutSeconds: timeoutSeconds)
         let body = rawBody ?? json.map { Array($0.utf8) } ?? []
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if bearer, let token { head += "Authorization: Bearer \(token)\r\n" }
