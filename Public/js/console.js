@@ -6,12 +6,13 @@ import { setupSection } from "./admin-setup.js";
 import { phasesSection } from "./admin-phases.js";
 import { moderationSection } from "./admin-moderation.js";
 import { codingSection } from "./admin-coding.js";
+import { assistSection } from "./admin-assist.js";
 import { shortlistSection } from "./admin-shortlist.js";
 import { guidesSection } from "./admin-guides.js";
 import { statsSection } from "./admin-stats.js";
 import { exportSection } from "./admin-export.js";
 
-const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, shortlistSection, guidesSection, statsSection, exportSection];
+const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, assistSection, shortlistSection, guidesSection, statsSection, exportSection];
 
 /**
  * One console section: a heading, a status line and a body. `run` wraps loading so that a 404 reads

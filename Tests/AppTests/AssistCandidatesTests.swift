@@ -67,6 +67,8 @@ import Testing
         #expect(discarded.json["discarded"] as? Int == 1)
         #expect(discarded.json["uncovered"] as? Int == before + targetSize)
         #expect(!discarded.ids("items", "id").contains(target))
+        #expect(discarded.ids("discardedItems", "id") == [target])
+        #expect(discarded.list("discardedItems").first?["size"] as? Int == targetSize)
         let twice = try scene.fay.send("POST", "/admin/campaigns/test/coding/candidates/\(target)/discard")
         #expect(twice.status == 409 && twice.errorCode == "candidate_closed")
         try expectStatus(scene.fay.send("POST", "/admin/campaigns/test/coding/candidates/\(target)/restore"), 200)

@@ -10,6 +10,12 @@ import Campaigns
         let scene = try AssistScene(count: 60)
         defer { scene.close() }
         try scene.codeSample(0..<10)
+        // The status says so without an error, so the console never asks for what would be refused.
+        let status = try scene.fay.send("GET", "/admin/campaigns/test/coding/assist")
+        try expectStatus(status, 200)
+        #expect(status.json["texts"] as? Int == 60 && status.json["settled"] as? Int == 10)
+        #expect(status.json["needed"] as? Int == 30 && status.json["measurable"] as? Bool == false)
+        #expect(status.json["themes"] as? Int == 21 && status.json["draft"] as? Bool == false)
         let early = try scene.fay.send("GET", "/admin/campaigns/test/coding/machine")
         #expect(early.status == 409 && early.errorCode == "too_few_settled_codes")
         #expect((early.json["error"] as? [String: Any])?["message"] as? String == AssistRefusal.tooFewSettledCodes.message)
@@ -37,6 +43,10 @@ import Campaigns
         #expect(themes.count == 21)
         #expect(themes.allSatisfy { $0["items"] as? Int == settled && $0.keys.contains("kappa") && $0.keys.contains("alpha") })
         #expect(figure.json["enabled"] as? Bool == false && figure.json["eligible"] as? Int == 80)
+        // Beside it, the teams' agreement with each other, as the agreement report has it.
+        let teams = try scene.fay.send("GET", "/admin/campaigns/test/agreement").object("overall")
+        #expect(NSDictionary(dictionary: figure.object("teams")) == NSDictionary(dictionary: teams))
+        #expect(try scene.fay.send("GET", "/admin/campaigns/test/coding/assist").json["measurable"] as? Bool == true)
         #expect((figure.json["method"] as? String)?.contains("cross-validation") == true)
         // The figure is what `MachineCoderEvaluation` gives over the same settled codes: recomputed here.
         let input = try scene.server.app.database.read { try MachineCoderInput.load(campaignID: scene.server.campaignID, $0) }

@@ -39,13 +39,16 @@ def chromium_paths():
 class Server:
     """A running `groundswell serve` with its own demo database and one admin staff member."""
 
-    def __init__(self, binary, workdir):
+    def __init__(self, binary, workdir, seed=()):
+        """`seed`: arguments of a `groundswell seed` run after the demo is loaded (another campaign beside it)."""
         self.binary = binary
         self.db = str(Path(workdir) / "groundswell.sqlite")
         self.staff_name = "ada"
         env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off")
         self.env = env
         self.run("demo", "--db", self.db, "--migrations", "Migrations")
+        if seed:
+            self.run("seed", *seed, "--db", self.db, "--migrations", "Migrations")
         # Staff accounts land with the admin API; until then the facilitator tests xfail on `staff_problem`.
         self.staff_token = None
         self.staff_password = None
@@ -98,17 +101,22 @@ class Server:
                 self.process.kill()
 
 
-@pytest.fixture(scope="module")
-def server():
+def serving(seed=()):
+    """A running server on a fresh demo database (plus a `seed` campaign), stopped afterwards."""
     binary = server_binary()
     if not binary.exists():
         unavailable(f"server binary not found at {binary} (build it with `swift build -c release` or set GROUNDSWELL_BIN)")
     with tempfile.TemporaryDirectory(prefix="gs-browser-") as workdir:
-        running = Server(binary, workdir)
+        running = Server(binary, workdir, seed)
         try:
             yield running
         finally:
             running.stop()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from serving()
 
 
 def make_driver(width, height, profile=None):

@@ -167,7 +167,7 @@ def test_guide_editor(server, scene, browser):
     assert_clean(check(browser, "guide editor"))
 
 
-SECTIONS = ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "guides", "stats", "export")
+SECTIONS = ("campaigns", "setup", "phases", "moderation", "coding", "assist", "shortlist", "guides", "stats", "export")
 
 
 def test_console_signed_in(server, scene, browser):

@@ -93,6 +93,6 @@ def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_o
 def test_every_console_section_renders_or_explains_it_is_not_built(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
-    for section in ("campaigns", "setup", "phases", "moderation", "coding", "shortlist", "guides", "stats", "export"):
+    for section in ("campaigns", "setup", "phases", "moderation", "coding", "assist", "shortlist", "guides", "stats", "export"):
         node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())

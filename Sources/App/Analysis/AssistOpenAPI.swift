@@ -4,7 +4,7 @@ extension AnalysisRoutes {
     /// Staff routes: 401 without a staff token, 403 for a role or campaign not allowed.
     static let assistOperations: [Operation] = [
         Operation(method: "get", path: "/admin/campaigns/{slug}/coding/candidates",
-                  summary: "Candidate themes from the Understand text: {items:[{id,state,themeId,words,quotes,quoteIds,size}], total, uncovered, discarded, newSinceDraft, groups, seed, draftedFrom, createdAt}; the first read drafts them (facilitator)",
+                  summary: "Candidate themes from the Understand text: {items:[{id,state,themeId,words,quotes,quoteIds,size}], total, uncovered, discarded, discardedItems, newSinceDraft, groups, seed, draftedFrom, createdAt}; the first read drafts them (facilitator)",
                   responses: [("200", "the draft"), ("409", "nothing_to_group")]),
         Operation(method: "post", path: "/admin/campaigns/{slug}/coding/candidates",
                   summary: "A new draft of candidate themes {groups?: 2..60, seed?} replacing the old one",
@@ -25,8 +25,11 @@ extension AnalysisRoutes {
         Operation(method: "post", path: "/admin/campaigns/{slug}/coding/candidates/{id}/theme",
                   summary: "Name an open candidate as a codebook theme {name, kind?, description?}",
                   responses: [("201", "Theme"), ("409", "candidate_closed"), ("422", "validation")]),
+        Operation(method: "get", path: "/admin/campaigns/{slug}/coding/assist",
+                  summary: "What the analysis aids can do now: {texts, draft, themes, settled, needed, measurable, enabled, machineCoded, eligible} (facilitator)",
+                  responses: [("200", "the status")]),
         Operation(method: "get", path: "/admin/campaigns/{slug}/coding/machine",
-                  summary: "The machine coder's cross-validated agreement with the settled codes: {heldOut, folds, settled, percent, kappa, alpha, overall, themes:[{id,name,kind,items,percent,kappa,alpha}], enabled, machineCoded, eligible, lastRun, method} (facilitator)",
+                  summary: "The machine coder's cross-validated agreement with the settled codes: {heldOut, folds, settled, percent, kappa, alpha, overall, themes:[{id,name,kind,items,percent,kappa,alpha}], teams, enabled, machineCoded, eligible, lastRun, method} (facilitator)",
                   responses: [("200", "the figure"), ("409", "too_few_settled_codes / no_themes")]),
         Operation(method: "put", path: "/admin/campaigns/{slug}/coding/machine/settings",
                   summary: "Let the machine coder code the items no team has coded {enabled: true} (again: recode them), or return them to the teams {enabled: false}; audited",

@@ -22,7 +22,7 @@ enum CandidateRoutes {
     static let memberLimit = 500
 
     /// GET: the draft's candidates (open and named) with their distinctive words, three quotes and
-    /// size, and how many contributions no candidate covers. The first read of a campaign without
+    /// size, how many contributions no candidate covers, and the discarded ones (words and size). The first read of a campaign without
     /// a draft makes one with the default number of groups and seed 1.
     static func list(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
@@ -224,6 +224,16 @@ enum CandidateRoutes {
             o.field("total", corpus.count)
             o.field("uncovered", uncovered)
             o.field("discarded", candidates.count - shown.count)
+            o.key("discardedItems")
+            o.array(candidates.filter { $0.state == .discarded }) { w, candidate in
+                let description = ThemeCandidates.describe(candidate.members, in: corpus, quotes: 0)
+                w.object { c in
+                    c.field("id", candidate.id)
+                    c.key("words")
+                    c.array(description.words) { w, word in w.string(word) }
+                    c.field("size", description.size)
+                }
+            }
             o.field("newSinceDraft", corpus.ids.filter { $0 > draft.newestID }.count)
             o.field("groups", draft.clusters)
             o.field("seed", Int64(bitPattern: draft.seed))

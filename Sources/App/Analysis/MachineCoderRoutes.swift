@@ -5,22 +5,52 @@ import Storage
 
 enum MachineCoderRoutes {
     static func register(_ router: inout Router<AppContext>) {
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/assist", status)
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/machine", measure)
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/machine/settings", settings)
         SuggestionRoutes.register(&router)
     }
 
+    /// GET: what the analysis aids can do for the campaign now, cheaply and always 200: how many
+    /// Understand texts there are to group, whether a draft of candidates exists, how many settled
+    /// codes the machine coder has and needs, whether it codes the items no team codes.
+    static func status(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let (input, draft, enabled, machineCoded, eligible) = try context.database.read { connection in
+            let machine = MachineCodeStore(connection)
+            return (try MachineCoderInput.load(campaignID: campaign.id, connection),
+                    try CandidateStore(connection).draft(campaignID: campaign.id) != nil, try machine.enabled(campaignID: campaign.id),
+                    try machine.codes(campaignID: campaign.id).count, try CodeStore(connection).uncodedItems(campaignID: campaign.id).count)
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.field("texts", input.texts.count)
+            o.field("draft", draft)
+            o.field("themes", input.themes.count)
+            o.field("settled", input.settled.count)
+            o.field("needed", MachineCoderEvaluation.minimumSettled)
+            o.field("measurable", !input.themes.isEmpty && input.settled.count >= MachineCoderEvaluation.minimumSettled)
+            o.field("enabled", enabled)
+            o.field("machineCoded", machineCoded)
+            o.field("eligible", eligible)
+        }
+        return .json(json.bytes)
+    }
+
     /// GET: the machine coder's agreement with the settled codes on held-out items (percent,
     /// Cohen's kappa, Krippendorff's alpha per theme and over the exact sets), whether the campaign
-    /// lets it code the items no team codes, and its last run; 409 `too_few_settled_codes` before
-    /// there is a figure.
+    /// lets it code the items no team codes, and its last run; beside it the teams' agreement with each
+    /// other (`teams`, from the agreement report); 409 `too_few_settled_codes` before there is a figure.
     static func measure(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
-        let (input, enabled, machineCoded, eligible, run) = try context.database.read { connection in
+        let (input, enabled, machineCoded, eligible, run, teams) = try context.database.read { connection in
             let machine = MachineCodeStore(connection)
-            return (try MachineCoderInput.load(campaignID: campaign.id, connection), try machine.enabled(campaignID: campaign.id),
+            let input = try MachineCoderInput.load(campaignID: campaign.id, connection)
+            let coding = try CodingState.load(campaignID: campaign.id, connection)
+            return (input, try machine.enabled(campaignID: campaign.id),
                     try machine.codes(campaignID: campaign.id).count, try CodeStore(connection).uncodedItems(campaignID: campaign.id).count,
-                    try machine.runs(campaignID: campaign.id).first)
+                    try machine.runs(campaignID: campaign.id).first,
+                    AgreementReport.build(codes: coding.agreementInput, themes: input.themes.map(\.id)).overall)
         }
         let trained = context.assist.coder(campaignID: campaign.id, input)
         let (_, measurement) = try trained.measured()
@@ -45,6 +75,8 @@ enum MachineCoderRoutes {
                     t.optionalDouble(pair.1.figures.alpha)
                 }
             }
+            o.key("teams")
+            o.figures(teams)
             o.field("enabled", enabled)
             o.field("machineCoded", machineCoded)
             o.field("eligible", eligible)
