@@ -9,6 +9,8 @@ The server is pinned to one core and every load generator to the other. Environm
   BENCH_IDLE            idle keep-alive connections held in workload 7 (default 10000)
   BENCH_VOTE_ROUNDS     rounds of the durable-vote comparison, each measuring every commit mode (default 3)
   BENCH_EXPORT_PATH     the votes CSV export path, "{slug}" filled in (default /admin/campaigns/{slug}/export/votes.csv)
+  BENCH_WORKLOADS       which parts to run (default "load analysis"): the load workloads, the analysis aids
+  BENCH_ANALYSIS_SAMPLES coded samples of the analysis workload (default "1500 7524"; see analysis.py)
 Seeds are cached in .build/bench/ and reused while the seeder and migrations are unchanged.
 """
 import datetime
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import time
 
+import analysis
 from bench_processes import Holder, Nginx, Server, peak_rss_mb, run_wrk
 from bench_report import Report, Row
 
@@ -42,6 +45,7 @@ VOTE_MODES = (
 TOKENS = int(os.environ.get("BENCH_TOKENS", "5000"))
 IDLE = int(os.environ.get("BENCH_IDLE", "10000"))
 EXPORT_PATH = os.environ.get("BENCH_EXPORT_PATH", "/admin/campaigns/{slug}/export/votes.csv")
+WORKLOADS = os.environ.get("BENCH_WORKLOADS", "load analysis").split()
 SLUG = "bench"
 
 
@@ -149,6 +153,18 @@ def static_dir(work):
 def main():
     report = Report(root=ROOT, duration=DURATION, mixed_duration=MIXED_DURATION)
     work = tempfile.mkdtemp(prefix="groundswell-bench-")
+    if "load" in WORKLOADS:
+        load(report, work)
+    if "analysis" in WORKLOADS:
+        analysis.run(report, BIN, ROOT, work, os.path.join(ROOT, "Public"))
+    path = report.write(os.path.join(ROOT, "Benchmarks", "results"))
+    shutil.rmtree(work, ignore_errors=True)
+    log(f"results: {path}")
+    print(open(path).read())
+
+
+def load(report, work):
+    """The load workloads of issue 9: nginx baselines, then every seed size."""
     public, script_path, script_note = static_dir(work)
     report.notes.append(f"Static workload: {script_note}, requested with `Accept-Encoding: gzip`.")
     report.notes.append(
@@ -180,11 +196,6 @@ def main():
         for suffix in ("-wal", "-shm", ".key"):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
-
-    path = report.write(os.path.join(ROOT, "Benchmarks", "results"))
-    shutil.rmtree(work, ignore_errors=True)
-    log(f"results: {path}")
-    print(open(path).read())
 
 
 def staff_token(db):

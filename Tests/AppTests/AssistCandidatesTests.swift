@@ -85,10 +85,10 @@ import Testing
         let renamed = try scene.fay.send("POST", "/admin/campaigns/test/coding/candidates/\(target)/theme", json: #"{"name":"Again"}"#)
         #expect(renamed.status == 409 && renamed.errorCode == "candidate_closed")
 
-        let members = try scene.fay.send("GET", "/admin/campaigns/test/coding/candidates/\(target)")
+        let members = try scene.fay.send("GET", "/admin/campaigns/test/coding/candidates/\(target)/members")
         try expectStatus(members, 200)
         #expect(members.list("members").count == targetSize)
-        #expect(try scene.fay.send("GET", "/admin/campaigns/test/coding/candidates/999999").status == 404)
+        #expect(try scene.fay.send("GET", "/admin/campaigns/test/coding/candidates/999999/members").status == 404)
         let badGroups = try scene.fay.send("POST", "/admin/campaigns/test/coding/candidates", json: #"{"groups":1}"#)
         #expect(badGroups.status == 422 && badGroups.errorField == "groups")
     }

@@ -68,7 +68,7 @@ import Campaigns
         let on = try scene.fay.send("PUT", "/admin/campaigns/test/coding/machine/settings", json: #"{"enabled":true}"#)
         try expectStatus(on, 200)
         #expect(on.json["coded"] as? Int == 79)
-        let codes = try scene.fay.send("GET", "/admin/campaigns/test/coding/machine/codes?limit=200")
+        let codes = try scene.fay.send("GET", "/admin/campaigns/test/coding/machine/codes?limit=100")
         try expectStatus(codes, 200)
         #expect(codes.json["total"] as? Int == 79)
         let machineCoded = Set(codes.ids("items", "contributionId"))

@@ -146,5 +146,24 @@ def test_admin_routes_refuse_anonymous_callers(case):
     if case.operation.method.upper() == "POST" and case.operation.path == "/admin/session":
         # Sign-in itself is open: random names and passwords must be refused, not crash it.
         assert status < 500 and not 200 <= status < 300, f"sign-in with {case.body!r} answered {status}"
+    elif status == 400 and carries_nul(case):
+        # A NUL in the decoded path or query is malformed HTTP: the parser answers 400 before any route
+        # (and so before any sign-in check) sees the request.
+        assert response.json()["error"]["code"] == "bad_request", response.text
     else:
         assert status == 401, f"{case.operation.method.upper()} {case.formatted_path} without credentials answered {status}"
+
+
+def carries_nul(case):
+    """Whether a NUL is anywhere in the path parameters or the query: names, values, nested values."""
+    def texts(value):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield str(key)
+                yield from texts(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                yield from texts(item)
+        else:
+            yield str(value)
+    return any("\x00" in text for text in texts([case.path_parameters or {}, case.query or {}]))

@@ -51,13 +51,18 @@ extension JSONWriter {
     mutating func figures(_ f: AgreementReport.Figures) {
         object { o in
             o.field("items", f.items)
-            o.key("percent")
-            o.optionalDouble(f.percent)
-            o.key("kappa")
-            o.optionalDouble(f.kappa)
-            o.key("alpha")
-            o.optionalDouble(f.alpha)
+            o.agreementFields(percent: f.percent, kappa: f.kappa, alpha: f.alpha)
         }
+    }
+
+    /// `percent`, `kappa` and `alpha` (null when undefined), written into the open object.
+    mutating func agreementFields(percent: Double?, kappa: Double?, alpha: Double?) {
+        key("percent")
+        optionalDouble(percent)
+        key("kappa")
+        optionalDouble(kappa)
+        key("alpha")
+        optionalDouble(alpha)
     }
 
     mutating func optionalDouble(_ value: Double?) {

@@ -8,12 +8,7 @@ extension JSONWriter {
     mutating func machineFigureFields(_ m: MachineCoderEvaluation.Measurement) {
         field("heldOut", m.heldOut)
         field("folds", m.folds)
-        key("percent")
-        optionalDouble(m.report.overall.percent)
-        key("kappa")
-        optionalDouble(m.report.overall.kappa)
-        key("alpha")
-        optionalDouble(m.report.overall.alpha)
+        agreementFields(percent: m.report.overall.percent, kappa: m.report.overall.kappa, alpha: m.report.overall.alpha)
     }
 
     mutating func machineFigure(_ m: MachineCoderEvaluation.Measurement) {
@@ -34,18 +29,20 @@ extension JSONWriter {
         field("notRelevantProbability", s.notRelevantProbability)
     }
 
+    /// `contributionId`, `title` and `body` of an item a page lists, written into the open object.
+    mutating func itemFields(_ c: ContributionRecord, idKey: String = "contributionId") {
+        field(idKey, c.id)
+        field("title", c.title)
+        field("body", c.body)
+    }
+
     mutating func machineRun(_ run: MachineRunRecord?) {
         guard let run else { return null() }
         object { o in
             o.field("id", run.id)
             o.field("at", ISOTime.string(run.createdAt))
             o.field("heldOut", run.heldOut)
-            o.key("percent")
-            o.optionalDouble(run.percent)
-            o.key("kappa")
-            o.optionalDouble(run.kappa)
-            o.key("alpha")
-            o.optionalDouble(run.alpha)
+            o.agreementFields(percent: run.percent, kappa: run.kappa, alpha: run.alpha)
             o.field("coded", run.coded)
         }
     }

@@ -12,7 +12,7 @@ extension AnalysisRoutes {
         Operation(method: "post", path: "/admin/campaigns/{slug}/coding/candidates/merge",
                   summary: "Merge open candidates {ids:[candidate]} into one", responses: [("200", "the draft"),
                   ("404", "not_found"), ("409", "candidate_closed"), ("422", "validation")]),
-        Operation(method: "get", path: "/admin/campaigns/{slug}/coding/candidates/{id}",
+        Operation(method: "get", path: "/admin/campaigns/{slug}/coding/candidates/{id}/members",
                   summary: "Every member of a candidate, closest to its centre first", responses: [("200", "{id, size, members:[{id,title,body}]}")]),
         Operation(method: "post", path: "/admin/campaigns/{slug}/coding/candidates/{id}/split",
                   summary: "Split an open candidate in two (2-means)", responses: [("200", "the draft"),

@@ -11,7 +11,7 @@ enum CandidateRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/candidates", list)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/candidates", draft)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/candidates/merge", merge)
-        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/candidates/{id}", members)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/candidates/{id}/members", members)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/candidates/{id}/split", split)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/candidates/{id}/discard", discard)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/candidates/{id}/restore", restore)
@@ -133,11 +133,7 @@ enum CandidateRoutes {
             o.field("size", ranked.count + rest.count)
             o.key("members")
             o.array(records) { w, c in
-                w.object { m in
-                    m.field("id", c.id)
-                    m.field("title", c.title)
-                    m.field("body", c.body)
-                }
+                w.object { $0.itemFields(c, idKey: "id") }
             }
         }
         return .json(json.bytes)

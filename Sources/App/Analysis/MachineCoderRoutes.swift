@@ -67,12 +67,7 @@ enum MachineCoderRoutes {
                     t.field("name", pair.0.name)
                     t.field("kind", pair.0.kind)
                     t.field("items", pair.1.figures.items)
-                    t.key("percent")
-                    t.optionalDouble(pair.1.figures.percent)
-                    t.key("kappa")
-                    t.optionalDouble(pair.1.figures.kappa)
-                    t.key("alpha")
-                    t.optionalDouble(pair.1.figures.alpha)
+                    t.agreementFields(percent: pair.1.figures.percent, kappa: pair.1.figures.kappa, alpha: pair.1.figures.alpha)
                 }
             }
             o.key("teams")

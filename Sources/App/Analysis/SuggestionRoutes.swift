@@ -12,8 +12,8 @@ enum SuggestionRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/machine/codes", machineCodes)
     }
 
-    /// Longest page of suggestions or machine codes.
-    static let pageLimit = 200
+    /// Longest page of suggestions or machine codes (as `limit` is everywhere in the API).
+    static let pageLimit = 100
 
     /// GET: the suggestion for one Understand contribution. Analysts are refused (403
     /// `suggestions_for_facilitators`), as is anyone whose team has not coded it yet (403
@@ -72,9 +72,7 @@ enum SuggestionRoutes {
             o.key("items")
             o.array(records) { w, c in
                 w.object { i in
-                    i.field("contributionId", c.id)
-                    i.field("title", c.title)
-                    i.field("body", c.body)
+                    i.itemFields(c)
                     i.key("codes")
                     i.array(state.codes[c.id] ?? []) { w, code in w.code(code, mine: false) }
                     i.key("suggestion")
@@ -115,9 +113,7 @@ enum SuggestionRoutes {
             o.key("items")
             o.array(records) { w, pair in
                 w.object { i in
-                    i.field("contributionId", pair.1.id)
-                    i.field("title", pair.1.title)
-                    i.field("body", pair.1.body)
+                    i.itemFields(pair.1)
                     i.decisionFields(pair.0.decision)
                     i.field("confidence", pair.0.confidence)
                     i.field("runId", pair.0.runID)

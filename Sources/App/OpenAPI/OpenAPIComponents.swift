@@ -42,6 +42,7 @@ extension OpenAPIDocument {
         "theme": (.integerIn(minimum: 1, maximum: Int.max), false),
         "sort": (.choice(["top", "new", "controversial", "discussed", "random"]), false),
         "limit": (.integerIn(minimum: 1, maximum: 100), false),
+        "offset": (.integerIn(minimum: 0, maximum: 10_000_000), false),
         "campaign": (.nonEmpty, true),
         "from": (.integerIn(minimum: 0, maximum: nil), false),
         "to": (.integerIn(minimum: 0, maximum: nil), false),

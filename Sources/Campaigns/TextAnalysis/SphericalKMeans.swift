@@ -49,7 +49,8 @@ public enum SphericalKMeans {
 
         var random = SplitMix(seed: seed)
         var centroids = Centroids(dimensions: dimensions, k: k)
-        for (c, pick) in seeds(vectors, live: live, weights: weights, k: k, random: &random).enumerated() {
+        for (c, pick) in seeds(vectors, live: live, weights: weights, k: k, dimensions: dimensions, random: &random)
+            .enumerated() {
             centroids.set(c, to: vectors[pick])
         }
         var scratch = Array(repeating: 0.0, count: k)
@@ -73,17 +74,22 @@ public enum SphericalKMeans {
     /// k-means++: the first centre by weight, each next one with probability ∝ weight × (1 − cos)².
     /// Returns the indices of the vectors chosen as centres.
     private static func seeds(
-        _ vectors: [SparseVector], live: [Int], weights: [Double], k: Int, random: inout SplitMix
+        _ vectors: [SparseVector], live: [Int], weights: [Double], k: Int, dimensions: Int, random: inout SplitMix
     ) -> [Int] {
         var picks: [Int] = []
         var distance = live.map { _ in 1.0 }
+        var centre = Array(repeating: 0.0, count: dimensions)
         for _ in 0..<k {
             let scores = live.indices.map { weights[live[$0]] * distance[$0] * distance[$0] }
             let pick = live[weightedPick(scores, &random)]
             picks.append(pick)
-            for (position, i) in live.enumerated() {
-                distance[position] = min(distance[position], max(0, 1 - vectors[i].dot(vectors[pick])))
+            vectors[pick].add(into: &centre)
+            centre.withUnsafeBufferPointer { dense in
+                for (position, i) in live.enumerated() {
+                    distance[position] = min(distance[position], max(0, 1 - vectors[i].dot(dense)))
+                }
             }
+            vectors[pick].add(into: &centre, scale: -1)  // back to zero, touching only its own terms
         }
         return picks
     }

@@ -28,7 +28,16 @@ public enum TermNormaliser {
             words.append(String(current))
         }
         for scalar in text.lowercased().unicodeScalars {
-            if isApostrophe(scalar) { continue }  // joins what stands either side: `don't` → `dont`
+            if scalar.isASCII {
+                // Most text is ASCII: decide it without the Unicode property tables.
+                switch scalar {
+                case "a"..."z", "0"..."9": current.append(scalar)
+                case "'": break  // joins what stands either side: `don't` → `dont`
+                default: finish()
+                }
+                continue
+            }
+            if isApostrophe(scalar) { continue }
             if scalar.properties.isAlphabetic || isDigit(scalar) {
                 if let folded = LatinFolding.fold(scalar) { current.append(contentsOf: folded.unicodeScalars) } else { current.append(scalar) }
                 continue
