@@ -14,9 +14,9 @@ import Darwin
 /// gradient descent tricks", 2012), over the examples in an order shuffled by a seeded SplitMix,
 /// so a seed and the same settled codes always give the same coder.
 ///
-/// The decision: "not relevant" when its probability is at least ½ and above every theme's;
-/// otherwise every theme at ½ or more, and the most probable theme when none reaches ½ (a code
-/// has at least one theme). `confidence` is the probability of exactly that decision, taking the
+/// The decision: every theme at ½ or more; when none reaches ½, the likeliest label — the most
+/// probable theme, or "not relevant" if that is likelier still (a code has at least one theme, or
+/// is "not relevant"); "not relevant" also when it reaches ½ and is likelier than every theme. `confidence` is the probability of exactly that decision, taking the
 /// labels as independent.
 public struct MachineCoder: Sendable {
     public struct Example: Sendable {
@@ -89,13 +89,13 @@ public struct MachineCoder: Sendable {
         let themeProbabilities = Array(probabilities.dropLast())
         let notRelevant = probabilities[probabilities.count - 1]
         let top = themeProbabilities.indices.max { themeProbabilities[$0] < themeProbabilities[$1] } ?? 0
+        let likeliest = themeProbabilities.isEmpty ? 0 : themeProbabilities[top]
+        let chosen = Set(themeProbabilities.indices.filter { themeProbabilities[$0] >= 0.5 }.map { themes[$0] })
         let decision: CodeDecision
-        if notRelevant >= 0.5, notRelevant > (themeProbabilities.max() ?? 0) {
+        if notRelevant > likeliest && (notRelevant >= 0.5 || chosen.isEmpty) {
             decision = CodeDecision(themes: [], notRelevant: true)
         } else {
-            var chosen = Set(themeProbabilities.indices.filter { themeProbabilities[$0] >= 0.5 }.map { themes[$0] })
-            if chosen.isEmpty { chosen = [themes[top]] }
-            decision = CodeDecision(themes: chosen, notRelevant: false)
+            decision = CodeDecision(themes: chosen.isEmpty ? [themes[top]] : chosen, notRelevant: false)
         }
         var confidence = decision.notRelevant ? notRelevant : 1 - notRelevant
         for (label, theme) in themes.enumerated() {
