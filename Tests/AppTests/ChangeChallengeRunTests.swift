@@ -13,7 +13,7 @@ import Storage
     @Test func teamsCodeASampleAndTheMachineCodesTheRest() throws {
         let server = try TestApp()
         defer { server.close() }
-        let report = try CampaignSeeder(size: .changeChallenge, slug: "cc", clock: server.clock).seed(database: server.app.database)
+        let report = try CampaignSeeder(size: .changeChallenge, key: server.app.context.key, slug: "cc", clock: server.clock).seed(database: server.app.database)
         #expect(report.contributions == 7_524 && report.people == 1_455)
         let campaignID = try require_(server.app.database.read { try CampaignStore($0).campaign(slug: "cc")?.id })
         let items = try server.app.database.read { connection in
