@@ -133,11 +133,11 @@ class Editor {
       say(status, `Saved as revision ${saved.revision}.`, "success");
       await this.history();
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === "conflict" && error.body?.current) {
+      if (error instanceof ApiError && error.status === 409 && error.code === "guide_stale" && error.body?.current) {
         say(status, "");
         this.conflict(error.body.current);
         await this.history();
-      } else if (error instanceof ApiError && error.code === "final") {
+      } else if (error instanceof ApiError && error.code === "guide_final") {
         this.showRevision({ revision: this.base, final: true });
       } else {
         say(status, describeError(error), "error");

@@ -1,9 +1,11 @@
-// The App's one error type: every refusal a handler can make, each with its status and code.
+// The App's own errors: what a handler refuses about the request itself rather than by a domain rule.
 import Campaigns
 import HTTP
 
-/// What a handler throws to refuse a request. `ErrorMapping` turns it (and every other
-/// error) into the JSON envelope `{"error":{"code","message"[,"field"]}}` in one place.
+/// What a handler throws when the request is wrong or not allowed in itself (bad JSON, a missing
+/// field, no session, a rate limit). A domain rule refuses with a `Refusal` from `Campaigns`
+/// instead. `ErrorMapping` turns both (and every other error) into the JSON envelope
+/// `{"error":{"code","message"[,"field"]}}` in one place.
 public enum APIError: Error, Sendable, Equatable {
     case badRequest(String)
     case invalidJSON
@@ -11,18 +13,18 @@ public enum APIError: Error, Sendable, Equatable {
     case validation(field: String, message: String)
     case notFound
     case unauthorized
-    /// 403 with a specific code (`invite_required`, `invalid_code`, `forbidden`).
-    case forbidden(code: String, message: String)
     case crossSite
-    /// 409 with a specific code (`code_used`, `locked`, `already_flagged`, `conflict`).
-    case conflict(code: String, message: String)
-    /// 409 from the phase rules.
-    case refused(Refusal)
-    /// 403 or 409 from the analysis aids' rules (`AssistRefusal`).
-    case assist(AssistRefusal)
     case rateLimited(retryAfter: Int)
     /// 503: the database is unavailable or the events stream is full.
     case unavailable
+
+    /// One of each case, so the codes can be listed (`ErrorCatalogue`); the messages of the first
+    /// and third vary, so these two describe them.
+    static let examples: [APIError] = [
+        .badRequest("A query parameter or path segment cannot be read."), .invalidJSON,
+        .validation(field: "", message: "A field is missing, of the wrong type or out of range: `field` names it."),
+        .notFound, .unauthorized, .crossSite, .rateLimited(retryAfter: 1), .unavailable,
+    ]
 
     var status: HTTPStatus {
         switch self {
@@ -30,15 +32,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation: .unprocessableContent
         case .notFound: .notFound
         case .unauthorized: .unauthorized
-        case .forbidden, .crossSite: .forbidden
-        case .conflict, .refused: .conflict
-        case .assist(let refusal):
-            switch refusal {
-            case .blindUntilCoded, .facilitatorsOnly: .forbidden
-            case .tooFewSettledCodes, .noThemes, .machineCoded, .nothingToGroup, .cannotSplit, .candidateClosed,
-                .candidateNotDiscarded:
-                .conflict
-            }
+        case .crossSite: .forbidden
         case .rateLimited: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
@@ -51,11 +45,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation: "validation"
         case .notFound: "not_found"
         case .unauthorized: "unauthorized"
-        case .forbidden(let code, _): code
         case .crossSite: "cross_site"
-        case .conflict(let code, _): code
-        case .refused(let refusal): refusal.rawValue
-        case .assist(let refusal): refusal.rawValue
         case .rateLimited: "rate_limited"
         case .unavailable: "unavailable"
         }
@@ -68,11 +58,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .validation(_, let message): message
         case .notFound: "There is nothing here."
         case .unauthorized: "Join the campaign first."
-        case .forbidden(_, let message): message
         case .crossSite: "This request came from another site."
-        case .conflict(_, let message): message
-        case .refused(let refusal): refusal.message
-        case .assist(let refusal): refusal.message
         case .rateLimited: "Too many requests. Please wait a little and try again."
         case .unavailable: "The service is unavailable right now. Please try again shortly."
         }

@@ -98,7 +98,7 @@ struct CampaignSnapshot: Sendable {
         let context = ActionContext(
             campaignState: campaign.state, phases: phases, action: action, targetPhase: targetPhase,
             targetShortlisted: shortlisted)
-        if let refusal = PhaseRules.check(context) { throw APIError.refused(refusal) }
+        if let refusal = PhaseRules.check(context) { throw refusal }
     }
 }
 

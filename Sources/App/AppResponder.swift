@@ -41,7 +41,7 @@ public final class AppResponder: Responder {
     }
 
     public func respond(to request: Request) -> Response {
-        guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite, requestID: nil) }
+        guard CrossSiteCheck.allows(request) else { return ErrorMapping.envelope(.crossSite) }
         switch router.match(request.method, request.head.pathSegments) {
         case .found(let route, let parameters):
             var request = request
@@ -54,12 +54,12 @@ public final class AppResponder: Responder {
             return response
         case .notFound:
             if let file = context.staticFiles?.response(for: request) { return file }
-            return ErrorMapping.envelope(.notFound, requestID: nil)
+            return ErrorMapping.envelope(.notFound)
         }
     }
 
     public func respond(to request: Request, reply: @escaping @Sendable (Response) -> Void) {
-        guard CrossSiteCheck.allows(request) else { return reply(ErrorMapping.envelope(.crossSite, requestID: nil)) }
+        guard CrossSiteCheck.allows(request) else { return reply(ErrorMapping.envelope(.crossSite)) }
         guard case .found(let route, let parameters) = router.match(request.method, request.head.pathSegments),
               let deferred = route.deferred
         else { preconditionFailure("answering(_:) deferred a request no deferred route matches") }

@@ -1,4 +1,5 @@
 // Maps any error a handler throws to the JSON error envelope: the single place this happens.
+import Campaigns
 import HTTP
 import Storage
 
@@ -11,12 +12,16 @@ struct ErrorMapping {
     func response(for error: any Error, request: Request) -> Response {
         switch error {
         case let error as APIError:
-            return Self.envelope(error, requestID: nil)
+            return Self.envelope(error)
+        case let refusal as any Refusal:
+            return Self.envelope(refusal)
+        case let refused as FieldRefusal:
+            return Self.envelope(refused.refusal, field: refused.field)
         case let error as SQLiteError where error.isUnavailable || error.isBusy:
             log("request \(request.id): database unavailable (SQLite \(error.code)/\(error.extendedCode))")
-            return Self.envelope(.unavailable, requestID: nil)
+            return Self.envelope(.unavailable)
         case StoreError.notFound:
-            return Self.envelope(.notFound, requestID: nil)
+            return Self.envelope(.notFound)
         case let error as SQLiteError:
             log("request \(request.id): SQLite error \(error.code)/\(error.extendedCode)")
             return internalError(request)
@@ -27,40 +32,55 @@ struct ErrorMapping {
     }
 
     private func internalError(_ request: Request) -> Response {
-        var json = JSONWriter()
-        json.object { o in
-            o.key("error")
-            o.object { e in
-                e.field("code", "internal")
-                e.field("message", "Something went wrong on our side.")
-                e.field("requestId", String(request.id))
-            }
-        }
-        return .json(json.bytes, status: .internalServerError)
+        Self.envelope(
+            status: .internalServerError, code: ErrorCatalogue.internalCode, message: "Something went wrong on our side."
+        ) { e in e.field("requestId", String(request.id)) }
     }
 
-    static func envelope(_ error: APIError, requestID: UInt64?) -> Response {
+    /// The status a domain refusal answers with.
+    static func status(_ kind: RefusalKind) -> HTTPStatus {
+        switch kind {
+        case .conflict: .conflict
+        case .notPermitted: .forbidden
+        case .unprocessable: .unprocessableContent
+        }
+    }
+
+    static func envelope(_ refusal: any Refusal, field: String? = nil) -> Response {
+        envelope(status: status(refusal.kind), code: refusal.code, message: refusal.message) { e in
+            if let field { e.field("field", field) }
+        }
+    }
+
+    static func envelope(_ error: APIError) -> Response {
+        var response = envelope(status: error.status, code: error.code, message: error.message) { e in
+            switch error {
+            case .validation(let field, _): e.field("field", field)
+            case .badRequest, .invalidJSON, .notFound, .unauthorized, .crossSite, .rateLimited, .unavailable: break
+            }
+        }
+        switch error {
+        case .rateLimited(let seconds): response.headers.add("Retry-After", String(max(1, seconds)))
+        case .badRequest, .invalidJSON, .validation, .notFound, .unauthorized, .crossSite, .unavailable: break
+        }
+        return response
+    }
+
+    /// `{"error":{"code","message",…}}`; `more` adds fields to the inner object, `beside` to the outer one.
+    static func envelope(
+        status: HTTPStatus, code: String, message: String, more: (inout JSONWriter) -> Void = { _ in },
+        beside: (inout JSONWriter) -> Void = { _ in }
+    ) -> Response {
         var json = JSONWriter()
         json.object { o in
             o.key("error")
             o.object { e in
-                e.field("code", error.code)
-                e.field("message", error.message)
-                switch error {
-                case .validation(let field, _): e.field("field", field)
-                case .badRequest, .invalidJSON, .notFound, .unauthorized, .forbidden, .crossSite, .conflict,
-                    .refused, .assist, .rateLimited, .unavailable:
-                    break
-                }
+                e.field("code", code)
+                e.field("message", message)
+                more(&e)
             }
+            beside(&o)
         }
-        var response = Response.json(json.bytes, status: error.status)
-        switch error {
-        case .rateLimited(let seconds): response.headers.add("Retry-After", String(max(1, seconds)))
-        case .badRequest, .invalidJSON, .validation, .notFound, .unauthorized, .forbidden, .crossSite, .conflict,
-            .refused, .assist, .unavailable:
-            break
-        }
-        return response
+        return .json(json.bytes, status: status)
     }
 }

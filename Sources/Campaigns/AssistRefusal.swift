@@ -1,8 +1,7 @@
 // Why the analysis aids refuse something, as a stable code and a sentence for the API.
 
-/// A refusal of the candidate themes, the machine coder or its suggestions. The raw value is the
-/// API's error code; `ErrorMapping` gives each its status.
-public enum AssistRefusal: String, Sendable, Error, CaseIterable {
+/// A refusal of the candidate themes, the machine coder or its suggestions.
+public enum AssistRefusal: String, Refusal {
     /// Fewer settled codes than `MachineCoderEvaluation.minimumSettled`: no figure, no suggestion.
     case tooFewSettledCodes = "too_few_settled_codes"
     /// The codebook has no theme to suggest.
@@ -36,6 +35,15 @@ public enum AssistRefusal: String, Sendable, Error, CaseIterable {
         case .cannotSplit: "The contributions of this candidate are too alike to split in two."
         case .candidateClosed: "That candidate was discarded or has become a theme; restore it or choose an open one."
         case .candidateNotDiscarded: "Only a discarded candidate can be restored."
+        }
+    }
+
+    public var kind: RefusalKind {
+        switch self {
+        case .blindUntilCoded, .facilitatorsOnly: .notPermitted
+        case .tooFewSettledCodes, .noThemes, .machineCoded, .nothingToGroup, .cannotSplit, .candidateClosed,
+            .candidateNotDiscarded:
+            .conflict
         }
     }
 }

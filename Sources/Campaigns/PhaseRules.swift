@@ -43,7 +43,7 @@ public struct ActionContext: Sendable {
 ///    closed phase is `readOnly`, one in a phase not yet opened is `phaseClosed`.
 public enum PhaseRules {
     /// nil when the action is allowed, otherwise why not.
-    public static func check(_ c: ActionContext) -> Refusal? {
+    public static func check(_ c: ActionContext) -> PhaseRefusal? {
         switch c.campaignState {
         case .draft, .archived: return .campaignNotLive
         case .live: break
@@ -68,7 +68,7 @@ public enum PhaseRules {
     }
 
     /// Rule 6: the target's phase must be the open one.
-    private static func targetRule(_ c: ActionContext, open: PhaseKind) -> Refusal? {
+    private static func targetRule(_ c: ActionContext, open: PhaseKind) -> PhaseRefusal? {
         let target = c.targetPhase ?? open
         if target == open { return nil }
         switch c.phases.state(of: target) {

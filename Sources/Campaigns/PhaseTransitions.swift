@@ -1,28 +1,5 @@
 // How a facilitator (or the schedule) opens and closes phases: one at a time, in order.
 
-/// Why a phase cannot be opened or closed. The raw value is the API's error code.
-public enum TransitionRefusal: String, Error, Sendable, CaseIterable {
-    case anotherPhaseOpen = "another_phase_open"
-    case outOfOrder = "out_of_order"
-    case alreadyOpen = "already_open"
-    case notOpen = "not_open"
-    case reasonRequired = "reason_required"
-    /// Not produced here (the functions below do not see the campaign); for callers to report.
-    case campaignArchived = "campaign_archived"
-
-    /// Plain English for the API's error envelope.
-    public var message: String {
-        switch self {
-        case .anotherPhaseOpen: "Close the open phase before opening another."
-        case .outOfOrder: "Phases open in order: every earlier phase must be closed and this one not yet run."
-        case .alreadyOpen: "This phase is already open."
-        case .notOpen: "This phase is not open."
-        case .reasonRequired: "Re-opening a closed phase needs a reason."
-        case .campaignArchived: "This campaign is archived; its phases can no longer change."
-        }
-    }
-}
-
 /// Pure phase transitions. Every result holds exactly four phases in campaign order.
 ///
 /// Invariant kept: at most one phase is open, and the phases before it are closed.

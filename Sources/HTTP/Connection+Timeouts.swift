@@ -46,7 +46,7 @@ extension Connection {
             // RFC 9110 §15.5.9: 408 then close; the client may repeat the request on a new connection.
             output.clear()
             phase = .idle
-            var response = Response.error(.requestTimeout, code: "request_timeout", message: "The request took too long to arrive.")
+            var response = Response.error(ServerError.requestTimeout, status: .requestTimeout)
             response.closeConnection = true
             send(response, to: nil, started: Connection.now())
             flush()

@@ -22,7 +22,7 @@ struct Acceptor {
     /// What a connection over the cap is told before it is closed: a complete 503 with the JSON
     /// error envelope, small enough to fit any socket buffer, so one non-blocking send delivers it.
     static let overCapacity: [UInt8] = {
-        let body = #"{"error":{"code":"unavailable","message":"The server is busy. Please try again shortly."}}"#
+        let body = ServerError.overCapacity.body
         var head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
         head += "Content-Length: \(body.utf8.count)\r\nRetry-After: 1\r\nCache-Control: no-store\r\n"
         for (name, value) in SecurityHeaders.defaults { head += "\(name): \(value)\r\n" }

@@ -18,6 +18,12 @@ public enum ParseError: Error, Sendable, Equatable {
     /// The body is larger than the route allows (413).
     case contentTooLarge
 
+    /// One of each case, so the codes can be listed.
+    public static let examples: [ParseError] = [
+        .badRequest("the request line, a header field or the framing"), .uriTooLong, .headersTooLarge, .notImplemented("a method or transfer coding"), .versionNotSupported, .expectationFailed,
+        .contentTooLarge,
+    ]
+
     public var status: HTTPStatus {
         switch self {
         case .badRequest: .badRequest

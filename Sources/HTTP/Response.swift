@@ -87,6 +87,11 @@ public struct Response: Sendable {
         json += "}}"
         return .json(Array(json.utf8), status: status)
     }
+
+    /// One of the server's own errors with its status.
+    static func error(_ error: ServerError, status: HTTPStatus) -> Response {
+        .json(Array(error.body.utf8), status: status)
+    }
 }
 
 /// Minimal JSON string quoting for the HTTP layer's own error bodies (RFC 8259 §7).

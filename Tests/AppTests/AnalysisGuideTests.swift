@@ -77,7 +77,7 @@ import Storage
         try expectStatus(first, 200)
         #expect(first.json["revision"] as? Int == 1)
         let stale = try scene.save(guest, base: 0, title: "Suppers", problem: "Loneliness.", headers: invite)
-        #expect(stale.status == 409 && stale.errorCode == "conflict")
+        #expect(stale.status == 409 && stale.errorCode == "guide_stale")
         let current = stale.object("current")
         #expect(current["revision"] as? Int == 1 && current["title"] as? String == "Street suppers")
         let problem = (current["sections"] as? [[String: Any]])?.first { $0["key"] as? String == "problem" }
@@ -98,7 +98,7 @@ import Storage
         #expect(comments.first?["body"] as? String == "Add costs." && comments.first?["revision"] as? Int == 2)
         try expectStatus(scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/final", json: #"{"final":true}"#), 200)
         let late = try scene.save(scene.author, base: 2, title: "Street suppers", problem: "Late.")
-        #expect(late.status == 409 && late.errorCode == "final")
+        #expect(late.status == 409 && late.errorCode == "guide_final")
     }
 
     @Test func barriersByIdeasMatrix() throws {

@@ -65,7 +65,7 @@ import TestSupport
         Case("comment too long", "POST", "/api/contributions/{c}/comments",
              #"{"body":"\#(String(repeating: "c", count: 2001))"}"#, 422, "validation", field: "body"),
         Case("reply to unknown comment", "POST", "/api/contributions/{c}/comments", #"{"body":"hi","parentId":99999}"#,
-             422, "validation", field: "parentId"),
+             422, "no_such_parent", field: "parentId"),
         Case("flag without reason", "POST", "/api/contributions/{c}/flags", #"{}"#, 422, "validation", field: "reason"),
         Case("edit with wrong type", "PATCH", "/api/contributions/{c}", #"{"body":["x"]}"#, 422, "validation", field: "body"),
         Case("join with unknown profile key", "POST", "/api/campaigns/test/join", #"{"profile":{"shoe":"9"}}"#,

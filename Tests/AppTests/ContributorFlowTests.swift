@@ -88,7 +88,7 @@ import Campaigns
         let edited = try carol.send("PATCH", "/api/contributions/\(letters)", json: #"{"body":"Letters arrive late"}"#)
         #expect(edited.status == 200 && edited.json["editedAt"] is String)
         let locked = try bob.send("PATCH", "/api/contributions/\(parking)", json: #"{"body":"Changed"}"#)
-        #expect(locked.status == 409 && locked.errorCode == "locked")
+        #expect(locked.status == 409 && locked.errorCode == "edit_locked")
         let notMine = try alice.send("PATCH", "/api/contributions/\(letters)", json: #"{"body":"Mine now"}"#)
         #expect(notMine.status == 403)
 

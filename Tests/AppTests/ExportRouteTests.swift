@@ -45,7 +45,7 @@ import TestSupport
         let path = "/admin/campaigns/test/export/votes.csv"
         #expect(try get(app, path, token: nil).status == 401)
         #expect(try get(app, path, token: "not-a-token").status == 401)
-        #expect(try get(app, path, token: analyst).errorCode == "forbidden")
+        #expect(try get(app, path, token: analyst).errorCode == "role_not_permitted")
         #expect(try get(app, path, token: elsewhere).status == 403)
         #expect(try get(app, path, token: organiser).status == 200)
         #expect(try get(app, "/admin/campaigns/test/export/secrets.csv", token: organiser).status == 404)

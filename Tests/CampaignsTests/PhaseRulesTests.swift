@@ -43,7 +43,7 @@ private let allowedWhenLive: Set<String> = [
 /// The oracle: the reason a live-campaign table miss is refused, from the order of phases alone.
 private func expectedRefusal(
     campaign: CampaignState, open: PhaseKind?, action: ContributorAction, target: PhaseKind?, shortlisted: Bool
-) -> Refusal? {
+) -> PhaseRefusal? {
     if campaign != .live { return .campaignNotLive }
     if action == .flag || action == .withdraw { return nil }
     guard let open else { return .phaseClosed }
@@ -82,7 +82,7 @@ func phaseRulesMatchTheOracle(action: ContributorAction, configuration: PhaseCon
 }
 
 private func check(_ open: PhaseKind?, _ action: ContributorAction, target: PhaseKind?, shortlisted: Bool = false,
-                   campaign: CampaignState = .live) -> Refusal? {
+                   campaign: CampaignState = .live) -> PhaseRefusal? {
     let phases = PhaseKind.allCases.map { kind in
         Phase(kind: kind, state: kind == open ? .open : kind.position < (open?.position ?? 4) ? .closed : .pending)
     }
@@ -110,10 +110,10 @@ private func check(_ open: PhaseKind?, _ action: ContributorAction, target: Phas
 }
 
 @Test func refusalsHaveStableCodesAndMessages() {
-    #expect(Refusal.allCases.map(\.rawValue) == [
+    #expect(PhaseRefusal.allCases.map(\.rawValue) == [
         "campaign_not_live", "phase_closed", "not_shortlisted", "read_only", "no_new_ideas",
     ])
-    for refusal in Refusal.allCases {
+    for refusal in PhaseRefusal.allCases {
         #expect(refusal.message.hasSuffix("."))
     }
 }

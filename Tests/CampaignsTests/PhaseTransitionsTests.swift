@@ -132,6 +132,6 @@ private func refusal(_ result: Result<[Phase], TransitionRefusal>) -> Transition
 
 @Test func transitionRefusalsHaveStableCodes() {
     #expect(TransitionRefusal.allCases.map(\.rawValue) == [
-        "another_phase_open", "out_of_order", "already_open", "not_open", "reason_required", "campaign_archived",
+        "another_phase_open", "out_of_order", "already_open", "not_open", "reason_required", "phase_already_run",
     ])
 }

@@ -55,9 +55,7 @@ extension AppContext {
         let caller = try caller(request, contributionID: id)
         return try database.write { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-            guard record.contributorID == caller.id else {
-                throw APIError.forbidden(code: "forbidden", message: "Only the author can change this contribution.")
-            }
+            guard record.contributorID == caller.id else { throw ContributionRefusal.notAuthor }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             return try body(connection, snapshot, record)
         }

@@ -86,9 +86,9 @@ struct CampaignDetail {
     var themes: [ThemeRecord]
     var counts: CampaignCounts
     /// action → nil when allowed, else the refusal code.
-    var permissions: [(String, Refusal?)]
+    var permissions: [(String, PhaseRefusal?)]
 
-    static func permissions(_ snapshot: CampaignSnapshot) -> [(String, Refusal?)] {
+    static func permissions(_ snapshot: CampaignSnapshot) -> [(String, PhaseRefusal?)] {
         let open = snapshot.phases.openPhase?.kind
         return [ContributorAction.contribute, .vote, .comment].map { action in
             // Votes and comments in Prioritise depend on the idea; the campaign-level answer assumes a shortlisted one.

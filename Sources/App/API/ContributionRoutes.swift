@@ -87,13 +87,12 @@ enum ContributionRoutes {
             try snapshot.require(.edit, targetPhase: record.phase)
             switch record.state {
             case .visible, .pending: break
-            case .hidden, .withdrawn, .merged:
-                throw APIError.conflict(code: "conflict", message: "This contribution can no longer be changed.")
+            case .hidden: throw ContributionRefusal.hidden
+            case .withdrawn: throw ContributionRefusal.withdrawn
+            case .merged: throw ContributionRefusal.merged
             }
             let store = ContributionStore(connection)
-            if try store.isLocked(id: id) {
-                throw APIError.conflict(code: "locked", message: "Contributions cannot be edited once they have votes or comments.")
-            }
+            if try store.isLocked(id: id) { throw ContributionRefusal.editLocked }
             let title = newTitle.map { $0.isEmpty ? nil : $0 } ?? record.title
             return try store.edit(id: id, title: title, body: newBody ?? record.body, now: now)
         }

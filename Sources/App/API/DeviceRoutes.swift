@@ -88,10 +88,7 @@ enum DeviceRoutes {
         let code = try body.requiredString("code")
         let shared = try body.bool("shared") ?? false
         let mac = context.key.pairingMAC(code)
-        let refusal = APIError.forbidden(
-            code: "invalid_pairing_code",
-            message: "That pairing code is not valid: it may have expired or been used. Show a new one on your other device.")
-        return try signIn(request, context, slug: slug, shared: shared, refusal: refusal) { connection, campaignID, now in
+        return try signIn(request, context, slug: slug, shared: shared, refusal: JoinRefusal.invalidPairingCode) { connection, campaignID, now in
             try ContributorStore(connection).takePairingCode(mac: mac, campaignID: campaignID, now: now)
         }
     }
@@ -115,8 +112,7 @@ enum DeviceRoutes {
         let key = try body.requiredString("recoveryKey")
         let shared = try body.bool("shared") ?? false
         let mac = context.key.recoveryMAC(key)
-        let refusal = APIError.forbidden(code: "invalid_recovery_key", message: "That recovery key is not valid for this campaign.")
-        return try signIn(request, context, slug: slug, shared: shared, refusal: refusal) { connection, campaignID, _ in
+        return try signIn(request, context, slug: slug, shared: shared, refusal: JoinRefusal.invalidRecoveryKey) { connection, campaignID, _ in
             guard let found = try ContributorStore(connection).contributor(recoveryMAC: mac, campaignID: campaignID),
                   Tokens.constantTimeEqual(found.mac, mac) else { return nil }
             return found.id
@@ -127,7 +123,7 @@ enum DeviceRoutes {
     /// row; `refusal` when it finds nobody (the write still commits: a spent or expired pairing code is
     /// deleted either way). Every try counts against the address's sign-in limit: each is a guess.
     private static func signIn(
-        _ request: Request, _ context: AppContext, slug: String, shared: Bool, refusal: APIError,
+        _ request: Request, _ context: AppContext, slug: String, shared: Bool, refusal: JoinRefusal,
         identify: @escaping @Sendable (Connection, Int64, Int64) throws -> Int64?
     ) throws -> Response {
         let campaignID = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0).campaign.id }

@@ -57,12 +57,8 @@ enum InteractionRoutes {
             let comments = CommentStore(connection)
             if let parentID {
                 guard let parent = try comments.comment(id: parentID), parent.contributionID == id,
-                      parent.state == "visible" else {
-                    throw APIError.validation(field: "parentId", message: "There is no such comment on this contribution.")
-                }
-                guard parent.parentID == nil else {
-                    throw APIError.validation(field: "parentId", message: "Replies go one level deep: reply to the first comment.")
-                }
+                      parent.state == "visible" else { throw CommentRefusal.noSuchParent.on(field: "parentId") }
+                guard parent.parentID == nil else { throw CommentRefusal.replyTooDeep.on(field: "parentId") }
             }
             let comment = try comments.insert(
                 contributionID: id, parentID: parentID, contributorID: caller.id, body: text, now: now)
@@ -93,7 +89,7 @@ enum InteractionRoutes {
                 id: id, contributorID: caller.id, reason: reason, threshold: snapshot.campaign.flagThreshold, now: now)
             switch outcome {
             case .recorded(let hidden): return (record.campaignID, hidden)
-            case .duplicate: throw APIError.conflict(code: "already_flagged", message: "You have already reported this.")
+            case .duplicate: throw FlagRefusal.alreadyFlagged
             }
         }
         // Enough reports hide it at once (the campaign's flag threshold): open pages drop it too.

@@ -35,7 +35,7 @@ enum JoinRoute {
         }
         switch snapshot.campaign.state {
         case .live: break
-        case .draft, .archived: throw APIError.refused(.campaignNotLive)
+        case .draft, .archived: throw PhaseRefusal.campaignNotLive
         }
         if let joined {
             return ContributorSignIn.response(
@@ -59,12 +59,8 @@ enum JoinRoute {
             case .invite(let mac, let legacy):
                 switch try contributors.useInvite(campaignID: campaignID, mac: mac, legacyHash: legacy) {
                 case .used: break
-                case .unknown: throw APIError.forbidden(code: "invalid_code", message: "That code is not valid for this campaign.")
-                case .alreadyUsed:
-                    throw APIError.conflict(
-                        code: "code_used",
-                        message: "That invitation code has already been used. If you joined on another device, "
-                            + "continue here with a pairing code from that device or with your recovery key.")
+                case .unknown: throw JoinRefusal.invalidCode
+                case .alreadyUsed: throw JoinRefusal.codeUsed
                 }
             }
             let id = try contributors.create(campaignID: campaignID, joinedOn: joinedOn, shuffleSeed: seed, profile: sealed)
@@ -82,9 +78,7 @@ enum JoinRoute {
         case .open:
             return .open
         case .invite:
-            guard let code, !code.isEmpty else {
-                throw APIError.forbidden(code: "invite_required", message: "This campaign needs an invitation code.")
-            }
+            guard let code, !code.isEmpty else { throw JoinRefusal.inviteRequired }
             let mac = key.accessCodeMAC(code)
             if let stored = campaign.accessCodeHash {
                 if campaign.accessCodeKeyed {

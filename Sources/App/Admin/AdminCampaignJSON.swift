@@ -40,9 +40,6 @@ struct AdminCampaignView: Sendable {
 extension CampaignRecord {
     /// Archived campaigns are read-only for staff too (they stay readable and exportable).
     func requireEditable() throws {
-        switch state {
-        case .draft, .live: return
-        case .archived: throw APIError.refused(.readOnly)
-        }
+        if let refusal = state.editRefusal { throw refusal }
     }
 }

@@ -1,7 +1,7 @@
 // The /admin routes in the OpenAPI document: 401 without a session or token, 403 for the wrong role.
 extension AdminRoutes {
     private typealias Op = OpenAPIDocument.Operation
-    private static let guarded = [("401", "unauthorized: no staff session or token"), ("403", "forbidden: role or campaign")]
+    private static let guarded = [("401", "unauthorized: no staff session or token"), ("403", "role_not_permitted / campaign_not_covered")]
 
     private static func op(_ method: String, _ path: String, _ summary: String, _ ok: (String, String)) -> Op {
         Op(method: method, path: path, summary: summary, responses: [ok] + guarded)

@@ -1,4 +1,5 @@
 // GET /admin/audit (newest first, optionally one campaign's) and GET /admin/audit/verify (the whole chain).
+import Campaigns
 import HTTP
 import Storage
 
@@ -20,7 +21,7 @@ enum AuditRoutes {
             try caller.requireCovers(campaignID: campaign.id)
             campaignID = campaign.id
         } else if !caller.staff.campaignIDs.isEmpty {
-            throw APIError.forbidden(code: "forbidden", message: "Name one of your campaigns.")
+            throw StaffRefusal.campaignRequired
         }
         let limit = try request.integerQuery("limit", in: 1...500) ?? 100
         let before = try request.integerQuery("before", in: 1...Int.max).map(Int64.init)
@@ -49,7 +50,7 @@ enum AuditRoutes {
     static func verify(_ request: Request, _ context: AppContext) throws -> Response {
         let caller = try context.requireStaff(request, .viewAudit)
         guard caller.staff.campaignIDs.isEmpty else {
-            throw APIError.forbidden(code: "forbidden", message: "Only accounts for every campaign can verify the whole log.")
+            throw StaffRefusal.allCampaignsRequired
         }
         let result = AuditChain.verify(try context.database.read { try AuditStore($0).all() })
         var json = JSONWriter()

@@ -10,10 +10,10 @@ enum CampaignSetupRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}", detail)
         AdminRoutes.add(&router, .patch, "/admin/campaigns/{slug}", maxBodySize: 32 * 1024, update)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/launch") { request, context in
-            try move(request, context, to: .live)
+            try move(request, context, .launch)
         }
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/archive") { request, context in
-            try move(request, context, to: .archived)
+            try move(request, context, .archive)
         }
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/invites", maxBodySize: 1024, invites)
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/access-code", maxBodySize: 1024, accessCode)
@@ -69,7 +69,7 @@ enum CampaignSetupRoutes {
         let id = try context.database.write { connection -> Int64 in
             let campaigns = CampaignStore(connection)
             guard try campaigns.campaign(slug: slug) == nil else {
-                throw APIError.conflict(code: "conflict", message: "That address is taken.")
+                throw CampaignRefusal.slugTaken
             }
             var secret = SystemRandomNumberGenerator()
             let id = try campaigns.create(
@@ -120,22 +120,19 @@ enum CampaignSetupRoutes {
         return try respond(campaignID: campaign.id, context)
     }
 
-    /// Launch (draft → live) or archive (draft or live → archived).
-    static func move(_ request: Request, _ context: AppContext, to target: CampaignState) throws -> Response {
+    /// Launch (draft → live) or archive (draft or live → archived), as `CampaignMove` allows
+    /// from the state read inside the write.
+    static func move(_ request: Request, _ context: AppContext, _ move: CampaignMove) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
-        switch (campaign.state, target) {
-        case (.draft, .live), (.draft, .archived), (.live, .archived): break
-        case (.draft, .draft), (.live, .draft), (.live, .live), (.archived, _):
-            throw APIError.conflict(
-                code: "conflict", message: "A \(campaign.state.rawValue) campaign cannot become \(target.rawValue).")
-        }
         let now = context.clock.now
         let reason = try JSONBody(request.body).string("reason") ?? ""
         try context.database.write { connection in
+            guard let current = try CampaignStore(connection).campaign(id: campaign.id) else { throw APIError.notFound }
+            let target = try move.apply(to: current.state).get()
             try AdminCampaignStore(connection).setState(campaignID: campaign.id, target)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: target == .live ? "launch" : "archive",
+                    campaignID: campaign.id, actor: caller.name, action: move.rawValue,
                     target: "campaign:\(campaign.slug)", reason: reason), now: now)
         }
         return try respond(campaignID: campaign.id, context)

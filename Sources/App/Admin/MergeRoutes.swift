@@ -18,15 +18,15 @@ enum MergeRoutes {
                   let target = try contributions.contribution(id: targetID), target.campaignID == source.campaignID else {
                 throw APIError.validation(field: "into", message: "No such contribution in this campaign.")
             }
-            guard target.id != source.id else {
-                throw APIError.validation(field: "into", message: "A contribution cannot be merged into itself.")
+            guard target.id != source.id else { throw ContributionRefusal.mergeIntoItself.on(field: "into") }
+            switch source.state {
+            case .visible, .hidden, .pending: break
+            case .withdrawn: throw ContributionRefusal.withdrawn
+            case .merged: throw ContributionRefusal.merged
             }
-            switch (source.state, target.state) {
-            case (.visible, .visible), (.visible, .hidden), (.hidden, .visible), (.hidden, .hidden),
-                (.pending, .visible), (.pending, .hidden):
-                break
-            case (.merged, _), (.withdrawn, _), (_, .merged), (_, .withdrawn), (_, .pending):
-                throw APIError.conflict(code: "conflict", message: "Only visible or hidden contributions can be merged.")
+            switch target.state {
+            case .visible, .hidden: break
+            case .pending, .withdrawn, .merged: throw ContributionRefusal.mergeTargetUnavailable
             }
             let moderation = ModerationStore(connection)
             try moderation.merge(sourceID: source.id, into: target.id, staffID: caller.staff.id, now: now)
@@ -53,7 +53,7 @@ enum MergeRoutes {
         let restored = try context.database.write { connection -> (record: ContributionRecord, targetID: Int64) in
             let moderation = ModerationStore(connection)
             guard let merge = try moderation.activeMerge(sourceID: source.id) else {
-                throw APIError.conflict(code: "not_merged", message: "This contribution is not merged.")
+                throw ContributionRefusal.notMerged
             }
             try moderation.undo(merge, now: now)
             try AuditStore(connection).append(

@@ -90,15 +90,12 @@ enum ModerationRoutes {
         let record = try context.database.write { connection -> ContributionRecord in
             let contributions = ContributionStore(connection)
             guard let current = try contributions.contribution(id: found.id) else { throw APIError.notFound }
-            let allowed: Bool
             switch current.state {
-            case .visible: allowed = !visible
-            case .hidden: allowed = visible
-            case .pending: allowed = true
-            case .withdrawn, .merged: allowed = false
-            }
-            guard allowed else {
-                throw APIError.conflict(code: "conflict", message: "A \(current.state.rawValue) contribution cannot be changed so.")
+            case .visible where visible: throw ContributionRefusal.alreadyVisible
+            case .hidden where !visible: throw ContributionRefusal.alreadyHidden
+            case .visible, .hidden, .pending: break
+            case .withdrawn: throw ContributionRefusal.withdrawn
+            case .merged: throw ContributionRefusal.merged
             }
             try ModerationStore(connection).setContributionState(id: found.id, visible ? .visible : .hidden, now: now)
             try AuditStore(connection).append(

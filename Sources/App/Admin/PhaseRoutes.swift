@@ -29,19 +29,12 @@ enum PhaseRoutes {
         let (phases, changes) = try context.database.write { connection -> ([Phase], [(PhaseKind, PhaseState)]) in
             let store = CampaignStore(connection)
             guard let current = try store.campaign(id: campaign.id) else { throw APIError.notFound }
-            switch current.state {
-            case .archived: throw refusal(.campaignArchived)
-            case .draft, .live: break
-            }
+            if let refusal = current.state.editRefusal { throw refusal }
             let before = try store.phases(campaignID: campaign.id)
             let result = opening
                 ? PhaseTransitions.open(kind, in: before, reason: reason)
                 : PhaseTransitions.close(kind, in: before)
-            let after: [Phase]
-            switch result {
-            case .success(let phases): after = phases
-            case .failure(let refused): throw refusal(refused)
-            }
+            let after = try result.get()
             try store.setPhases(campaignID: campaign.id, after)
             try AuditStore(connection).append(
                 NewAuditEntry(
@@ -75,7 +68,7 @@ enum PhaseRoutes {
             case .pending: break
             case .open, .closed:
                 if opensAt != nil {
-                    throw APIError.conflict(code: "conflict", message: "Only a phase that has not run can get an opening time.")
+                    throw TransitionRefusal.alreadyRun
                 }
             }
             phases[index].opensAt = opensAt
@@ -98,10 +91,6 @@ enum PhaseRoutes {
             throw APIError.validation(field: key, message: "Must be a UTC time like 2026-11-21T20:00:00Z.")
         }
         return seconds
-    }
-
-    static func refusal(_ refused: TransitionRefusal) -> APIError {
-        .conflict(code: refused.rawValue, message: refused.message)
     }
 
     /// The phases whose state changed, in phase order (a close before the open that follows it).

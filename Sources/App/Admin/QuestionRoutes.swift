@@ -80,7 +80,7 @@ enum QuestionRoutes {
         switch campaign.state {
         case .draft: break
         case .live, .archived:
-            throw APIError.conflict(code: "conflict", message: "Profile questions can change only before launch.")
+            throw CampaignRefusal.profileLocked
         }
         let questions = try JSONBody.objects(request.body).enumerated().map { index, item -> ProfileQuestionRecord in
             let key = try item.requiredString("key")

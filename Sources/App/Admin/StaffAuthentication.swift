@@ -1,4 +1,5 @@
 // Who the staff caller is: a personal API token (Bearer) or the `gs_staff` session cookie; role and campaign checks.
+import Campaigns
 import HTTP
 import Storage
 
@@ -71,7 +72,7 @@ extension AppContext {
     func requireStaff(_ request: Request, _ permission: AdminPermission) throws -> StaffCaller {
         guard let caller = try staffCaller(request) else { throw StaffAuthError.signInRequired }
         guard caller.staff.role.allows(permission) else {
-            throw APIError.forbidden(code: "forbidden", message: "Your role does not allow this.")
+            throw StaffRefusal.roleNotPermitted
         }
         return caller
     }
@@ -93,7 +94,7 @@ extension AppContext {
 extension StaffCaller {
     func requireCovers(campaignID: Int64) throws {
         guard staff.covers(campaignID: campaignID) else {
-            throw APIError.forbidden(code: "forbidden", message: "Your account is not set up for this campaign.")
+            throw StaffRefusal.campaignNotCovered
         }
     }
 }

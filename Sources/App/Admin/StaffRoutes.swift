@@ -1,4 +1,5 @@
 // Admins manage staff: list accounts, create one (password and token shown once), change role, campaigns, disable.
+import Campaigns
 import HTTP
 import Storage
 
@@ -42,7 +43,7 @@ enum StaffRoutes {
         } catch let error as StaffAccountError {
             switch error {
             case .invalidName: throw APIError.validation(field: "name", message: error.description)
-            case .nameTaken: throw APIError.conflict(code: "conflict", message: error.description)
+            case .nameTaken: throw StaffRefusal.nameTaken
             case .unknownCampaign: throw APIError.validation(field: "campaigns", message: error.description)
             }
         }
@@ -69,7 +70,7 @@ enum StaffRoutes {
         let disable = try body.bool("disabled") ?? false
         let now = context.clock.now
         if name == caller.name, disable || (role != nil && role != .admin) {
-            throw APIError.conflict(code: "conflict", message: "You cannot demote or disable your own account.")
+            throw StaffRefusal.ownAccount
         }
         let updated = try context.database.write { connection -> StaffRecord in
             let staff = StaffStore(connection)

@@ -36,9 +36,9 @@ struct TrainedCoder: Sendable {
     /// The coder and its figure, or the refusal that says why there is none.
     func measured() throws -> (MachineCoder, MachineCoderEvaluation.Measurement) {
         switch measurement {
-        case .failure(let refusal): throw APIError.assist(refusal)
+        case .failure(let refusal): throw refusal
         case .success(let measurement):
-            guard let coder else { throw APIError.assist(.tooFewSettledCodes) }
+            guard let coder else { throw AssistRefusal.tooFewSettledCodes }
             return (coder, measurement)
         }
     }

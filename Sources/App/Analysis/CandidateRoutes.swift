@@ -71,7 +71,7 @@ enum CandidateRoutes {
         }
         let corpus = context.assist.corpus(campaignID: campaign.id, texts: texts)
         guard let parts = ThemeCandidates.split(candidate.members, in: corpus, seed: draft?.seed ?? 1) else {
-            throw APIError.assist(.cannotSplit)
+            throw AssistRefusal.cannotSplit
         }
         try context.database.write { connection in
             let store = CandidateStore(connection)
@@ -148,7 +148,7 @@ enum CandidateRoutes {
                 throw APIError.notFound
             }
             guard candidate.state == from else {
-                throw APIError.assist(from == .discarded ? .candidateNotDiscarded : .candidateClosed)
+                throw from == .discarded ? AssistRefusal.candidateNotDiscarded : AssistRefusal.candidateClosed
             }
             try store.setState(candidateID: id, to, themeID: nil)
         }
@@ -160,7 +160,7 @@ enum CandidateRoutes {
         let all = try store.candidates(campaignID: campaignID)
         return try ids.map { id in
             guard let candidate = all.first(where: { $0.id == id }) else { throw APIError.notFound }
-            guard candidate.state == .open else { throw APIError.assist(.candidateClosed) }
+            guard candidate.state == .open else { throw AssistRefusal.candidateClosed }
             return candidate
         }
     }
@@ -168,7 +168,7 @@ enum CandidateRoutes {
     private static func makeDraft(_ campaign: CampaignRecord, _ staff: StaffCaller, _ context: AppContext,
                                   settings: ThemeCandidates.Settings) throws {
         let texts = try context.database.read { try CodeStore($0).understandTexts(campaignID: campaign.id) }
-        guard !texts.isEmpty else { throw APIError.assist(.nothingToGroup) }
+        guard !texts.isEmpty else { throw AssistRefusal.nothingToGroup }
         let corpus = context.assist.corpus(campaignID: campaign.id, texts: texts)
         let draft = ThemeCandidates.propose(corpus, settings)
         let now = context.clock.now

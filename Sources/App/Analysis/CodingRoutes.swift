@@ -56,12 +56,10 @@ enum CodingRoutes {
         let now = context.clock.now
         let code = try context.database.write { connection -> CodeRecord in
             let store = CodeStore(connection)
-            if try store.reconciliation(contributionID: id) != nil {
-                throw APIError.conflict(code: "reconciled", message: "This contribution has been reconciled; its codes are closed.")
-            }
+            if try store.reconciliation(contributionID: id) != nil { throw CodingRefusal.reconciled }
             if let refusal = SuggestionRules.checkCoding(
                 machineCoded: try MachineCodeStore(connection).code(contributionID: id) != nil) {
-                throw APIError.assist(refusal)
+                throw refusal
             }
             let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)
             let coder = try store.coder(staffID: staff.id, campaignID: contribution.campaignID)

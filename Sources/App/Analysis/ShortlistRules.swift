@@ -12,13 +12,10 @@ enum ShortlistRules {
         guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
             throw APIError.validation(field: "contributionId", message: "Choose an idea of this campaign.")
         }
-        guard idea.phase == .answer, idea.state == .visible else {
-            throw APIError.validation(field: "contributionId", message: "Only visible ideas from Answer can be shortlisted.")
-        }
+        guard idea.phase == .answer, idea.state == .visible else { throw ShortlistRefusal.notAnIdea.on(field: "contributionId") }
         if let previous = round.previous,
            try !ShortlistStore(connection).contains(campaignID: campaign.id, round: previous, contributionID: id) {
-            throw APIError.conflict(
-                code: "not_in_previous_round", message: "Select the idea into the \(previous.rawValue) round first.")
+            throw ShortlistRefusal.notInPreviousRound
         }
         switch round {
         case .prioritise:
@@ -26,11 +23,11 @@ enum ShortlistRules {
         case .act:
             let phases = try CampaignStore(connection).phases(campaignID: campaign.id)
             if phases.contains(where: { $0.kind == .prioritise && $0.state == .open }) {
-                throw APIError.conflict(code: "prioritise_open", message: "Close Prioritise before choosing the act round.")
+                throw ShortlistRefusal.prioritiseOpen
             }
         case .published:
             guard let guide = try GuideStore(connection).guide(contributionID: id), guide.finalAt != nil else {
-                throw APIError.conflict(code: "guide_not_final", message: "Mark the idea's guide final before publishing it.")
+                throw ShortlistRefusal.guideNotFinal
             }
         }
     }

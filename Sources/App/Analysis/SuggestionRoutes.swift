@@ -29,7 +29,7 @@ enum SuggestionRoutes {
                     try MachineCoderInput.load(campaignID: contribution.campaignID, connection),
                     try MachineCodeStore(connection).code(contributionID: id))
         }
-        if let refusal = SuggestionRules.check(viewer, itemCodedBy: codedBy) { throw APIError.assist(refusal) }
+        if let refusal = SuggestionRules.check(viewer, itemCodedBy: codedBy) { throw refusal }
         let trained = context.assist.coder(campaignID: contribution.campaignID, input)
         let (coder, measurement) = try trained.measured()
         guard trained.corpus.position(of: id) != nil else { throw APIError.notFound }

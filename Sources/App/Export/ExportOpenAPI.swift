@@ -1,7 +1,7 @@
 // The export routes in the OpenAPI document.
 extension ExportRoutes {
     private static let refusals = [
-        ("401", "unauthorized: no staff session or token"), ("403", "forbidden: role or campaign"),
+        ("401", "unauthorized: no staff session or token"), ("403", "role_not_permitted / campaign_not_covered"),
         ("404", "not_found: campaign or table"),
     ]
 

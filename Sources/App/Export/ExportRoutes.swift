@@ -1,4 +1,5 @@
 // The export routes: one CSV per table and the whole campaign as open-data JSON, both streamed.
+import Campaigns
 import HTTP
 import Storage
 
@@ -22,7 +23,7 @@ enum ExportRoutes {
             // The machine's codes are suggestions too: never shown to someone who codes in the campaign.
             guard table == .machineCodes else { return }
             let viewer = try context.database.read { try SuggestionRoutes.viewer(caller, campaignID: campaignID, CodeStore($0)) }
-            if viewer.coder != nil { throw APIError.assist(.blindUntilCoded) }
+            if viewer.coder != nil { throw AssistRefusal.blindUntilCoded }
         }
         let stream = CSVExportStream(source: try sources.source(for: table), log: context.log)
         return response(stream, type: "text/csv; charset=utf-8", filename: "\(safe(sources.campaign.slug))-\(table.rawValue).csv")

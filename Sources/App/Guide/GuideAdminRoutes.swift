@@ -31,11 +31,11 @@ enum GuideAdminRoutes {
         let now = context.clock.now
         let guide = try context.database.write { connection -> GuideRecord in
             guard try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: id) else {
-                throw APIError.conflict(code: "not_in_act_round", message: "Select the idea into the act round first.")
+                throw GuideRefusal.notInActRound
             }
             let store = GuideStore(connection)
             if try store.guide(contributionID: id) != nil {
-                throw APIError.conflict(code: "conflict", message: "This idea already has a guide.")
+                throw GuideRefusal.exists
             }
             return try store.create(campaignID: idea.campaignID, contributionID: id,
                                     title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
@@ -108,7 +108,7 @@ enum GuideAdminRoutes {
         let (guide, staff) = try guide(request, context)
         let isFinal = try JSONBody(request.body).bool("final") ?? true
         if isFinal, guide.text.revision == 0 {
-            throw APIError.conflict(code: "empty_guide", message: "Nothing has been written in this guide yet.")
+            throw GuideRefusal.empty
         }
         let now = context.clock.now
         let updated = try context.database.write { connection -> GuideRecord? in

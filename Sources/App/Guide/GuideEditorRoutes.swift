@@ -91,7 +91,7 @@ enum GuideEditorRoutes {
             json.guideDraft(guide, comments: comments, you: you)
             return .json(json.bytes)
         case .failure(.final):
-            throw APIError.conflict(code: "final", message: "This guide has been marked final and can no longer be edited.")
+            throw GuideRefusal.final
         case .failure(.stale):
             return try staleResponse(id: id, you: you, context)
         }
@@ -103,17 +103,13 @@ enum GuideEditorRoutes {
             (try GuideStore(connection).guide(id: id), try GuideStore(connection).comments(guideID: id))
         }
         guard let guide else { throw APIError.notFound }
-        var json = JSONWriter(capacity: 4096)
-        json.object { o in
-            o.key("error")
-            o.object { e in
-                e.field("code", "conflict")
-                e.field("message", "Someone saved this guide after you opened it. Merge your changes into the current text.")
-            }
-            o.key("current")
-            o.guideDraft(guide, comments: comments, you: you)
-        }
-        return .json(json.bytes, status: .conflict)
+        let refusal = GuideRefusal.stale
+        return ErrorMapping.envelope(
+            status: ErrorMapping.status(refusal.kind), code: refusal.code, message: refusal.message,
+            beside: { o in
+                o.key("current")
+                o.guideDraft(guide, comments: comments, you: you)
+            })
     }
 
     static func revisions(_ request: Request, _ context: AppContext) throws -> Response {

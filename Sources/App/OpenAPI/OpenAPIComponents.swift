@@ -81,7 +81,8 @@ extension OpenAPIDocument {
     /// Bodies of the contributor API's 200 and 201 answers, and the error envelope of every 4xx and 5xx.
     static let responses: [(String, Schema)] = [
         ("Error", .record([("error", .object(
-            [("code", .string), ("message", .string), ("field", .string), ("requestId", .string)],
+            [("code", .documentedChoice(ErrorCatalogue.all.map { ($0.code, $0.message) })), ("message", .string),
+             ("field", .string), ("requestId", .string)],
             required: ["code", "message"]))])),
         ("CampaignSummary", .record(summaryFields)),
         ("CampaignList", .record([("campaigns", .array(of: .ref("CampaignSummary")))])),

@@ -71,16 +71,18 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/contributions/{id}", summary: "One contribution with its comment thread",
                   responses: [("200", "Contribution + commentList"), ("404", "not_found")], returns: ["200": "ContributionDetail"]),
         Operation(method: "patch", path: "/api/contributions/{id}", summary: "Edit one's own contribution before votes or comments",
-                  responses: [("200", "Contribution"), ("403", "forbidden"), ("409", "locked / phase rules")],
+                  responses: [("200", "Contribution"), ("403", "not_author"),
+                              ("409", "edit_locked / contribution_hidden / contribution_withdrawn / contribution_merged / phase rules")],
                   body: "EditContribution", returns: ["200": "Contribution"]),
         Operation(method: "delete", path: "/api/contributions/{id}", summary: "Withdraw one's own contribution",
-                  responses: [("200", "Contribution, state withdrawn"), ("403", "forbidden")],
+                  responses: [("200", "Contribution, state withdrawn"), ("403", "not_author")],
                   returns: ["200": "Contribution"]),
         Operation(method: "put", path: "/api/contributions/{id}/vote", summary: "Vote 1, -1, or 0 to retract",
                   responses: [("200", "{id, up, down, score, myVote}"), ("409", "phase rules"), ("422", "validation")],
                   body: "Vote", returns: ["200": "VoteResult"]),
         Operation(method: "post", path: "/api/contributions/{id}/comments", summary: "Comment or reply (one level deep)",
-                  responses: [("201", "Comment"), ("409", "phase rules"), ("422", "validation")], body: "NewComment",
+                  responses: [("201", "Comment"), ("409", "phase rules"), ("422", "validation / no_such_parent / reply_too_deep")],
+                  body: "NewComment",
                   returns: ["201": "Comment"]),
         Operation(method: "post", path: "/api/contributions/{id}/flags", summary: "Report a contribution (once each)",
                   responses: [("201", "{flagged: true}"), ("409", "already_flagged")], body: "Flag",
@@ -109,7 +111,10 @@ enum OpenAPIDocument {
             o.object { i in
                 i.field("title", "Groundswell API")
                 i.field("version", "1")
-                i.field("description", "Anonymous crowdsourcing: ideas, votes, comments. Errors: {error:{code,message[,field|requestId]}}.")
+                i.field(
+                    "description",
+                    "Anonymous crowdsourcing: ideas, votes, comments. Errors: {error:{code,message[,field|requestId]}}; "
+                        + "every code is listed, with its message, in the Error schema.")
             }
             o.key("paths")
             o.object { p in

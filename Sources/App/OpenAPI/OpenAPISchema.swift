@@ -19,6 +19,8 @@ indirect enum OpenAPISchema: Sendable {
     case integerChoice([Int])
     /// One of these strings.
     case choice([String])
+    /// One of these strings, each described (`oneOf` of `const`s, as JSON Schema documents an enum).
+    case documentedChoice([(value: String, description: String)])
     /// Contributed text as `TextRules` accepts it: at most `maxLength` code points (which keeps it
     /// within the character and byte limits), at least one visible character, no BMP noncharacter,
     /// and no line break when `singleLine`.
@@ -79,6 +81,15 @@ indirect enum OpenAPISchema: Sendable {
             o.field("type", "string")
             o.key("enum")
             o.array(values) { w, value in w.string(value) }
+        case .documentedChoice(let values):
+            o.field("type", "string")
+            o.key("oneOf")
+            o.array(values) { w, value in
+                w.object { c in
+                    c.field("const", value.value)
+                    c.field("description", value.description)
+                }
+            }
         case .text(let maxLength, let singleLine):
             o.field("type", "string")
             o.field("maxLength", maxLength)

@@ -1,7 +1,7 @@
-// Why the crowd may not do something right now, as a stable code and a sentence for the API.
+// Why the crowd may not do something right now, as decided by `PhaseRules`.
 
-/// The reason `PhaseRules.check` refuses an action. The raw value is the API's error code.
-public enum Refusal: String, Sendable, Error, CaseIterable {
+/// The reason `PhaseRules.check` refuses an action.
+public enum PhaseRefusal: String, Refusal {
     /// The campaign is a draft or archived: everything is read-only.
     case campaignNotLive = "campaign_not_live"
     /// No phase is open, or the target belongs to a phase that has not opened yet.
@@ -13,7 +13,6 @@ public enum Refusal: String, Sendable, Error, CaseIterable {
     /// During prioritise, nothing new may be posted.
     case noNewIdeas = "no_new_ideas"
 
-    /// Plain English for the API's error envelope.
     public var message: String {
         switch self {
         case .campaignNotLive: "This campaign is not accepting contributions."
@@ -23,4 +22,6 @@ public enum Refusal: String, Sendable, Error, CaseIterable {
         case .noNewIdeas: "New contributions are closed while priorities are set."
         }
     }
+
+    public var kind: RefusalKind { .conflict }
 }
