@@ -4,7 +4,7 @@
 public enum MergeRule {
     /// Source and target votes by voter id → the target's votes after the merge (target's value wins on conflict).
     /// A voter who voted on both keeps the vote they cast on the target.
-    public static func mergedVotes(source: [Int64: Int], target: [Int64: Int]) -> [Int64: Int] {
+    public static func mergedVotes(source: [Int64: Vote], target: [Int64: Vote]) -> [Int64: Vote] {
         source.merging(target) { _, targetValue in targetValue }
     }
 }

@@ -1,4 +1,5 @@
 // The votes the writer has committed to `vote_journal` but not yet folded into the tables, held in memory so reads can add them.
+import Campaigns
 import Dispatch
 import Synchronization
 
@@ -11,9 +12,9 @@ public struct JournalWindow: Sendable, Equatable {
     func contains(_ seq: Int64) -> Bool { seq >= lo && seq <= hi }
 }
 
-/// A contributor's latest vote on one contribution in the journal: 0 when retracted.
+/// A contributor's latest vote on one contribution in the journal: `.neither` when retracted.
 struct JournaledVote: Equatable {
-    var value: Int
+    var vote: Vote
     var seq: Int64
 }
 
@@ -33,7 +34,7 @@ public final class VoteJournal: @unchecked Sendable {
     struct Entry {
         var seq: Int64
         var contributorID: Int64
-        var value: Int8
+        var vote: Vote
         var up: Int8
         var down: Int8
     }
@@ -76,9 +77,9 @@ public final class VoteJournal: @unchecked Sendable {
     }
 
     /// Adds the row `seq`, written in the open transaction; `old` is the vote it replaces.
-    func record(seq: Int64, contributionID: Int64, contributorID: Int64, value: Int, old: Int) {
-        let change = CountChange(from: old, to: value)
-        let entry = Entry(seq: seq, contributorID: contributorID, value: Int8(value), up: Int8(change.up), down: Int8(change.down))
+    func record(seq: Int64, contributionID: Int64, contributorID: Int64, vote: Vote, old: Vote) {
+        let change = CountChange(from: old, to: vote)
+        let entry = Entry(seq: seq, contributorID: contributorID, vote: vote, up: Int8(change.up), down: Int8(change.down))
         state.withLock { state in
             state.byContribution[contributionID, default: []].append(entry)
             state.order.append((seq, contributionID))
@@ -177,14 +178,14 @@ public final class VoteJournal: @unchecked Sendable {
     }
 
     /// The latest vote in the window by `contributorID` on each of `ids` (every contribution when
-    /// `nil`), 0 for a retracted one; absent where the window holds none. `nil` as `countChanges`.
+    /// `nil`), `.neither` for a retracted one; absent where the window holds none. `nil` as `countChanges`.
     func latestVotes(by contributorID: Int64, on ids: [Int64]?, in window: JournalWindow) -> [Int64: JournaledVote]? {
         state.withLock { state in
             guard window.lo >= state.heldFrom else { return nil }
             var votes: [Int64: JournaledVote] = [:]
             func scan(_ id: Int64, _ entries: [Entry]) {
                 for entry in entries.reversed() where entry.contributorID == contributorID && window.contains(entry.seq) {
-                    votes[id] = JournaledVote(value: Int(entry.value), seq: entry.seq)
+                    votes[id] = JournaledVote(vote: entry.vote, seq: entry.seq)
                     return
                 }
             }

@@ -134,7 +134,7 @@ import Storage
         let after = try app.app.database.read { try ContributionStore($0).contribution(id: target) }
         #expect(after == before)
         let votes = try app.app.database.read { try ModerationStore($0).votes(contributionID: source) }
-        #expect(votes.values.sorted() == [-1, 1])
+        #expect(votes.values.map(\.rawValue).sorted() == [-1, 1])
         #expect(try fac.send("POST", "/admin/contributions/\(source)/unmerge").errorCode == "not_merged")
     }
 

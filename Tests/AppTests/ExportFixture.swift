@@ -90,7 +90,7 @@ final class ExportFixture {
             let votes = VoteStore(connection)
             for (p, person) in people.enumerated() {
                 for (i, idea) in ideas.prefix(3).enumerated() where (p + i) % 3 != 0 {
-                    _ = try votes.set(contributionID: idea, contributorID: person, value: (p + i) % 2 == 0 ? 1 : -1,
+                    _ = try votes.set(contributionID: idea, contributorID: person, vote: (p + i) % 2 == 0 ? .up : .down,
                                       now: t0 + 2 * 86_400 + Int64(p * 10 + i))
                 }
             }

@@ -23,7 +23,7 @@ import Storage
         var json = JSONWriter()
         json.object { o in
             o.key("items")
-            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? 0)) }
+            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? .neither)) }
             o.field("nextCursor", page.next.map(CursorCodec.encode))
         }
         return json.bytes

@@ -63,8 +63,8 @@ func controversy(up: Int, down: Int, expected: Double) {
 }
 
 @Test func mergedVotesCountEachVoterOnceAndTheTargetWins() {
-    let merged = MergeRule.mergedVotes(source: [1: 1, 2: -1, 3: 1], target: [2: 1, 4: -1])
-    #expect(merged == [1: 1, 2: 1, 3: 1, 4: -1])
-    #expect(MergeRule.mergedVotes(source: [:], target: [9: 1]) == [9: 1])
-    #expect(MergeRule.mergedVotes(source: [9: -1], target: [:]) == [9: -1])
+    let merged = MergeRule.mergedVotes(source: [1: .up, 2: .down, 3: .up], target: [2: .up, 4: .down])
+    #expect(merged == [1: .up, 2: .up, 3: .up, 4: .down])
+    #expect(MergeRule.mergedVotes(source: [:], target: [9: .up]) == [9: .up])
+    #expect(MergeRule.mergedVotes(source: [9: .down], target: [:]) == [9: .down])
 }

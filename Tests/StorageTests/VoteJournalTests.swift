@@ -56,7 +56,7 @@ struct VoteJournalTests {
         let done = DispatchSemaphore(value: 0)
         let outcome = Mutex<Result<VoteTally, any Error>?>(nil)
         database.writeVote({ connection in
-            let tally = try VoteStore(connection).set(contributionID: contribution, contributorID: contributor, value: value, now: 7)
+            let tally = try VoteStore(connection).set(contributionID: contribution, contributorID: contributor, vote: Vote(rawValue: value)!, now: 7)
             if fail { throw Refused() }
             return tally
         }, completion: { result in
@@ -86,7 +86,7 @@ struct VoteJournalTests {
         for (position, (contribution, contributor, value)) in votes.enumerated() {
             done.enter()
             database.writeVote({ connection in
-                let tally = try VoteStore(connection).set(contributionID: contribution, contributorID: contributor, value: value, now: 7)
+                let tally = try VoteStore(connection).set(contributionID: contribution, contributorID: contributor, vote: Vote(rawValue: value)!, now: 7)
                 if failing.contains(position) { throw Refused() }
                 return tally
             }, completion: { result in
@@ -114,8 +114,10 @@ struct VoteJournalTests {
             return (values.filter { $0 == 1 }.count, values.filter { $0 == -1 }.count)
         }
 
-        func votes(by contributor: Int64) -> [Int64: Int] {
-            Dictionary(uniqueKeysWithValues: votes.filter { $0.key.contributorID == contributor }.map { ($0.key.contributionID, $0.value) })
+        func votes(by contributor: Int64) -> [Int64: Vote] {
+            Dictionary(uniqueKeysWithValues: votes.filter { $0.key.contributorID == contributor }.map {
+                ($0.key.contributionID, Vote(rawValue: $0.value)!)
+            })
         }
     }
 
@@ -133,10 +135,10 @@ struct VoteJournalTests {
                 let votes = VoteStore(connection)
                 #expect(try votes.myVotes(contributionIDs: ids, contributorID: contributor) == model.votes(by: contributor))
                 let listed = try votes.votes(contributorID: contributor)
-                #expect(Dictionary(uniqueKeysWithValues: listed.map { ($0.contributionID, $0.value) }) == model.votes(by: contributor))
+                #expect(Dictionary(uniqueKeysWithValues: listed.map { ($0.contributionID, $0.vote) }) == model.votes(by: contributor))
                 #expect(Set(listed.map(\.contributionID)).count == listed.count, "each contribution once")
                 for id in ids {
-                    #expect(try votes.myVote(contributionID: id, contributorID: contributor) == model.votes(by: contributor)[id] ?? 0)
+                    #expect(try votes.myVote(contributionID: id, contributorID: contributor) == model.votes(by: contributor)[id] ?? .neither)
                 }
             }
         }
@@ -191,7 +193,7 @@ struct VoteJournalTests {
             let tally = try vote(database, contribution, contributor, value)
             model.set(contribution, contributor, value)
             let counts = model.counts(contribution)
-            #expect((tally.up, tally.down, tally.myVote) == (counts.up, counts.down, value), "step \(step)")
+            #expect((tally.up, tally.down, tally.myVote.rawValue) == (counts.up, counts.down, value), "step \(step)")
             if step % 40 == 39 { try expectReads(database, model) }
         }
         #expect(try journalRows(database) == 240, "the votes waited in the journal")
@@ -352,20 +354,20 @@ struct VoteJournalTests {
     @Test func memoryDropsRolledBackVotesAndKeepsFoldedOnesForTheirRetention() {
         let journal = VoteJournal(retentionMilliseconds: 1)
         journal.start(after: 10)
-        journal.record(seq: 11, contributionID: 1, contributorID: 1, value: 1, old: 0)
-        journal.record(seq: 12, contributionID: 1, contributorID: 2, value: -1, old: 0)
+        journal.record(seq: 11, contributionID: 1, contributorID: 1, vote: .up, old: .neither)
+        journal.record(seq: 12, contributionID: 1, contributorID: 2, vote: .down, old: .neither)
         journal.committed(folded: nil, now: 0)
-        journal.record(seq: 13, contributionID: 1, contributorID: 1, value: 0, old: 1)
+        journal.record(seq: 13, contributionID: 1, contributorID: 1, vote: .neither, old: .up)
         journal.discard(after: 12)  // its savepoint rolled back
         let window = JournalWindow(lo: 11, hi: 13)
         #expect(journal.countChanges(for: [1, 2], in: window) == [1: CountChange(up: 1, down: 1)])
-        #expect(journal.latestVotes(by: 1, on: nil, in: window) == [1: JournaledVote(value: 1, seq: 11)])
+        #expect(journal.latestVotes(by: 1, on: nil, in: window) == [1: JournaledVote(vote: .up, seq: 11)])
         #expect(journal.unfolded(now: 3_000_000) == (2, 3_000_000))
 
         journal.committed(folded: 12, now: 1_000_000)
         #expect(journal.unfolded(now: 1_500_000).count == 0)
         #expect(journal.countChanges(for: [1], in: window) != nil, "still held for snapshots older than the fold")
-        journal.record(seq: 14, contributionID: 2, contributorID: 1, value: -1, old: 0)
+        journal.record(seq: 14, contributionID: 2, contributorID: 1, vote: .down, old: .neither)
         journal.committed(folded: nil, now: 2_000_001)
         #expect(journal.countChanges(for: [1], in: window) == nil, "retention passed: a reader must replay")
         #expect(journal.countChanges(for: [1, 2], in: JournalWindow(lo: 13, hi: 14)) == [2: CountChange(up: 0, down: 1)])

@@ -1,9 +1,10 @@
 // How contributions and comments are written as JSON; never with an author or contributor id.
+import Campaigns
 import Storage
 
 /// The caller's relation to a contribution; nil in broadcast events, which are the same for all.
 struct Viewer {
-    var myVote: Int
+    var myVote: Vote
     var mine: Bool
 }
 
@@ -16,13 +17,13 @@ struct ViewerFieldEnds: Sendable {
 extension JSONWriter {
     /// `{id, up, down, score[, myVote]}`: a contribution's counts as the `votes` event carries them, and as
     /// the vote answer does with the caller's own vote added.
-    mutating func voteCounts(id: Int64, up: Int, down: Int, score: Double, myVote: Int? = nil) {
+    mutating func voteCounts(id: Int64, up: Int, down: Int, score: Double, myVote: Vote? = nil) {
         object { o in
             o.field("id", id)
             o.field("up", up)
             o.field("down", down)
             o.field("score", score)
-            if let myVote { o.field("myVote", myVote) }
+            if let myVote { o.field("myVote", myVote.rawValue) }
         }
     }
 
@@ -52,7 +53,7 @@ extension JSONWriter {
         field("score", c.score)
         field("comments", c.commentCount)
         if let viewer {
-            field("myVote", viewer.myVote)
+            field("myVote", viewer.myVote.rawValue)
             ends.myVote = bytes.count
         }
         field("createdAt", ISOTime.string(c.createdAt))
@@ -93,7 +94,7 @@ extension JSONWriter {
 }
 
 extension ContributionRecord {
-    func viewer(_ contributorID: Int64?, myVote: Int) -> Viewer {
+    func viewer(_ contributorID: Int64?, myVote: Vote) -> Viewer {
         Viewer(myVote: myVote, mine: contributorID != nil && self.contributorID == contributorID)
     }
 }

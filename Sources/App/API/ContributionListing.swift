@@ -1,4 +1,5 @@
 // GET /api/campaigns/{slug}/contributions: pages served from caches keyed by the data version.
+import Campaigns
 import HTTP
 import Storage
 
@@ -67,7 +68,7 @@ enum ContributionListing {
     /// The caller, when their token belongs to the campaign, and their votes on `ids`.
     private static func viewerVotes(
         token: String?, campaignID: Int64, on ids: [Int64], _ connection: Connection, _ context: AppContext
-    ) throws -> (id: Int64, votes: [Int64: Int])? {
+    ) throws -> (id: Int64, votes: [Int64: Vote])? {
         guard let viewer = try context.contributor(token: token, campaignID: campaignID, in: connection) else { return nil }
         return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: ids, contributorID: viewer.id))
     }
@@ -100,7 +101,7 @@ enum ContributionListing {
         var json = JSONWriter(capacity: 1024 + 640 * page.items.count)
         json.object { o in
             o.key("items")
-            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? 0)) }
+            o.array(page.items) { w, item in w.contribution(item, viewer: item.viewer(viewerID, myVote: votes[item.id] ?? .neither)) }
             o.field("nextCursor", page.next.map(CursorCodec.encode))
         }
         return .json(json.bytes)

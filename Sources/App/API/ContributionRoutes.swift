@@ -43,7 +43,7 @@ enum ContributionRoutes {
         }
         if record.state == .visible { context.publishContribution(record) }
         var json = JSONWriter()
-        json.contribution(record, viewer: Viewer(myVote: 0, mine: true))
+        json.contribution(record, viewer: Viewer(myVote: .neither, mine: true))
         return .json(json.bytes, status: .created)
     }
 
@@ -60,7 +60,7 @@ enum ContributionRoutes {
             case .hidden, .withdrawn, .pending: if !mine { throw APIError.notFound }
             }
             let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)
-            let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? 0
+            let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? .neither
             return (record, comments, vote, viewer?.id)
         }
         var json = JSONWriter(capacity: 4096)
@@ -97,7 +97,7 @@ enum ContributionRoutes {
             return try store.edit(id: id, title: title, body: newBody ?? record.body, now: now)
         }
         var json = JSONWriter()
-        json.contribution(record, viewer: Viewer(myVote: 0, mine: true))
+        json.contribution(record, viewer: Viewer(myVote: .neither, mine: true))
         return .json(json.bytes)
     }
 

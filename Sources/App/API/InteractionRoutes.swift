@@ -13,11 +13,13 @@ enum InteractionRoutes {
     /// A vote is one short write, so it is answered from its commit: the checks that need no
     /// database run on the event loop, the caller is found inside the write, and no thread waits.
     static func vote(_ request: Request, _ context: AppContext, _ reply: @escaping Router<AppContext>.Reply) {
-        let id: Int64, value: Int64
+        let id: Int64, vote: Vote
         do {
             id = try request.idParameter("id")
-            value = try JSONBody(request.body).requiredInt("value")
-            guard (-1...1).contains(value) else { throw APIError.validation(field: "value", message: "Use 1, -1 or 0.") }
+            guard let value = Vote(try JSONBody(request.body).requiredInt("value")) else {
+                throw APIError.validation(field: "value", message: "Use 1, -1 or 0.")
+            }
+            vote = value
         } catch {
             return reply(.failure(error))
         }
@@ -29,7 +31,7 @@ enum InteractionRoutes {
             try requireVisible(target.state)
             let snapshot = try context.voteSnapshots.snapshot(campaignID: target.campaignID, on: connection)
             try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
-            let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, value: Int(value), now: now)
+            let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, vote: vote, now: now)
             return (tally, target.campaignID)
         }, completion: { result in
             reply(result.map { tally, campaignID in

@@ -53,17 +53,17 @@ enum ReadingRoutes {
                 try contributions.compactMap { try store.guide(contributionID: $0.id) }
             )
         }
-        let myVotes = Dictionary(votes.map { ($0.contributionID, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let myVotes = Dictionary(votes.map { ($0.contributionID, $0.vote) }, uniquingKeysWith: { first, _ in first })
         var json = JSONWriter(capacity: 4096)
         json.object { o in
             o.field("campaign", slug)
             o.key("contributions")
-            o.array(contributions) { w, c in w.contribution(c, viewer: Viewer(myVote: myVotes[c.id] ?? 0, mine: true)) }
+            o.array(contributions) { w, c in w.contribution(c, viewer: Viewer(myVote: myVotes[c.id] ?? .neither, mine: true)) }
             o.key("votes")
             o.array(votes) { w, vote in
                 w.object { v in
                     v.field("contributionId", vote.contributionID)
-                    v.field("value", vote.value)
+                    v.field("value", vote.vote.rawValue)
                 }
             }
             o.key("comments")

@@ -1,4 +1,5 @@
 // A contribution page rendered once for everyone, then given each caller's own votes.
+import Campaigns
 import Storage
 
 /// What decides a listing page's bytes apart from the caller: the route's slug and query.
@@ -38,7 +39,7 @@ struct RenderedListing: Sendable {
             o.key("items")
             o.array(page.items) { w, item in
                 var ends = ViewerFieldEnds()
-                w.object { w in w.contributionFields(item, viewer: Viewer(myVote: 0, mine: false), ends: &ends) }
+                w.object { w in w.contributionFields(item, viewer: Viewer(myVote: .neither, mine: false), ends: &ends) }
                 slots.append(Slot(contributionID: item.id, authorID: item.contributorID, myVoteEnd: ends.myVote, mineEnd: ends.mine))
             }
             o.field("nextCursor", page.next.map(CursorCodec.encode))
@@ -53,18 +54,18 @@ struct RenderedListing: Sendable {
 
     var contributionIDs: [Int64] { slots.map(\.contributionID) }
 
-    /// The page as `viewerID` sees it: `votes` (contribution id → 1 or -1) and their own items marked.
-    func personalised(viewerID: Int64, votes: [Int64: Int]) -> [UInt8] {
+    /// The page as `viewerID` sees it: `votes` (contribution id → up or down) and their own items marked.
+    func personalised(viewerID: Int64, votes: [Int64: Vote]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8 * slots.count)
         var copied = 0
         bytes.withUnsafeBufferPointer { source in
             for slot in slots {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<(slot.myVoteEnd - 1)]))
-                switch votes[slot.contributionID] ?? 0 {
-                case 1: out.append(UInt8(ascii: "1"))
-                case -1: out.append(contentsOf: "-1".utf8)
-                default: out.append(UInt8(ascii: "0"))
+                switch votes[slot.contributionID] ?? .neither {
+                case .up: out.append(UInt8(ascii: "1"))
+                case .down: out.append(contentsOf: "-1".utf8)
+                case .neither: out.append(UInt8(ascii: "0"))
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: source[slot.myVoteEnd..<(slot.mineEnd - 5)]))
                 out.append(contentsOf: (slot.authorID == viewerID ? "true" : "false").utf8)

@@ -68,8 +68,8 @@ public enum DemoSeeder {
                 let voters = 6 + Int(random.next() % UInt64(max(1, 30 - index / 2)))
                 let support = index % 7 == 4 ? 50 : 85
                 for voter in people.shuffled(using: &random).prefix(voters) {
-                    let value = Int(random.next() % 100) < support ? 1 : -1
-                    _ = try votes.set(contributionID: id, contributorID: voter, value: value, now: now - 3_600)
+                    let vote: Vote = Int(random.next() % 100) < support ? .up : .down
+                    _ = try votes.set(contributionID: id, contributorID: voter, vote: vote, now: now - 3_600)
                 }
             }
             let comments = CommentStore(connection)

@@ -44,9 +44,8 @@ public struct ContributionStore {
         return records.map { record in
             guard let change = changes[record.id] else { return record }
             var record = record
-            record.up += change.up
-            record.down += change.down
-            record.score = Ranking.wilsonLowerBound(up: record.up, down: record.down)
+            let counts = VoteCounts(up: record.up, down: record.down) + change
+            (record.up, record.down, record.score) = (counts.up, counts.down, counts.score)
             return record
         }
     }

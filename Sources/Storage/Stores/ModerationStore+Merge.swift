@@ -92,11 +92,11 @@ extension ModerationStore {
         try recount(merge.targetID)
     }
 
-    /// Votes on a contribution as voter id → value.
-    public func votes(contributionID: Int64) throws -> [Int64: Int] {
+    /// Votes on a contribution as voter id → vote.
+    public func votes(contributionID: Int64) throws -> [Int64: Vote] {
         let rows = try connection.query(
             "SELECT contributor_id, value FROM votes WHERE contribution_id = ?", contributionID
-        ) { row -> (Int64, Int) in (row.int(0), row.int(1)) }
+        ) { row -> (Int64, Vote) in (row.int(0), try row.vote(1, table: "votes")) }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 
@@ -116,14 +116,14 @@ extension ModerationStore {
                    (SELECT count(*) FROM votes WHERE contribution_id = ?1 AND value = -1)
             """, id
         ) { row -> (Int, Int) in (row.int(0), row.int(1)) }
-        let (up, down) = counts ?? (0, 0)
+        let votes = counts.map { VoteCounts(up: $0.0, down: $0.1) } ?? VoteCounts(up: 0, down: 0)
         try connection.run(
             """
             UPDATE contributions SET up = ?, down = ?, score = ?, controversy = ?,
                 comment_count = (SELECT count(*) FROM comments WHERE contribution_id = ?5 AND state = 'visible')
             WHERE id = ?5
             """,
-            up, down, Ranking.wilsonLowerBound(up: up, down: down), Ranking.controversy(up: up, down: down), id)
+            votes.up, votes.down, votes.score, votes.controversy, id)
         // The search index keeps the source's comments until its own row is touched.
         try connection.run(
             """
@@ -133,14 +133,14 @@ extension ModerationStore {
             """, id)
     }
 
-    private static func json(_ votes: [Int64: Int]) -> String {
-        "[" + votes.sorted { $0.key < $1.key }.map { "[\($0.key),\($0.value)]" }.joined(separator: ",") + "]"
+    private static func json(_ votes: [Int64: Vote]) -> String {
+        "[" + votes.sorted { $0.key < $1.key }.map { "[\($0.key),\($0.value.rawValue)]" }.joined(separator: ",") + "]"
     }
 
-    private func parseVotes(_ json: String) throws -> [Int64: Int] {
+    private func parseVotes(_ json: String) throws -> [Int64: Vote] {
         let rows = try connection.query(
             "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)", json
-        ) { row -> (Int64, Int) in (row.int(0), row.int(1)) }
+        ) { row -> (Int64, Vote) in (row.int(0), try row.vote(1, table: "merges")) }
         return Dictionary(rows, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -5,33 +5,27 @@ extension VoteStore {
     /// Appends the vote to `vote_journal` and records it in `journal`; the tally adds the unfolded
     /// votes to the stored counts. One row on a page the batch shares, instead of four pages.
     func recordInJournal(
-        _ journal: VoteJournal, contributionID: Int64, contributorID: Int64, value: Int, now: Int64
+        _ journal: VoteJournal, contributionID: Int64, contributorID: Int64, vote: Vote, now: Int64
     ) throws -> VoteTally {
         guard let stored = try storedCounts(contributionID: contributionID, contributorID: contributorID) else {
             throw StoreError.notFound
         }
-        var up = stored.up, down = stored.down, old = stored.old
+        var counts = stored.counts, old = stored.old
         if let window = try journalWindow() {
             let unfolded = try covering(window) { view -> (changes: [Int64: CountChange], latest: [Int64: JournaledVote])? in
                 guard let changes = view.countChanges(for: [contributionID], in: window),
                       let latest = view.latestVotes(by: contributorID, on: [contributionID], in: window) else { return nil }
                 return (changes, latest)
             }
-            if let change = unfolded.changes[contributionID] {
-                up += change.up
-                down += change.down
-            }
-            if let latest = unfolded.latest[contributionID] { old = latest.value }
+            if let change = unfolded.changes[contributionID] { counts = counts + change }
+            if let latest = unfolded.latest[contributionID] { old = latest.vote }
         }
         try connection.run(
             "INSERT INTO vote_journal (contribution_id, contributor_id, value, voted_at) VALUES (?, ?, ?, ?)",
-            contributionID, contributorID, value, now)
+            contributionID, contributorID, vote, now)
         journal.record(
-            seq: connection.lastInsertRowID, contributionID: contributionID, contributorID: contributorID, value: value, old: old)
-        let change = CountChange(from: old, to: value)
-        up += change.up
-        down += change.down
-        return VoteTally(id: contributionID, up: up, down: down, score: Ranking.wilsonLowerBound(up: up, down: down), myVote: value)
+            seq: connection.lastInsertRowID, contributionID: contributionID, contributorID: contributorID, vote: vote, old: old)
+        return VoteTally(id: contributionID, counts: counts + CountChange(from: old, to: vote), myVote: vote)
     }
 
     /// Folds every journal row into `votes` and the contributions' counts, as if each had been
@@ -40,11 +34,11 @@ extension VoteStore {
     /// highest `seq` folded, `nil` when the journal was empty. Reads the table, not the memory, so
     /// rows another process wrote or folded are handled too.
     public func foldJournal() throws -> Int64? {
-        var latest: [VoteKey: (value: Int, votedAt: Int64)] = [:]
+        var latest: [VoteKey: (vote: Vote, votedAt: Int64)] = [:]
         var first: Int64?
         var through: Int64?
         try connection.each("SELECT seq, contribution_id, contributor_id, value, voted_at FROM vote_journal ORDER BY seq", values: []) { row in
-            latest[VoteKey(contributionID: row.int(1), contributorID: row.int(2))] = (row.int(3), row.int(4))
+            latest[VoteKey(contributionID: row.int(1), contributorID: row.int(2))] = (try row.vote(3, table: "vote_journal"), row.int(4))
             if first == nil { first = row.int(0) }
             through = row.int(0)
             return true
@@ -60,15 +54,15 @@ extension VoteStore {
             guard let vote = latest[key] else { continue }
             if remembered == nil {
                 let old = try storedVote(contributionID: key.contributionID, contributorID: key.contributorID)
-                changes[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.value)
+                changes[key.contributionID, default: CountChange()] += CountChange(from: old, to: vote.vote)
             }
-            try writeVote(contributionID: key.contributionID, contributorID: key.contributorID, value: vote.value, votedAt: vote.votedAt)
+            try writeVote(contributionID: key.contributionID, contributorID: key.contributorID, vote: vote.vote, votedAt: vote.votedAt)
         }
         for (id, change) in changes.sorted(by: { $0.key < $1.key }) where !change.isZero {
             guard let stored = try connection.queryOne("SELECT up, down FROM contributions WHERE id = ?", id, row: {
-                (up: $0.int(0) as Int, down: $0.int(1) as Int)
+                VoteCounts(up: $0.int(0), down: $0.int(1))
             }) else { continue }
-            _ = try setCounts(contributionID: id, up: stored.up, down: stored.down, change: change)
+            try setCounts(contributionID: id, stored + change)
         }
         try connection.run("DELETE FROM vote_journal WHERE seq <= ?", through)
         return through
@@ -123,11 +117,14 @@ extension VoteStore {
         let rows = try connection.query(
             "SELECT seq, contribution_id, contributor_id, value FROM vote_journal WHERE seq BETWEEN ? AND ? ORDER BY seq",
             window.lo, window.hi
-        ) { row in (seq: row.int(0) as Int64, contributionID: row.int(1) as Int64, contributorID: row.int(2) as Int64, value: row.int(3) as Int) }
+        ) { row in
+            (seq: row.int(0) as Int64, contributionID: row.int(1) as Int64, contributorID: row.int(2) as Int64,
+             vote: try row.vote(3, table: "vote_journal"))
+        }
         for row in rows {
-            let old = try replay.latestVotes(by: row.contributorID, on: [row.contributionID], in: window)?[row.contributionID]?.value
+            let old = try replay.latestVotes(by: row.contributorID, on: [row.contributionID], in: window)?[row.contributionID]?.vote
                 ?? storedVote(contributionID: row.contributionID, contributorID: row.contributorID)
-            replay.record(seq: row.seq, contributionID: row.contributionID, contributorID: row.contributorID, value: row.value, old: old)
+            replay.record(seq: row.seq, contributionID: row.contributionID, contributorID: row.contributorID, vote: row.vote, old: old)
         }
         return replay
     }
