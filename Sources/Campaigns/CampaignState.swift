@@ -12,7 +12,7 @@ public enum AccessMode: String, Sendable, Codable {
 }
 
 /// Whether a contribution is shown to the crowd.
-public enum ContributionState: String, Sendable, Codable {
+public enum ContributionState: String, Sendable, Codable, CaseIterable {
     /// Shown to everyone.
     case visible
     /// Hidden by a facilitator (moderation).

@@ -46,18 +46,17 @@ extension AppContext {
         return found
     }
 
-    /// Runs `body` in a write on the caller's own contribution `id`: 401 without a token,
-    /// 404 when it does not exist, 403 when it is someone else's.
-    func ownContribution<T: Sendable>(
-        _ request: Request, id: Int64,
-        _ body: @escaping @Sendable (Connection, CampaignSnapshot, ContributionRecord) throws -> T
+    /// Runs `body` in a write on contribution `id` as the caller sees it: 401 without a token, 404
+    /// when it does not exist; `body` gets the caller's id and asks `ContributionLifecycle`.
+    func authorWrite<T: Sendable>(
+        _ request: Request, contributionID id: Int64,
+        _ body: @escaping @Sendable (Connection, CampaignSnapshot, ContributionRecord, _ callerID: Int64) throws -> T
     ) throws -> T {
         let caller = try caller(request, contributionID: id)
         return try database.write { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-            guard record.contributorID == caller.id else { throw ContributionRefusal.notAuthor }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
-            return try body(connection, snapshot, record)
+            return try body(connection, snapshot, record, caller.id)
         }
     }
 

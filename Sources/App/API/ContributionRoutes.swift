@@ -38,7 +38,8 @@ enum ContributionRoutes {
             }
             let new = NewContribution(
                 campaignID: snapshot.campaign.id, questionID: question.id, contributorID: caller.id, phase: question.phase,
-                title: title, body: text, themes: themes, state: snapshot.campaign.premoderation ? .pending : .visible)
+                title: title, body: text, themes: themes,
+                state: ContributionLifecycle.initialState(premoderation: snapshot.campaign.premoderation))
             return try ContributionStore(connection).insert(new, now: now)
         }
         if record.state == .visible { context.publishContribution(record) }
@@ -55,10 +56,7 @@ enum ContributionRoutes {
             let viewer = try context.contributor(
                 token: request.contributorToken(slug: snapshot.campaign.slug), campaignID: snapshot.campaign.id, in: connection)
             let mine = viewer != nil && record.contributorID == viewer?.id
-            switch record.state {
-            case .visible, .merged: break
-            case .hidden, .withdrawn, .pending: if !mine { throw APIError.notFound }
-            }
+            guard ContributionLifecycle.mayRead(record.state, isAuthor: mine) else { throw APIError.notFound }
             let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)
             let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? .neither
             return (record, comments, vote, viewer?.id)
@@ -83,16 +81,11 @@ enum ContributionRoutes {
         }
         if let newBody, let problem = TextRules.validateBody(newBody) { throw APIError.text(problem, field: "body") }
         let now = context.clock.now
-        let record = try context.ownContribution(request, id: id) { connection, snapshot, record in
-            try snapshot.require(.edit, targetPhase: record.phase)
-            switch record.state {
-            case .visible, .pending: break
-            case .hidden: throw ContributionRefusal.hidden
-            case .withdrawn: throw ContributionRefusal.withdrawn
-            case .merged: throw ContributionRefusal.merged
-            }
+        let record = try context.authorWrite(request, contributionID: id) { connection, snapshot, record, callerID in
             let store = ContributionStore(connection)
-            if try store.isLocked(id: id) { throw ContributionRefusal.editLocked }
+            try ContributionLifecycle.edit(
+                record.facts, by: callerID, locked: try store.isLocked(id: id), campaign: snapshot.campaign.state,
+                phases: snapshot.phases)
             let title = newTitle.map { $0.isEmpty ? nil : $0 } ?? record.title
             return try store.edit(id: id, title: title, body: newBody ?? record.body, now: now)
         }
@@ -105,16 +98,15 @@ enum ContributionRoutes {
     /// every export and, once the WAL is truncated, the files (PRIVACY.md, "Erasure").
     static func withdraw(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let (record, myVote, erased) = try context.ownContribution(request, id: id) { connection, snapshot, record in
-            try snapshot.require(.withdraw, targetPhase: record.phase)
-            let vote = try VoteStore(connection).myVote(contributionID: id, contributorID: record.contributorID ?? 0)
-            switch record.state {
-            case .withdrawn: return (record, vote, false)
-            case .visible, .pending, .hidden, .merged:
-                try ModerationStore(connection).withdrawContribution(id: id)
-                guard let withdrawn = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-                return (withdrawn, vote, true)
-            }
+        let (record, myVote, erased) = try context.authorWrite(request, contributionID: id) {
+            connection, snapshot, record, callerID in
+            let withdraws = try ContributionLifecycle.withdraw(
+                record.facts, by: callerID, campaign: snapshot.campaign.state, phases: snapshot.phases)
+            let vote = try VoteStore(connection).myVote(contributionID: id, contributorID: callerID)
+            guard withdraws else { return (record, vote, false) }
+            try ModerationStore(connection).withdrawContribution(id: id)
+            guard let withdrawn = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+            return (withdrawn, vote, true)
         }
         if erased { context.database.scrubWriteAheadLog(wait: true) }
         context.publishRemoval(campaignID: record.campaignID, contributionID: record.id)

@@ -28,7 +28,7 @@ enum InteractionRoutes {
             guard let target = try ContributionStore(connection).voteTarget(id: id) else { throw APIError.notFound }
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
-            try requireVisible(target.state)
+            guard ContributionLifecycle.crowdSees(target.state) else { throw APIError.notFound }
             let snapshot = try context.voteSnapshots.snapshot(campaignID: target.campaignID, on: connection)
             try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, vote: vote, now: now)
@@ -99,18 +99,10 @@ enum InteractionRoutes {
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 
-    /// The contribution if the crowd may act on it (visible); 404 otherwise.
+    /// The contribution if the crowd may act on it (`ContributionLifecycle.crowdSees`); 404 otherwise.
     private static func visibleContribution(_ id: Int64, in connection: Connection) throws -> ContributionRecord {
-        guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
-        try requireVisible(record.state)
+        guard let record = try ContributionStore(connection).contribution(id: id),
+              ContributionLifecycle.crowdSees(record.state) else { throw APIError.notFound }
         return record
-    }
-
-    /// The crowd reacts to visible contributions only; the others do not exist for it (404).
-    private static func requireVisible(_ state: ContributionState) throws {
-        switch state {
-        case .visible: return
-        case .hidden, .withdrawn, .merged, .pending: throw APIError.notFound
-        }
     }
 }

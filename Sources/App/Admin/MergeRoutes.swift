@@ -18,15 +18,9 @@ enum MergeRoutes {
                   let target = try contributions.contribution(id: targetID), target.campaignID == source.campaignID else {
                 throw APIError.validation(field: "into", message: "No such contribution in this campaign.")
             }
-            guard target.id != source.id else { throw ContributionRefusal.mergeIntoItself.on(field: "into") }
-            switch source.state {
-            case .visible, .hidden, .pending: break
-            case .withdrawn: throw ContributionRefusal.withdrawn
-            case .merged: throw ContributionRefusal.merged
-            }
-            switch target.state {
-            case .visible, .hidden: break
-            case .pending, .withdrawn, .merged: throw ContributionRefusal.mergeTargetUnavailable
+            if let refusal = ContributionLifecycle.merge(
+                source: source.state, into: target.state, sameContribution: source.id == target.id) {
+                throw refusal.kind == .unprocessable ? refusal.on(field: "into") : refusal as any Error
             }
             let moderation = ModerationStore(connection)
             try moderation.merge(sourceID: source.id, into: target.id, staffID: caller.staff.id, now: now)

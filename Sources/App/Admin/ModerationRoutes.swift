@@ -7,10 +7,10 @@ enum ModerationRoutes {
     static func register(_ router: inout Router<AppContext>) {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/moderation", queue)
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/hide", maxBodySize: 4096) { request, context in
-            try setVisibility(request, context, visible: false)
+            try moderate(request, context, .hide)
         }
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/restore", maxBodySize: 4096) { request, context in
-            try setVisibility(request, context, visible: true)
+            try moderate(request, context, .restore)
         }
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/redact", maxBodySize: 64 * 1024, redact)
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/merge", maxBodySize: 4096, MergeRoutes.merge)
@@ -80,9 +80,9 @@ enum ModerationRoutes {
         return reason
     }
 
-    /// Hide (visible or pending → hidden) or restore (hidden or pending → visible; approving a
-    /// pre-moderated contribution is a restore). `{reason}` is required.
-    static func setVisibility(_ request: Request, _ context: AppContext, visible: Bool) throws -> Response {
+    /// Hide or restore (approving a pre-moderated contribution is a restore), as
+    /// `ContributionLifecycle.moderate` decides from the state read inside the write. `{reason}` is required.
+    static func moderate(_ request: Request, _ context: AppContext, _ action: ModerationAction) throws -> Response {
         let (caller, found, campaign) = try load(request, context, .moderate)
         try campaign.requireEditable()
         let reason = try requiredReason(try JSONBody(request.body))
@@ -90,24 +90,17 @@ enum ModerationRoutes {
         let record = try context.database.write { connection -> ContributionRecord in
             let contributions = ContributionStore(connection)
             guard let current = try contributions.contribution(id: found.id) else { throw APIError.notFound }
-            switch current.state {
-            case .visible where visible: throw ContributionRefusal.alreadyVisible
-            case .hidden where !visible: throw ContributionRefusal.alreadyHidden
-            case .visible, .hidden, .pending: break
-            case .withdrawn: throw ContributionRefusal.withdrawn
-            case .merged: throw ContributionRefusal.merged
-            }
-            try ModerationStore(connection).setContributionState(id: found.id, visible ? .visible : .hidden, now: now)
+            let outcome = try ContributionLifecycle.moderate(action, current.state).get()
+            try ModerationStore(connection).setContributionState(id: found.id, outcome.state, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name,
-                    action: visible ? (current.state == .pending ? "approve" : "restore") : "hide",
+                    campaignID: campaign.id, actor: caller.name, action: outcome.rawValue,
                     target: "contribution:\(found.id)", reason: reason), now: now)
             guard let updated = try contributions.contribution(id: found.id) else { throw APIError.notFound }
             return updated
         }
         // Only a now-visible contribution is broadcast: an event must never carry hidden text.
-        if visible {
+        if ContributionLifecycle.crowdSees(record.state) {
             context.publishContribution(record)
         } else {
             context.publishRemoval(campaignID: record.campaignID, contributionID: record.id)

@@ -22,6 +22,9 @@ public struct ContributionRecord: Sendable, Equatable {
     public var official: Bool
     public var shortlisted: Bool
     public var contributorID: Int64?
+
+    /// What the lifecycle rules decide on.
+    public var facts: ContributionFacts { ContributionFacts(state: state, phase: phase, authorID: contributorID) }
 }
 
 public struct NewContribution: Sendable {

@@ -1,0 +1,143 @@
+// A contribution's lifecycle: who may read, edit, withdraw, hide, restore, approve and merge it, in which state and phase.
+
+/// What a lifecycle rule knows about one contribution.
+public struct ContributionFacts: Sendable, Equatable {
+    public var state: ContributionState
+    /// The phase its question belongs to.
+    public var phase: PhaseKind
+    /// Who wrote it; nil for the campaign team's official statements.
+    public var authorID: Int64?
+
+    public init(state: ContributionState, phase: PhaseKind, authorID: Int64?) {
+        self.state = state
+        self.phase = phase
+        self.authorID = authorID
+    }
+}
+
+/// A staff decision about whether the crowd sees a contribution.
+public enum ModerationAction: String, Sendable, CaseIterable {
+    case hide, restore
+}
+
+/// What a moderation action did, as the audit log names it.
+public enum ModerationOutcome: String, Sendable, CaseIterable {
+    /// visible or pending → hidden.
+    case hidden = "hide"
+    /// hidden → visible.
+    case restored = "restore"
+    /// pending (pre-moderated) → visible.
+    case approved = "approve"
+
+    /// The contribution's state afterwards.
+    public var state: ContributionState {
+        switch self {
+        case .hidden: .hidden
+        case .restored, .approved: .visible
+        }
+    }
+}
+
+/// The rules of a contribution's life, as pure decisions. `PhaseRules` decides what the campaign's
+/// phases allow; these add who may act and what each state allows:
+///
+/// | state     | crowd sees | author reads | author edits  | staff hide | staff restore | merge source | merge target |
+/// |-----------|------------|--------------|---------------|------------|---------------|--------------|--------------|
+/// | visible   | yes        | yes          | until reacted | yes        | already       | yes          | yes          |
+/// | pending   | no         | yes          | until reacted | yes        | approves      | yes          | no           |
+/// | hidden    | no         | yes          | no            | already    | yes           | yes          | yes          |
+/// | withdrawn | no         | yes          | no            | no         | no            | no           | no           |
+/// | merged    | read only  | yes          | no            | no         | no            | no           | no           |
+///
+/// The author may withdraw in any state while the campaign is live (withdrawing twice is a no-op).
+public enum ContributionLifecycle {
+    /// The state a new contribution starts in: waiting for approval under pre-moderation.
+    public static func initialState(premoderation: Bool) -> ContributionState {
+        premoderation ? .pending : .visible
+    }
+
+    /// Whether the crowd sees it in listings and may vote on, comment on or report it. The others
+    /// do not exist for the crowd (404, never a refusal that would confirm them).
+    public static func crowdSees(_ state: ContributionState) -> Bool {
+        switch state {
+        case .visible: true
+        case .hidden, .withdrawn, .merged, .pending: false
+        }
+    }
+
+    /// Whether one contribution may be opened on its own: a merged one still answers (its link
+    /// leads on to the target); a hidden, withdrawn or pending one only for its author.
+    public static func mayRead(_ state: ContributionState, isAuthor: Bool) -> Bool {
+        switch state {
+        case .visible, .merged: true
+        case .hidden, .withdrawn, .pending: isAuthor
+        }
+    }
+
+    /// The author's edit, in order: only the author (`notAuthor`), then what the phases allow
+    /// (`PhaseRefusal`), then the state, then the lock once anyone has voted or commented
+    /// (`editLocked`). Throws the first refusal.
+    public static func edit(
+        _ c: ContributionFacts, by callerID: Int64, locked: Bool, campaign: CampaignState, phases: [Phase]
+    ) throws {
+        try authorRule(c, by: callerID, .edit, campaign: campaign, phases: phases)
+        switch c.state {
+        case .visible, .pending: if locked { throw ContributionRefusal.editLocked }
+        case .hidden: throw ContributionRefusal.hidden
+        case .withdrawn: throw ContributionRefusal.withdrawn
+        case .merged: throw ContributionRefusal.merged
+        }
+    }
+
+    /// The author's withdrawal: true when it is to be withdrawn (and its text erased) now, false
+    /// when it is withdrawn already (withdrawing twice changes nothing). Throws `notAuthor` or the
+    /// phases' refusal.
+    public static func withdraw(
+        _ c: ContributionFacts, by callerID: Int64, campaign: CampaignState, phases: [Phase]
+    ) throws -> Bool {
+        try authorRule(c, by: callerID, .withdraw, campaign: campaign, phases: phases)
+        switch c.state {
+        case .withdrawn: return false
+        case .visible, .pending, .hidden, .merged: return true
+        }
+    }
+
+    /// Hide (visible or pending → hidden) or restore (hidden → visible; a pending one is approved).
+    public static func moderate(_ action: ModerationAction, _ state: ContributionState) -> Result<ModerationOutcome, ContributionRefusal> {
+        switch (state, action) {
+        case (.visible, .hide), (.pending, .hide): .success(.hidden)
+        case (.hidden, .restore): .success(.restored)
+        case (.pending, .restore): .success(.approved)
+        case (.visible, .restore): .failure(.alreadyVisible)
+        case (.hidden, .hide): .failure(.alreadyHidden)
+        case (.withdrawn, _): .failure(.withdrawn)
+        case (.merged, _): .failure(.merged)
+        }
+    }
+
+    /// Merging a duplicate into a target of the same campaign: never into itself; the source may be
+    /// visible, hidden or pending, the target visible or hidden.
+    public static func merge(
+        source: ContributionState, into target: ContributionState, sameContribution: Bool
+    ) -> ContributionRefusal? {
+        if sameContribution { return .mergeIntoItself }
+        switch source {
+        case .visible, .hidden, .pending: break
+        case .withdrawn: return .withdrawn
+        case .merged: return .merged
+        }
+        switch target {
+        case .visible, .hidden: return nil
+        case .pending, .withdrawn, .merged: return .mergeTargetUnavailable
+        }
+    }
+
+    /// Only the author edits or withdraws, and only as the phases allow.
+    private static func authorRule(
+        _ c: ContributionFacts, by callerID: Int64, _ action: ContributorAction, campaign: CampaignState, phases: [Phase]
+    ) throws {
+        guard c.authorID == callerID else { throw ContributionRefusal.notAuthor }
+        let context = ActionContext(campaignState: campaign, phases: phases, action: action, targetPhase: c.phase)
+        if let refusal = PhaseRules.check(context) { throw refusal }
+    }
+}
