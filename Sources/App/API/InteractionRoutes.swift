@@ -57,10 +57,8 @@ enum InteractionRoutes {
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
             let comments = CommentStore(connection)
-            if let parentID {
-                guard let parent = try comments.comment(id: parentID), parent.contributionID == id,
-                      parent.state == "visible" else { throw CommentRefusal.noSuchParent.on(field: "parentId") }
-                guard parent.parentID == nil else { throw CommentRefusal.replyTooDeep.on(field: "parentId") }
+            if let parentID, let refusal = CommentRules.reply(to: try comments.comment(id: parentID)?.facts, on: id) {
+                throw refusal.on(field: "parentId")
             }
             let comment = try comments.insert(
                 contributionID: id, parentID: parentID, contributorID: caller.id, body: text, now: now)
@@ -76,10 +74,7 @@ enum InteractionRoutes {
         let id = try request.idParameter("id")
         let body = try JSONBody(request.body)
         let reason = TextRules.normalise(try body.requiredString("reason"))
-        if reason.isEmpty { throw APIError.validation(field: "reason", message: "Reason is empty.") }
-        if reason.count > 500 || reason.utf8.count > 2000 {
-            throw APIError.validation(field: "reason", message: "Reason is too long.")
-        }
+        if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
         let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.remoteAddress)
         let now = context.clock.now
@@ -87,11 +82,13 @@ enum InteractionRoutes {
             let record = try visibleContribution(id, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
-            let outcome = try FlagStore(connection).flagContribution(
-                id: id, contributorID: caller.id, reason: reason, threshold: snapshot.campaign.flagThreshold, now: now)
-            switch outcome {
-            case .recorded(let hidden): return (record.campaignID, hidden)
-            case .duplicate: throw FlagRefusal.alreadyFlagged
+            switch try FlagStore(connection).flagContribution(id: id, contributorID: caller.id, reason: reason, now: now) {
+            case .duplicate:
+                throw FlagRefusal.alreadyFlagged
+            case .recorded(let reports):
+                let hides = FlagRules.hides(record.state, reports: reports, threshold: snapshot.campaign.flagThreshold)
+                if hides { _ = try ContributionStore(connection).setState(id: id, .hidden) }
+                return (record.campaignID, hides)
             }
         }
         // Enough reports hide it at once (the campaign's flag threshold): open pages drop it too.

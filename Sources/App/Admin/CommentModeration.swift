@@ -22,15 +22,15 @@ enum CommentModeration {
         return (caller, comment, campaign)
     }
 
-    static func setVisibility(_ request: Request, _ context: AppContext, visible: Bool) throws -> Response {
+    static func moderate(_ request: Request, _ context: AppContext, _ action: ModerationAction) throws -> Response {
         let (caller, comment, campaign) = try load(request, context)
         let reason = try ModerationRoutes.requiredReason(try JSONBody(request.body))
         let now = context.clock.now
         let updated = try context.database.write { connection -> (CommentRecord, Int) in
-            try ModerationStore(connection).setCommentVisible(id: comment.id, visible, now: now)
+            try ModerationStore(connection).setCommentState(id: comment.id, CommentRules.moderate(action, comment.state), now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: visible ? "restore" : "hide",
+                    campaignID: campaign.id, actor: caller.name, action: action.rawValue,
                     target: "comment:\(comment.id)", reason: reason), now: now)
             guard let record = try CommentStore(connection).comment(id: comment.id),
                   let parent = try ContributionStore(connection).contribution(id: record.contributionID) else {
@@ -69,7 +69,7 @@ enum CommentModeration {
             o.field("id", comment.id)
             o.field("contributionId", comment.contributionID)
             o.field("body", comment.body)
-            o.field("state", comment.state)
+            o.field("state", comment.state.rawValue)
             o.field("official", comment.official)
         }
         return .json(json.bytes)

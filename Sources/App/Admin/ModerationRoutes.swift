@@ -18,10 +18,10 @@ enum ModerationRoutes {
         AdminRoutes.add(&router, .get, "/admin/contributions/{id}/revisions", revisions)
         AdminRoutes.add(&router, .delete, "/admin/contributions/{id}/revisions", purge)
         AdminRoutes.add(&router, .post, "/admin/comments/{id}/hide", maxBodySize: 4096) { request, context in
-            try CommentModeration.setVisibility(request, context, visible: false)
+            try CommentModeration.moderate(request, context, .hide)
         }
         AdminRoutes.add(&router, .post, "/admin/comments/{id}/restore", maxBodySize: 4096) { request, context in
-            try CommentModeration.setVisibility(request, context, visible: true)
+            try CommentModeration.moderate(request, context, .restore)
         }
         AdminRoutes.add(&router, .post, "/admin/comments/{id}/redact", maxBodySize: 16 * 1024, CommentModeration.redact)
     }
@@ -46,7 +46,7 @@ enum ModerationRoutes {
                         i.int(record.parentID)
                         i.field("body", record.body)
                         i.field("createdAt", ISOTime.string(record.createdAt))
-                        i.field("state", record.state)
+                        i.field("state", record.state.rawValue)
                         i.field("official", record.official)
                     }
                     i.field("flags", item.flags)

@@ -29,7 +29,7 @@ extension OpenAPIDocument {
             ("body", .text(maxLength: TextRules.commentMaxCharacters, singleLine: false)),
             ("parentId", .nullable(.integerIn(minimum: 1, maximum: Int.max))),
         ], required: ["body"])),
-        ("Flag", .record([("reason", .text(maxLength: 500, singleLine: false))])),
+        ("Flag", .record([("reason", .text(maxLength: FlagRules.reasonMaxCharacters, singleLine: false))])),
         ("Pair", .object([("code", .string), ("shared", .nullable(.boolean))], required: ["code"])),
         ("Recover", .object([("recoveryKey", .string), ("shared", .nullable(.boolean))], required: ["recoveryKey"])),
         ("GuideSave", .object([("revision", .integer), ("title", .string), ("sections", .any)], required: [])),

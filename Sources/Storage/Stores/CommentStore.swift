@@ -1,4 +1,5 @@
 // Comments on contributions (replies one level deep), with the contribution's comment count kept in step.
+import Campaigns
 
 public struct CommentRecord: Sendable, Equatable {
     public var id: Int64
@@ -6,11 +7,14 @@ public struct CommentRecord: Sendable, Equatable {
     public var parentID: Int64?
     public var body: String
     public var createdAt: Int64
-    public var state: String
+    public var state: CommentState
     /// Written by the campaign team (no contributor).
     public var official: Bool
     /// For ownership checks inside the server only; never written into a response.
     public var contributorID: Int64?
+
+    /// What the reply rule decides on.
+    public var facts: CommentFacts { CommentFacts(contributionID: contributionID, parentID: parentID, state: state) }
 }
 
 public struct CommentStore {
@@ -22,10 +26,11 @@ public struct CommentStore {
 
     private static let columns = "id, contribution_id, parent_id, body, created_at, state, staff_id IS NOT NULL, contributor_id"
 
-    private static func record(_ row: Row) -> CommentRecord {
+    private static func record(_ row: Row) throws -> CommentRecord {
         CommentRecord(
             id: row.int(0), contributionID: row.int(1), parentID: row.optionalInt(2), body: row.text(3),
-            createdAt: row.int(4), state: row.text(5), official: row.bool(6), contributorID: row.optionalInt(7))
+            createdAt: row.int(4), state: try row.enumeration(5, CommentState.self, table: "comments", column: "state"),
+            official: row.bool(6), contributorID: row.optionalInt(7))
     }
 
     public func comment(id: Int64) throws -> CommentRecord? {

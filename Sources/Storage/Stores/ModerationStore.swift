@@ -86,12 +86,12 @@ public struct ModerationStore {
         }
     }
 
-    /// Hides (`visible == false`) or restores a comment, keeping the contribution's comment count.
-    public func setCommentVisible(id: Int64, _ visible: Bool, now: Int64) throws {
-        try connection.run("UPDATE comments SET state = ? WHERE id = ?", visible ? "visible" : "hidden", id)
+    /// Sets a comment's state (resolving its flags), keeping the contribution's comment count.
+    public func setCommentState(id: Int64, _ state: CommentState, now: Int64) throws {
+        try connection.run("UPDATE comments SET state = ? WHERE id = ?", state.rawValue, id)
         guard connection.changes == 1 else { throw StoreError.notFound }
         try resolveFlags(column: "comment_id", id: id, now: now)
-        if visible { try connection.run("UPDATE comments SET flag_count = 0 WHERE id = ?", id) }
+        if state == .visible { try connection.run("UPDATE comments SET flag_count = 0 WHERE id = ?", id) }
         try connection.run(
             """
             UPDATE contributions SET comment_count =
