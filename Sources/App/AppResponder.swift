@@ -49,7 +49,7 @@ public final class AppResponder: Responder {
             return finished(Result { try route.handler(request, context) }, route: route, request: request)
         case .methodNotAllowed(let allowed):
             var response = Response.error(
-                .methodNotAllowed, code: "method_not_allowed", message: "This address does not accept that method.")
+                .methodNotAllowed, code: ErrorCatalogue.methodNotAllowedCode, message: "This address does not accept that method.")
             response.headers.add("Allow", allowed.map(\.rawValue).joined(separator: ", "))
             return response
         case .notFound:

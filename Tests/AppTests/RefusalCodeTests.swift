@@ -106,4 +106,24 @@ import Testing
             #expect(codes.contains(expected), "\(expected) is not listed")
         }
     }
+
+    /// An error code written as a literal anywhere in the sources (`code: "…"`, `field("code", "…")`)
+    /// must be in the catalogue the document publishes, or clients would meet a code it never listed.
+    @Test func everyLiteralCodeInTheSourcesIsCatalogued() throws {
+        let sources = URL(fileURLWithPath: TestApp.packageRoot).appendingPathComponent("Sources")
+        let files = try #require(FileManager.default.enumerator(atPath: sources.path)).compactMap { $0 as? String }
+        let pattern = try NSRegularExpression(pattern: #"(?:code: |field\("code", )"([a-z][a-z_]*)""#)
+        let catalogued = Set(ErrorCatalogue.all.map(\.code))
+        var found: [String: String] = [:]
+        for file in files where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                found[String(text[Range(match.range(at: 1), in: text)!])] = file
+            }
+        }
+        #expect(found["unauthorized"] != nil, "the scan finds the literal codes")
+        for (code, file) in found.sorted(by: { $0.key < $1.key }) {
+            #expect(catalogued.contains(code), "\(file) answers \(code), which ErrorCatalogue does not list")
+        }
+    }
 }
