@@ -11,4 +11,8 @@ struct FieldRefusal: Error {
 extension Refusal {
     /// This refusal, naming the body field it is about.
     func on(field: String) -> FieldRefusal { FieldRefusal(refusal: self, field: field) }
+
+    /// What to throw when a rule about the thing `field` names refuses: naming the field when the
+    /// rules never allow it (422, as a `validation` would), the refusal alone otherwise.
+    func naming(field: String) -> any Error { kind == .unprocessable ? on(field: field) : self }
 }

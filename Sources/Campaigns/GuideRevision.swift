@@ -37,19 +37,23 @@ public struct GuideRevision: Sendable, Equatable {
     public static let titleMaxCharacters = 200
     public static let sectionMaxCharacters = 10_000
 
-    /// Why a save is refused.
-    public enum SaveRefusal: Error, Sendable, Equatable {
-        /// Someone saved since `base`; the caller must merge with `current` and try again.
-        case stale(current: Int)
-        /// The guide was marked final and can no longer be edited.
-        case final
+    /// Optimistic concurrency: a save based on revision `base` succeeds only if `base` is
+    /// still the latest (else `stale`: the editor merges with the current text and tries again);
+    /// the new revision is `current + 1`. A final guide refuses every save (`final`).
+    public static func nextRevision(base: Int, current: Int, isFinal: Bool) -> Result<Int, GuideRefusal> {
+        if isFinal { return .failure(.final) }
+        guard base == current else { return .failure(.stale) }
+        return .success(current + 1)
     }
 
-    /// Optimistic concurrency: a save based on revision `base` succeeds only if `base` is
-    /// still the latest; the new revision is `current + 1`.
-    public static func nextRevision(base: Int, current: Int, isFinal: Bool) -> Result<Int, SaveRefusal> {
-        if isFinal { return .failure(.final) }
-        guard base == current else { return .failure(.stale(current: current)) }
-        return .success(current + 1)
+    /// A guide is started for an idea in the act round, once.
+    public static func start(inActRound: Bool, hasGuide: Bool) -> GuideRefusal? {
+        if !inActRound { return .notInActRound }
+        return hasGuide ? .exists : nil
+    }
+
+    /// Marking a guide final needs something written in it; re-opening it is always allowed.
+    public static func mark(final isFinal: Bool, revision: Int) -> GuideRefusal? {
+        isFinal && revision == 0 ? .empty : nil
     }
 }

@@ -32,6 +32,6 @@ import Testing
 @Test func guideSavesNeedTheLatestRevision() {
     #expect(GuideRevision.nextRevision(base: 0, current: 0, isFinal: false) == .success(1))
     #expect(GuideRevision.nextRevision(base: 3, current: 3, isFinal: false) == .success(4))
-    #expect(GuideRevision.nextRevision(base: 2, current: 3, isFinal: false) == .failure(.stale(current: 3)))
+    #expect(GuideRevision.nextRevision(base: 2, current: 3, isFinal: false) == .failure(.stale))
     #expect(GuideRevision.nextRevision(base: 3, current: 3, isFinal: true) == .failure(.final))
 }

@@ -20,7 +20,7 @@ enum MergeRoutes {
             }
             if let refusal = ContributionLifecycle.merge(
                 source: source.state, into: target.state, sameContribution: source.id == target.id) {
-                throw refusal.kind == .unprocessable ? refusal.on(field: "into") : refusal as any Error
+                throw refusal.naming(field: "into")
             }
             let moderation = ModerationStore(connection)
             try moderation.merge(sourceID: source.id, into: target.id, staffID: caller.staff.id, now: now)

@@ -56,7 +56,9 @@ enum CodingRoutes {
         let now = context.clock.now
         let code = try context.database.write { connection -> CodeRecord in
             let store = CodeStore(connection)
-            if try store.reconciliation(contributionID: id) != nil { throw CodingRefusal.reconciled }
+            if let refusal = BlindCoding.saveRefusal(reconciled: try store.reconciliation(contributionID: id) != nil) {
+                throw refusal
+            }
             if let refusal = SuggestionRules.checkCoding(
                 machineCoded: try MachineCodeStore(connection).code(contributionID: id) != nil) {
                 throw refusal
@@ -87,7 +89,9 @@ enum CodingRoutes {
             return (try store.coder(staffID: staff.id, campaignID: contribution.campaignID),
                     try store.codes(contributionID: id), try store.reconciliation(contributionID: id))
         }
-        let visible = codes.filter { facilitator || reconciliation != nil || $0.coder == coder }
+        let visible = codes.filter {
+            BlindCoding.mayShow(codeBy: $0.coder, to: coder, seesAllCodes: facilitator, reconciled: reconciliation != nil)
+        }
         var json = JSONWriter()
         json.object { o in
             o.field("contributionId", id)

@@ -105,7 +105,8 @@ enum ShortlistRoutes {
         return .json(json.bytes)
     }
 
-    /// POST {contributionId, reason}: selects an idea into `{round}` (see `ShortlistRules`).
+    /// POST {contributionId, reason}: selects an idea into `{round}` if `ShortlistRules` allows it,
+    /// judged on what the selecting write reads.
     static func select(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
@@ -117,12 +118,24 @@ enum ShortlistRoutes {
         }
         let now = context.clock.now
         try context.database.write { connection in
-            try ShortlistRules.check(round, contributionID: id, campaign: campaign, connection)
-            try ShortlistStore(connection).add(
-                campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
-            if round == .published, let guide = try GuideStore(connection).guide(contributionID: id) {
-                try GuideStore(connection).setPublished(id: guide.id, true, now: now)
+            let shortlist = ShortlistStore(connection), guides = GuideStore(connection)
+            guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
+                throw APIError.validation(field: "contributionId", message: "Choose an idea of this campaign.")
             }
+            let guide = try guides.guide(contributionID: id)
+            let candidate = ShortlistCandidate(
+                phase: idea.phase, state: idea.state,
+                inPreviousRound: try round.previous.map {
+                    try shortlist.contains(campaignID: campaign.id, round: $0, contributionID: id)
+                } ?? true,
+                guideFinal: guide?.finalAt != nil)
+            let phases = try CampaignStore(connection).phases(campaignID: campaign.id)
+            if let refusal = ShortlistRules.check(round, candidate, phases: phases) {
+                throw refusal.naming(field: "contributionId")
+            }
+            try shortlist.add(
+                campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
+            if ShortlistRules.publishesGuide(round), let guide { try guides.setPublished(id: guide.id, true, now: now) }
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "shortlist_\(round.rawValue)",
                               target: "contribution:\(id)", reason: reason), now: now)
@@ -145,9 +158,10 @@ enum ShortlistRoutes {
         let now = context.clock.now
         let removed = try context.database.write { connection -> Bool in
             let store = ShortlistStore(connection)
-            let later = ShortlistRound.allCases.filter { $0.number >= round.number }
             var removed = false
-            for r in later { removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed }
+            for r in ShortlistRules.roundsLeft(round) {
+                removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed
+            }
             if let guide = try GuideStore(connection).guide(contributionID: id) {
                 try GuideStore(connection).setPublished(id: guide.id, false, now: now)
             }

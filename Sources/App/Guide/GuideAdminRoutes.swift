@@ -30,12 +30,11 @@ enum GuideAdminRoutes {
         let title = TextRules.normalise(try JSONBody(request.body).string("title") ?? idea.title ?? "")
         let now = context.clock.now
         let guide = try context.database.write { connection -> GuideRecord in
-            guard try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: id) else {
-                throw GuideRefusal.notInActRound
-            }
             let store = GuideStore(connection)
-            if try store.guide(contributionID: id) != nil {
-                throw GuideRefusal.exists
+            if let refusal = GuideRevision.start(
+                inActRound: try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: id),
+                hasGuide: try store.guide(contributionID: id) != nil) {
+                throw refusal
             }
             return try store.create(campaignID: idea.campaignID, contributionID: id,
                                     title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
@@ -107,9 +106,7 @@ enum GuideAdminRoutes {
     static func markFinal(_ request: Request, _ context: AppContext) throws -> Response {
         let (guide, staff) = try guide(request, context)
         let isFinal = try JSONBody(request.body).bool("final") ?? true
-        if isFinal, guide.text.revision == 0 {
-            throw GuideRefusal.empty
-        }
+        if let refusal = GuideRevision.mark(final: isFinal, revision: guide.text.revision) { throw refusal }
         let now = context.clock.now
         let updated = try context.database.write { connection -> GuideRecord? in
             let store = GuideStore(connection)

@@ -81,8 +81,15 @@ enum GuideEditorRoutes {
         }
         let sections = parsed
         let now = context.clock.now
-        let result = try context.database.write { connection in
-            try GuideStore(connection).save(id: id, base: base, title: title, sections: sections, editor: you, now: now)
+        let result = try context.database.write { connection -> Result<GuideRecord, GuideRefusal> in
+            let store = GuideStore(connection)
+            guard let current = try store.guide(id: id) else { throw APIError.notFound }
+            switch GuideRevision.nextRevision(base: base, current: current.text.revision, isFinal: current.finalAt != nil) {
+            case .success(let next):
+                return .success(try store.save(id: id, revision: next, title: title, sections: sections, editor: you, now: now))
+            case .failure(let refusal):
+                return .failure(refusal)
+            }
         }
         switch result {
         case .success(let guide):
@@ -90,10 +97,10 @@ enum GuideEditorRoutes {
             var json = JSONWriter(capacity: 4096)
             json.guideDraft(guide, comments: comments, you: you)
             return .json(json.bytes)
-        case .failure(.final):
-            throw GuideRefusal.final
         case .failure(.stale):
             return try staleResponse(id: id, you: you, context)
+        case .failure(let refusal):
+            throw refusal
         }
     }
 

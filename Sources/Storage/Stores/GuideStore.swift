@@ -78,16 +78,10 @@ public struct GuideStore {
                              row: Self.record)
     }
 
-    /// Saves a new revision if `base` is still the latest (see `GuideRevision.nextRevision`).
-    /// Run inside `Database.write` so the check and the save are one step.
-    public func save(id: Int64, base: Int, title: String, sections: [GuideSection: String], editor: String,
-                     now: Int64) throws -> Result<GuideRecord, GuideRevision.SaveRefusal> {
-        guard let current = try guide(id: id) else { throw StoreError.notFound }
-        let next: Int
-        switch GuideRevision.nextRevision(base: base, current: current.text.revision, isFinal: current.finalAt != nil) {
-        case .success(let revision): next = revision
-        case .failure(let refusal): return .failure(refusal)
-        }
+    /// Saves the text as revision `next` (which `GuideRevision.nextRevision` chose from the guide
+    /// read in the same write) and keeps it in the revision history.
+    public func save(id: Int64, revision next: Int, title: String, sections: [GuideSection: String], editor: String,
+                     now: Int64) throws -> GuideRecord {
         let texts: [SQLValue] = GuideSection.allCases.map { .text(sections[$0] ?? "") }
         try connection.run(
             "UPDATE guides SET title = ?, revision = ?, sections = \(Self.sectionsJSON) WHERE id = ?",
@@ -98,7 +92,7 @@ public struct GuideStore {
             SELECT id, revision, title, sections, ?, ? FROM guides WHERE id = ?
             """, editor, now, id)
         guard let saved = try guide(id: id) else { throw StoreError.notFound }
-        return .success(saved)
+        return saved
     }
 
     /// Every revision, oldest first.
