@@ -133,5 +133,37 @@ private func refusal(_ result: Result<[Phase], TransitionRefusal>) -> Transition
 @Test func transitionRefusalsHaveStableCodes() {
     #expect(TransitionRefusal.allCases.map(\.rawValue) == [
         "another_phase_open", "out_of_order", "already_open", "not_open", "reason_required", "phase_already_run",
+        "closes_before_opening",
     ])
+}
+
+/// A facilitator's change, with the campaign's state: (change, phase, phases, campaign) → refusal code.
+@Test(arguments: [
+    (PhaseChange.close(reason: nil), PhaseKind.understand, "open", CampaignState.live, nil as String?),
+    (.close(reason: "done"), .understand, "open", .draft, nil),
+    (.close(reason: nil), .understand, "open", .archived, "campaign_archived"),
+    (.open(reason: "again"), .understand, "closed", .archived, "campaign_archived"),
+    (.schedule(opensAt: nil, closesAt: 100), .understand, "open", .archived, "campaign_archived"),
+    (.open(reason: nil), .answer, "open", .live, "another_phase_open"),
+    (.schedule(opensAt: 100, closesAt: 200), .answer, "open", .live, nil),
+    (.schedule(opensAt: 100, closesAt: 200), .understand, "open", .live, "phase_already_run"),
+    (.schedule(opensAt: 100, closesAt: nil), .understand, "closed", .live, "phase_already_run"),
+    (.schedule(opensAt: nil, closesAt: 200), .understand, "open", .live, nil),
+    (.schedule(opensAt: 200, closesAt: 200), .answer, "open", .live, "closes_before_opening"),
+    (.schedule(opensAt: 300, closesAt: 200), .understand, "open", .live, "closes_before_opening"),
+])
+func facilitatorChanges(change: PhaseChange, kind: PhaseKind, understand: String, campaign: CampaignState, expected: String?) {
+    let before = phases(understand == "open" ? .open : .closed, .pending, .pending, .pending)
+    do {
+        let after = try PhaseTransitions.apply(change, to: kind, in: before, campaign: campaign)
+        #expect(expected == nil, "allowed, expected \(expected ?? "")")
+        if case .schedule(let opensAt, let closesAt) = change {
+            #expect(after[kind.position].opensAt == opensAt && after[kind.position].closesAt == closesAt)
+            #expect(states(after) == states(before))
+        }
+    } catch let refusal as any Refusal {
+        #expect(refusal.code == expected)
+    } catch {
+        Issue.record("unexpected \(error)")
+    }
 }

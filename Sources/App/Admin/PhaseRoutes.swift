@@ -6,12 +6,19 @@ import Storage
 enum PhaseRoutes {
     static func register(_ router: inout Router<AppContext>) {
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/phases/{phase}/open", maxBodySize: 4096) { request, context in
-            try transition(request, context, opening: true)
+            try change(request, context, .open(reason: try reason(request)))
         }
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/phases/{phase}/close", maxBodySize: 4096) { request, context in
-            try transition(request, context, opening: false)
+            try change(request, context, .close(reason: try reason(request)))
         }
-        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/phases/{phase}/schedule", maxBodySize: 4096, schedule)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/phases/{phase}/schedule", maxBodySize: 4096) { request, context in
+            let body = try JSONBody(request.body)
+            return try change(request, context, .schedule(opensAt: try time(body, "opensAt"), closesAt: try time(body, "closesAt")))
+        }
+    }
+
+    private static func reason(_ request: Request) throws -> String? {
+        try JSONBody(request.body).string("reason").map(TextRules.normalise)
     }
 
     private static func phaseParameter(_ request: Request) throws -> PhaseKind {
@@ -19,27 +26,29 @@ enum PhaseRoutes {
         return kind
     }
 
-    /// `{reason?}`. The rules are checked against the phases read inside the write, so two
-    /// facilitators acting at once cannot both succeed on a stale view.
-    static func transition(_ request: Request, _ context: AppContext, opening: Bool) throws -> Response {
+    /// Open or close `{reason?}`, or schedule `{opensAt, closesAt}` (ISO times or null), as
+    /// `PhaseTransitions.apply` decides from the campaign and phases read inside the write, so two
+    /// facilitators acting at once cannot both succeed on a stale view. Audited; a live campaign's
+    /// pages hear of every phase that opened or closed.
+    static func change(_ request: Request, _ context: AppContext, _ change: PhaseChange) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .runPhases, slug: try request.slugParameter())
         let kind = try phaseParameter(request)
-        let reason = try JSONBody(request.body).string("reason").map(TextRules.normalise)
         let now = context.clock.now
         let (phases, changes) = try context.database.write { connection -> ([Phase], [(PhaseKind, PhaseState)]) in
             let store = CampaignStore(connection)
             guard let current = try store.campaign(id: campaign.id) else { throw APIError.notFound }
-            if let refusal = current.state.editRefusal { throw refusal }
             let before = try store.phases(campaignID: campaign.id)
-            let result = opening
-                ? PhaseTransitions.open(kind, in: before, reason: reason)
-                : PhaseTransitions.close(kind, in: before)
-            let after = try result.get()
+            let after: [Phase]
+            do {
+                after = try PhaseTransitions.apply(change, to: kind, in: before, campaign: current.state)
+            } catch let refusal as TransitionRefusal {
+                throw refusal.naming(field: "closesAt")
+            }
             try store.setPhases(campaignID: campaign.id, after)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: opening ? "phase_open" : "phase_close",
-                    target: "campaign:\(campaign.slug)/\(kind.rawValue)", reason: reason ?? ""), now: now)
+                    campaignID: campaign.id, actor: caller.name, action: auditAction(change),
+                    target: "campaign:\(campaign.slug)/\(kind.rawValue)", reason: auditReason(change)), now: now)
             return (after, differences(before, after))
         }
         if campaign.state == .live {
@@ -48,41 +57,20 @@ enum PhaseRoutes {
         return respond(phases)
     }
 
-    /// `{opensAt, closesAt}`: ISO times or null. Only a pending phase can get an opening time.
-    static func schedule(_ request: Request, _ context: AppContext) throws -> Response {
-        let (caller, campaign) = try context.requireStaff(request, .runPhases, slug: try request.slugParameter())
-        try campaign.requireEditable()
-        let kind = try phaseParameter(request)
-        let body = try JSONBody(request.body)
-        let opensAt = try time(body, "opensAt")
-        let closesAt = try time(body, "closesAt")
-        if let opensAt, let closesAt, closesAt <= opensAt {
-            throw APIError.validation(field: "closesAt", message: "Must be after opensAt.")
+    private static func auditAction(_ change: PhaseChange) -> String {
+        switch change {
+        case .open: "phase_open"
+        case .close: "phase_close"
+        case .schedule: "phase_schedule"
         }
-        let now = context.clock.now
-        let phases = try context.database.write { connection -> [Phase] in
-            let store = CampaignStore(connection)
-            var phases = try store.phases(campaignID: campaign.id)
-            guard let index = phases.firstIndex(where: { $0.kind == kind }) else { throw APIError.notFound }
-            switch phases[index].state {
-            case .pending: break
-            case .open, .closed:
-                if opensAt != nil {
-                    throw TransitionRefusal.alreadyRun
-                }
-            }
-            phases[index].opensAt = opensAt
-            phases[index].closesAt = closesAt
-            try store.setPhases(campaignID: campaign.id, phases)
-            let describe = { (t: Int64?) in t.map(ISOTime.string) ?? "none" }
-            try AuditStore(connection).append(
-                NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "phase_schedule",
-                    target: "campaign:\(campaign.slug)/\(kind.rawValue)",
-                    reason: "opens \(describe(opensAt)), closes \(describe(closesAt))"), now: now)
-            return phases
+    }
+
+    private static func auditReason(_ change: PhaseChange) -> String {
+        switch change {
+        case .open(let reason), .close(let reason): reason ?? ""
+        case .schedule(let opensAt, let closesAt):
+            "opens \(opensAt.map(ISOTime.string) ?? "none"), closes \(closesAt.map(ISOTime.string) ?? "none")"
         }
-        return respond(phases)
     }
 
     private static func time(_ body: JSONBody, _ key: String) throws -> Int64? {

@@ -9,6 +9,8 @@ public enum TransitionRefusal: String, Refusal {
     case reasonRequired = "reason_required"
     /// An opening time for a phase that is open or has closed.
     case alreadyRun = "phase_already_run"
+    /// A schedule whose closing time is not after its opening time.
+    case closesBeforeOpening = "closes_before_opening"
 
     public var message: String {
         switch self {
@@ -18,8 +20,14 @@ public enum TransitionRefusal: String, Refusal {
         case .notOpen: "This phase is not open."
         case .reasonRequired: "Re-opening a closed phase needs a reason."
         case .alreadyRun: "Only a phase that has not run can get an opening time."
+        case .closesBeforeOpening: "A phase must close after it opens."
         }
     }
 
-    public var kind: RefusalKind { .conflict }
+    public var kind: RefusalKind {
+        switch self {
+        case .closesBeforeOpening: .unprocessable
+        case .anotherPhaseOpen, .outOfOrder, .alreadyOpen, .notOpen, .reasonRequired, .alreadyRun: .conflict
+        }
+    }
 }
