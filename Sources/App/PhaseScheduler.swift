@@ -54,7 +54,7 @@ final class PhaseScheduler: Sendable {
                 for (kind, state) in applied {
                     try AuditStore(connection).append(
                         NewAuditEntry(
-                            campaignID: id, actor: "schedule", action: state == .open ? "phase_open" : "phase_close",
+                            campaignID: id, actor: "schedule", action: state == .open ? .phaseOpen : .phaseClose,
                             target: "campaign:\(slug)/\(kind.rawValue)", reason: "scheduled"), now: now)
                     changes.append(Change(campaignID: id, kind: kind, state: state))
                 }

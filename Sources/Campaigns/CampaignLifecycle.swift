@@ -1,7 +1,7 @@
 // How a campaign moves through its lifecycle: launched once from a draft, archived once for good.
 
 /// A change to a campaign's lifecycle state that staff can ask for.
-public enum CampaignMove: String, Sendable, CaseIterable {
+public enum CampaignMove: Sendable, CaseIterable {
     /// draft → live.
     case launch
     /// draft or live → archived.

@@ -5,7 +5,8 @@
 public enum ThemeKind: Sendable, Equatable, Hashable {
     case barrier
     case buildingBlock
-    /// A facilitator's own kind: lower-case letters, digits and `_`, 1…32 characters.
+    /// A facilitator's own kind: lower-case letters, digits, `_` and `-`, 1…32 characters (the
+    /// codebook import has always allowed `-`, the console `_` and digits; both are kept).
     case custom(String)
 
     public init?(rawValue: String) {
@@ -14,7 +15,7 @@ public enum ThemeKind: Sendable, Equatable, Hashable {
         case "building_block": self = .buildingBlock
         default:
             let allowed = rawValue.unicodeScalars.allSatisfy { scalar in
-                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
+                ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
             }
             guard allowed, (1...32).contains(rawValue.unicodeScalars.count) else { return nil }
             self = .custom(rawValue)

@@ -16,18 +16,18 @@ public struct ContributionFacts: Sendable, Equatable {
 }
 
 /// A staff decision about whether the crowd sees a contribution.
-public enum ModerationAction: String, Sendable, CaseIterable {
+public enum ModerationAction: Sendable, CaseIterable {
     case hide, restore
 }
 
-/// What a moderation action did, as the audit log names it.
-public enum ModerationOutcome: String, Sendable, CaseIterable {
+/// What a moderation action did (`auditAction` names it for the log).
+public enum ModerationOutcome: Sendable, CaseIterable {
     /// visible or pending → hidden.
-    case hidden = "hide"
+    case hidden
     /// hidden → visible.
-    case restored = "restore"
+    case restored
     /// pending (pre-moderated) → visible.
-    case approved = "approve"
+    case approved
 
     /// The contribution's state afterwards.
     public var state: ContributionState {

@@ -134,7 +134,7 @@ final class ExportFixture {
                 "INSERT INTO shortlist_entries (round_id, contribution_id, reason) VALUES (?, ?, 'popular')",
                 connection.lastInsertRowID, ideas[0])
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: "hide", target: "contribution \(ideas[4])",
+                NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: .hide, target: "contribution \(ideas[4])",
                               reason: "personal details"), now: t0 + 5 * 86_400)
             return people
         }

@@ -11,6 +11,9 @@ private func decision(_ themes: Set<Int64>, notRelevant: Bool = false) -> CodeDe
     #expect(ThemeKind(rawValue: "barrier") == .barrier)
     #expect(ThemeKind(rawValue: "building_block") == .buildingBlock)
     #expect(ThemeKind(rawValue: "enabler")?.rawValue == "enabler")
+    // The codebook import always took hyphens; the console now takes what the import stored.
+    #expect(ThemeKind(rawValue: "quick-win")?.rawValue == "quick-win")
+    #expect(ThemeKind(rawValue: "phase_2")?.rawValue == "phase_2")
     for bad in ["", "Barrier", "two words", String(repeating: "a", count: 33), "é"] {
         #expect(ThemeKind(rawValue: bad) == nil, "\(bad)")
     }

@@ -29,7 +29,7 @@ private func refusalCode(_ rule: () throws -> Void) -> String? {
 func moderation(state: ContributionState, action: ModerationAction, expected: String) {
     switch ContributionLifecycle.moderate(action, state) {
     case .success(let outcome):
-        #expect(outcome.rawValue == expected)
+        #expect(outcome.auditAction.rawValue == expected)
         #expect(outcome.state == (action == .hide ? .hidden : .visible))
     case .failure(let refusal):
         #expect(refusal.code == expected)

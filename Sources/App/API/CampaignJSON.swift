@@ -45,7 +45,7 @@ extension JSONWriter {
             w.object { t in
                 t.field("id", theme.id)
                 t.field("name", theme.name)
-                t.field("kind", theme.kind)
+                t.field("kind", theme.kind.rawValue)
                 t.field("description", theme.description)
             }
         }

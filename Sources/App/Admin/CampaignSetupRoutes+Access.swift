@@ -23,7 +23,7 @@ extension CampaignSetupRoutes {
             try ContributorStore(connection).addInvites(campaignID: campaign.id, macs: macs)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "invites_create",
+                    campaignID: campaign.id, actor: caller.name, action: .invitesCreate,
                     target: "campaign:\(campaign.slug)", reason: "\(count) codes"), now: now)
         }
         var csv = CSVEncoder.byteOrderMark
@@ -49,7 +49,7 @@ extension CampaignSetupRoutes {
             try AdminCampaignStore(connection).setAccessCode(campaignID: campaign.id, mac: mac)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: code.isEmpty ? "access_code_remove" : "access_code_set",
+                    campaignID: campaign.id, actor: caller.name, action: code.isEmpty ? .accessCodeRemove : .accessCodeSet,
                     target: "campaign:\(campaign.slug)"), now: now)
         }
         return try respond(campaignID: campaign.id, context)
@@ -78,7 +78,7 @@ extension CampaignSetupRoutes {
                 now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "statement", target: "contribution:\(record.id)"),
+                    campaignID: campaign.id, actor: caller.name, action: .statement, target: "contribution:\(record.id)"),
                 now: now)
             return record
         }

@@ -82,7 +82,7 @@ enum CampaignSetupRoutes {
                 try StaffStore(connection).setCampaigns(staffID: caller.staff.id, caller.staff.campaignIDs + [id])
             }
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: id, actor: caller.name, action: "campaign_create", target: "campaign:\(slug)"),
+                NewAuditEntry(campaignID: id, actor: caller.name, action: .campaignCreate, target: "campaign:\(slug)"),
                 now: now)
             return id
         }
@@ -114,7 +114,7 @@ enum CampaignSetupRoutes {
             try AdminCampaignStore(connection).update(campaignID: campaign.id, edits)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "campaign_edit", target: "campaign:\(campaign.slug)",
+                    campaignID: campaign.id, actor: caller.name, action: .campaignEdit, target: "campaign:\(campaign.slug)",
                     reason: fields), now: now)
         }
         return try respond(campaignID: campaign.id, context)
@@ -132,7 +132,7 @@ enum CampaignSetupRoutes {
             try AdminCampaignStore(connection).setState(campaignID: campaign.id, target)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: move.rawValue,
+                    campaignID: campaign.id, actor: caller.name, action: move.auditAction,
                     target: "campaign:\(campaign.slug)", reason: reason), now: now)
         }
         return try respond(campaignID: campaign.id, context)

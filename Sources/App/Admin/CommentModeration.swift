@@ -30,7 +30,7 @@ enum CommentModeration {
             try ModerationStore(connection).setCommentState(id: comment.id, CommentRules.moderate(action, comment.state), now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: action.rawValue,
+                    campaignID: campaign.id, actor: caller.name, action: action.auditAction,
                     target: "comment:\(comment.id)", reason: reason), now: now)
             guard let record = try CommentStore(connection).comment(id: comment.id),
                   let parent = try ContributionStore(connection).contribution(id: record.contributionID) else {
@@ -54,7 +54,7 @@ enum CommentModeration {
             try ModerationStore(connection).redactComment(id: comment.id, body: text, staffID: caller.staff.id, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "redact", target: "comment:\(comment.id)",
+                    campaignID: campaign.id, actor: caller.name, action: .redact, target: "comment:\(comment.id)",
                     reason: reason), now: now)
             guard let record = try CommentStore(connection).comment(id: comment.id) else { throw APIError.notFound }
             return record

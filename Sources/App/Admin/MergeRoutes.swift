@@ -26,7 +26,7 @@ enum MergeRoutes {
             try moderation.merge(sourceID: source.id, into: target.id, staffID: caller.staff.id, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "merge",
+                    campaignID: campaign.id, actor: caller.name, action: .merge,
                     target: "contribution:\(source.id)→contribution:\(target.id)", reason: reason), now: now)
             guard let merged = try contributions.contribution(id: target.id) else { throw APIError.notFound }
             return merged
@@ -52,7 +52,7 @@ enum MergeRoutes {
             try moderation.undo(merge, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "unmerge",
+                    campaignID: campaign.id, actor: caller.name, action: .unmerge,
                     target: "contribution:\(source.id)→contribution:\(merge.targetID)", reason: reason), now: now)
             guard let record = try ContributionStore(connection).contribution(id: source.id) else { throw APIError.notFound }
             return (record, merge.targetID)

@@ -94,7 +94,7 @@ enum ModerationRoutes {
             try ModerationStore(connection).setContributionState(id: found.id, outcome.state, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: outcome.rawValue,
+                    campaignID: campaign.id, actor: caller.name, action: outcome.auditAction,
                     target: "contribution:\(found.id)", reason: reason), now: now)
             guard let updated = try contributions.contribution(id: found.id) else { throw APIError.notFound }
             return updated
@@ -126,7 +126,7 @@ enum ModerationRoutes {
                 id: found.id, title: title, body: text, staffID: caller.staff.id, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "redact", target: "contribution:\(found.id)",
+                    campaignID: campaign.id, actor: caller.name, action: .redact, target: "contribution:\(found.id)",
                     reason: reason), now: now)
             guard let updated = try ContributionStore(connection).contribution(id: found.id) else { throw APIError.notFound }
             return updated
@@ -171,7 +171,7 @@ enum ModerationRoutes {
             let count = try ModerationStore(connection).purgeRevisions(contributionID: found.id)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "purge_revisions",
+                    campaignID: campaign.id, actor: caller.name, action: .purgeRevisions,
                     target: "contribution:\(found.id)", reason: "\(count) revisions"), now: now)
             return count
         }

@@ -47,7 +47,7 @@ enum PhaseRoutes {
             try store.setPhases(campaignID: campaign.id, after)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: auditAction(change),
+                    campaignID: campaign.id, actor: caller.name, action: change.auditAction,
                     target: "campaign:\(campaign.slug)/\(kind.rawValue)", reason: auditReason(change)), now: now)
             return (after, differences(before, after))
         }
@@ -55,14 +55,6 @@ enum PhaseRoutes {
             for (kind, state) in changes { context.publishPhase(campaignID: campaign.id, kind: kind, state: state) }
         }
         return respond(phases)
-    }
-
-    private static func auditAction(_ change: PhaseChange) -> String {
-        switch change {
-        case .open: "phase_open"
-        case .close: "phase_close"
-        case .schedule: "phase_schedule"
-        }
     }
 
     private static func auditReason(_ change: PhaseChange) -> String {

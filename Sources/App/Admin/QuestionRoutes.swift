@@ -22,7 +22,7 @@ enum QuestionRoutes {
         let id = try context.database.write { connection -> Int64 in
             let id = try CampaignStore(connection).addQuestion(campaignID: campaign.id, phase: phase, text: text)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: caller.name, action: "question_add", target: "question:\(id)"),
+                NewAuditEntry(campaignID: campaign.id, actor: caller.name, action: .questionAdd, target: "question:\(id)"),
                 now: now)
             return id
         }
@@ -40,7 +40,7 @@ enum QuestionRoutes {
             try AdminCampaignStore(connection).updateQuestion(id: found.id, text: text, phase: phase)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: found.campaignID, actor: caller.name, action: "question_edit", target: "question:\(found.id)"),
+                    campaignID: found.campaignID, actor: caller.name, action: .questionEdit, target: "question:\(found.id)"),
                 now: now)
         }
         return question(id: found.id, phase: phase ?? found.phase, text: text ?? found.text, status: .ok)
@@ -53,7 +53,7 @@ enum QuestionRoutes {
             try AdminCampaignStore(connection).deleteQuestion(id: found.id)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: found.campaignID, actor: caller.name, action: "question_delete", target: "question:\(found.id)"),
+                    campaignID: found.campaignID, actor: caller.name, action: .questionDelete, target: "question:\(found.id)"),
                 now: now)
         }
         return .json(Array("{\"deleted\":true}".utf8))
@@ -103,7 +103,7 @@ enum QuestionRoutes {
             try CampaignStore(connection).setProfileQuestions(campaignID: campaign.id, questions)
             try AuditStore(connection).append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: "profile_questions_set",
+                    campaignID: campaign.id, actor: caller.name, action: .profileQuestionsSet,
                     target: "campaign:\(campaign.slug)"), now: now)
         }
         return try CampaignSetupRoutes.respond(campaignID: campaign.id, context)

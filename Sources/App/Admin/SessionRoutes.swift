@@ -37,7 +37,7 @@ enum SessionRoutes {
             try StaffCredentialStore(connection).addSession(
                 staffID: staff.id, tokenHash: Tokens.hash(token), now: now, expiresAt: now + StaffSession.lifetime)
             try AuditStore(connection).append(
-                NewAuditEntry(actor: staff.name, action: "sign_in", target: "staff:\(staff.name)"), now: now)
+                NewAuditEntry(actor: staff.name, action: .signIn, target: "staff:\(staff.name)"), now: now)
         }
         var response = Response.json(try accountJSON(staff, context))
         response.headers.add("Set-Cookie", StaffSession.cookie(token, secure: context.configuration.secureCookies))
@@ -50,7 +50,7 @@ enum SessionRoutes {
         try context.database.write { connection in
             if let token = caller.sessionToken { try StaffCredentialStore(connection).endSession(hash: Tokens.hash(token)) }
             try AuditStore(connection).append(
-                NewAuditEntry(actor: caller.name, action: "sign_out", target: "staff:\(caller.name)"), now: now)
+                NewAuditEntry(actor: caller.name, action: .signOut, target: "staff:\(caller.name)"), now: now)
         }
         var response = Response.json(Array("{\"signedOut\":true}".utf8))
         response.headers.add("Set-Cookie", StaffSession.expiredCookie(secure: context.configuration.secureCookies))
@@ -101,7 +101,7 @@ enum SessionRoutes {
             let id = try StaffCredentialStore(connection).addToken(
                 staffID: caller.staff.id, tokenHash: Tokens.hash(token), label: label, now: now)
             try AuditStore(connection).append(
-                NewAuditEntry(actor: caller.name, action: "token_create", target: "token:\(id)"), now: now)
+                NewAuditEntry(actor: caller.name, action: .tokenCreate, target: "token:\(id)"), now: now)
             return id
         }
         var json = JSONWriter()
@@ -122,7 +122,7 @@ enum SessionRoutes {
                 throw APIError.notFound
             }
             try AuditStore(connection).append(
-                NewAuditEntry(actor: caller.name, action: "token_revoke", target: "token:\(id)"), now: now)
+                NewAuditEntry(actor: caller.name, action: .tokenRevoke, target: "token:\(id)"), now: now)
         }
         return .json(Array("{\"revoked\":true}".utf8))
     }

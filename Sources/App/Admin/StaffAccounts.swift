@@ -63,7 +63,7 @@ public enum StaffAccounts {
             _ = try StaffCredentialStore(connection).addToken(
                 staffID: id, tokenHash: Tokens.hash(token), label: "created with the account", now: now)
             try AuditStore(connection).append(
-                NewAuditEntry(actor: actor, action: "staff_add", target: "staff:\(name)", reason: "role \(role.rawValue)"),
+                NewAuditEntry(actor: actor, action: .staffAdd, target: "staff:\(name)", reason: "role \(role.rawValue)"),
                 now: now)
         }
         return CreatedStaff(name: name, role: role, password: password, token: token)

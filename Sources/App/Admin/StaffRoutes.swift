@@ -80,7 +80,7 @@ enum StaffRoutes {
                 try staff.setRole(staffID: account.id, role)
                 try audit.append(
                     NewAuditEntry(
-                        actor: caller.name, action: "role_change", target: "staff:\(name)",
+                        actor: caller.name, action: .roleChange, target: "staff:\(name)",
                         reason: "\(account.role.rawValue) → \(role.rawValue)"), now: now)
             }
             if let slugs {
@@ -93,12 +93,12 @@ enum StaffRoutes {
                 try staff.setCampaigns(staffID: account.id, ids)
                 try audit.append(
                     NewAuditEntry(
-                        actor: caller.name, action: "campaigns_change", target: "staff:\(name)",
+                        actor: caller.name, action: .campaignsChange, target: "staff:\(name)",
                         reason: slugs.isEmpty ? "all campaigns" : slugs.joined(separator: ", ")), now: now)
             }
             if disable, !account.isDisabled {
                 try staff.disable(staffID: account.id, now: now)
-                try audit.append(NewAuditEntry(actor: caller.name, action: "staff_disable", target: "staff:\(name)"), now: now)
+                try audit.append(NewAuditEntry(actor: caller.name, action: .staffDisable, target: "staff:\(name)"), now: now)
             }
             guard let updated = try staff.staff(id: account.id) else { throw APIError.notFound }
             return updated

@@ -38,7 +38,7 @@ enum AgreementRoutes {
                 w.object { t in
                     t.field("id", pair.0.id)
                     t.field("name", pair.0.name)
-                    t.field("kind", pair.0.kind)
+                    t.field("kind", pair.0.kind.rawValue)
                     t.key("figures")
                     t.figures(pair.1.figures)
                 }
@@ -77,7 +77,7 @@ enum AgreementRoutes {
             try CodeStore(connection).reconcile(contributionID: id, decision: decision, themeVersions: versions,
                                                 reason: reason, staffID: staff.id, now: now)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: contribution.campaignID, actor: staff.name, action: "reconcile",
+                NewAuditEntry(campaignID: contribution.campaignID, actor: staff.name, action: .reconcile,
                               target: "contribution:\(id)", reason: reason), now: now)
         }
         var json = JSONWriter()
@@ -117,7 +117,7 @@ enum AgreementRoutes {
                 w.object { j in
                     j.field("id", t.id)
                     j.field("name", t.name)
-                    j.field("kind", t.kind)
+                    j.field("kind", t.kind.rawValue)
                     j.field("count", findings.values.filter { $0.themes.contains(t.id) }.count)
                     j.field("machineCount", machine.filter { $0.decision.themes.contains(t.id) }.count)
                     j.key("examples")
@@ -138,7 +138,7 @@ enum AgreementRoutes {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (barriers, ideas) = try context.database.read { connection in
             let store = ThemeStore(connection)
-            return (try store.themes(campaignID: campaign.id).filter { $0.published && $0.kind == ThemeKind.barrier.rawValue },
+            return (try store.themes(campaignID: campaign.id).filter { $0.published && $0.kind == .barrier },
                     try store.linkedIdeas(campaignID: campaign.id))
         }
         let barrierIDs = Set(barriers.map(\.id))

@@ -7,7 +7,7 @@ extension JSONWriter {
         object { o in
             o.field("id", t.id)
             o.field("name", t.name)
-            o.field("kind", t.kind)
+            o.field("kind", t.kind.rawValue)
             o.field("description", t.description)
             o.key("parentId")
             o.int(t.parentID)

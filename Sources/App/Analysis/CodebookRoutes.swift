@@ -41,7 +41,7 @@ enum CodebookRoutes {
         let theme = try context.database.write { connection in
             let store = ThemeStore(connection)
             if let parent { _ = try sameCampaign(parent, campaign.id, store) }
-            return try store.add(campaignID: campaign.id, name: name, kind: kind.rawValue, description: description,
+            return try store.add(campaignID: campaign.id, name: name, kind: kind, description: description,
                                  parentID: parent, staffID: staff.id, now: now)
         }
         var json = JSONWriter()
@@ -58,7 +58,7 @@ enum CodebookRoutes {
         let body = try JSONBody(request.body)
         var changeSoFar = ThemeChange()
         changeSoFar.name = try body.string("name").map(themeName)
-        changeSoFar.kind = try body.string("kind").map(themeKind)?.rawValue
+        changeSoFar.kind = try body.string("kind").map(themeKind)
         changeSoFar.description = try body.string("description").map(themeDescription)
         if body.has("parentId") {
             let parent = try body.int("parentId")
@@ -124,7 +124,7 @@ enum CodebookRoutes {
             ids = ids.filter { byID[$0].map { !$0.archived } ?? false }
             _ = try store.publish(campaignID: campaign.id, ids: ids)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "publish_themes",
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .publishThemes,
                               target: "campaign:\(campaign.slug)", reason: "\(ids.count) themes"), now: now)
             return try store.themes(campaignID: campaign.id).filter(\.published)
         }

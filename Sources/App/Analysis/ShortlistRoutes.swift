@@ -137,7 +137,7 @@ enum ShortlistRoutes {
                 campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
             if ShortlistRules.publishesGuide(round), let guide { try guides.setPublished(id: guide.id, true, now: now) }
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "shortlist_\(round.rawValue)",
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .shortlist(round),
                               target: "contribution:\(id)", reason: reason), now: now)
         }
         publishShortlisted(id, context)
@@ -167,7 +167,7 @@ enum ShortlistRoutes {
             }
             if removed {
                 try AuditStore(connection).append(
-                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "unshortlist_\(round.rawValue)",
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .unshortlist(round),
                                   target: "contribution:\(id)"), now: now)
             }
             return removed

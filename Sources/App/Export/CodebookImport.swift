@@ -19,7 +19,7 @@ public enum CodebookImport {
         for record in records.dropFirst() {
             let name = header.value("name", in: record)
             let kindText = header.value("kind", in: record)
-            let kind = kindText.isEmpty ? "theme" : kindText.lowercased()
+            let kind = ThemeKind(rawValue: kindText.isEmpty ? "theme" : kindText.lowercased())
             let description = header.value("description", in: record)
             let parentText = header.value("parent", in: record)
             let parent = parentText.isEmpty ? nil : parentText
@@ -30,15 +30,15 @@ public enum CodebookImport {
                 message = "the name is longer than \(maxName) characters."
             } else if let earlier = lineOfName[name] {
                 message = "the name \"\(name)\" is already used on line \(earlier)."
-            } else if !kind.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" || $0 == "_" }) || kind.count > 32 {
+            } else if kind == nil {
                 message = "the kind must be one word of at most 32 letters (for example theme or code)."
             } else if description.count > maxDescription {
                 message = "the description is longer than \(maxDescription) characters."
             } else if parent == name {
                 message = "a theme cannot be its own parent."
             }
-            if let message {
-                problems.append(.init(line: record.line, message: message))
+            guard message == nil, let kind else {
+                problems.append(.init(line: record.line, message: message ?? "the kind is not valid."))
                 continue
             }
             lineOfName[name] = record.line
@@ -59,7 +59,7 @@ public enum CodebookImport {
             guard !rows.isEmpty else { throw ImportError.unreadable("The file has a header but no themes.") }
             try store.addThemes(campaignID: campaign.id, rows.map(\.theme), now: now)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: "command line", action: "import-codebook",
+                NewAuditEntry(campaignID: campaign.id, actor: "command line", action: .importCodebook,
                               target: "\(rows.count) themes"), now: now)
             return rows.count
         }

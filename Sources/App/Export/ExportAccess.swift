@@ -17,7 +17,7 @@ enum ExportAccess {
     static func recordExport(
         _ what: String, campaignID: Int64, actor: String, database: Database, now: Int64
     ) throws {
-        let entry = NewAuditEntry(campaignID: campaignID, actor: actor, action: "export", target: what)
+        let entry = NewAuditEntry(campaignID: campaignID, actor: actor, action: .export, target: what)
         try database.write { connection in _ = try AuditStore(connection).append(entry, now: now) }
     }
 }

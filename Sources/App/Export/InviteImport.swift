@@ -51,7 +51,7 @@ public enum InviteImport {
             guard !toWrite.isEmpty else { throw ImportError.unreadable("The file has a header but no codes.") }
             try store.addInvites(campaignID: campaign.id, macs: toWrite)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: "command line", action: "import-invites",
+                NewAuditEntry(campaignID: campaign.id, actor: "command line", action: .importInvites,
                               target: "\(toWrite.count) codes"), now: now)
             return toWrite.count
         }

@@ -116,7 +116,7 @@ enum GuideAdminRoutes {
                 _ = try ShortlistStore(connection).remove(campaignID: guide.campaignID, round: .published, contributionID: idea)
             }
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? "guide_final" : "guide_reopen",
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? .guideFinal : .guideReopen,
                               target: "guide:\(guide.id)"), now: now)
             return try store.guide(id: guide.id)
         }

@@ -6,9 +6,9 @@ public struct AuditEntry: Sendable, Equatable {
     /// Unix seconds.
     public var at: Int64
     public var campaignID: Int64?
-    /// The staff account's name, or `system` for scheduled changes.
+    /// The staff account's name, `schedule` for scheduled phase changes, `command line` for the CLI.
     public var actor: String
-    /// A snake_case verb: `sign_in`, `phase_open`, `hide`, `merge`, `redact`, `role_change`, `export`, …
+    /// An `AuditAction`'s raw value, kept as the text stored so the chain is checked on exactly that.
     public var action: String
     /// What was acted on, e.g. `contribution:12`, `campaign:water`, `staff:ana`.
     public var target: String

@@ -1,14 +1,15 @@
 // The append-only audit log: append (chaining each entry to the last), list, and read all for verification.
+import Campaigns
 
 /// What a new audit entry says; the store adds the id and the hashes.
 public struct NewAuditEntry: Sendable {
     public var campaignID: Int64?
     public var actor: String
-    public var action: String
+    public var action: AuditAction
     public var target: String
     public var reason: String
 
-    public init(campaignID: Int64? = nil, actor: String, action: String, target: String, reason: String = "") {
+    public init(campaignID: Int64? = nil, actor: String, action: AuditAction, target: String, reason: String = "") {
         self.campaignID = campaignID
         self.actor = actor
         self.action = action
@@ -43,15 +44,15 @@ public struct AuditStore {
         let id = (last?.id ?? 0) + 1
         let prev = last?.hash ?? AuditChain.genesis
         let hash = AuditChain.hash(
-            prev: prev, id: id, at: now, campaignID: new.campaignID, actor: new.actor, action: new.action,
+            prev: prev, id: id, at: now, campaignID: new.campaignID, actor: new.actor, action: new.action.rawValue,
             target: new.target, reason: new.reason)
         try connection.run(
             """
             INSERT INTO audit_log (id, at, campaign_id, actor, action, target, reason, prev_hash, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, id, now, new.campaignID, new.actor, new.action, new.target, new.reason, prev, hash)
+            """, id, now, new.campaignID, new.actor, new.action.rawValue, new.target, new.reason, prev, hash)
         return AuditEntry(
-            id: id, at: now, campaignID: new.campaignID, actor: new.actor, action: new.action, target: new.target,
+            id: id, at: now, campaignID: new.campaignID, actor: new.actor, action: new.action.rawValue, target: new.target,
             reason: new.reason, prevHash: prev, hash: hash)
     }
 

@@ -74,7 +74,7 @@ public struct ProfileQuestionRecord: Sendable, Equatable {
 public struct ThemeRecord: Sendable, Equatable {
     public var id: Int64
     public var name: String
-    public var kind: String
+    public var kind: ThemeKind
     public var description: String
 }
 

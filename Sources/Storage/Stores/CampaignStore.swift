@@ -151,7 +151,7 @@ public struct CampaignStore {
         try connection.query(
             "SELECT id, name, kind, description FROM themes WHERE campaign_id = ? AND published = 1 ORDER BY id",
             campaignID
-        ) { row in ThemeRecord(id: row.int(0), name: row.text(1), kind: row.text(2), description: row.text(3)) }
+        ) { row in ThemeRecord(id: row.int(0), name: row.text(1), kind: try row.themeKind(2, table: "themes"), description: row.text(3)) }
     }
 
     public func addTheme(campaignID: Int64, name: String, description: String, published: Bool, now: Int64) throws -> Int64 {

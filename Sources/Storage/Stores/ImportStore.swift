@@ -1,13 +1,14 @@
 // Writes for imports: invite code hashes and codebook themes. Callers run them in one `Database.write`.
+import Campaigns
 
 /// A codebook row ready to insert; `parent` names another theme of the campaign or of the same import.
 public struct NewTheme: Sendable, Equatable {
     public var name: String
-    public var kind: String
+    public var kind: ThemeKind
     public var description: String
     public var parent: String?
 
-    public init(name: String, kind: String, description: String, parent: String?) {
+    public init(name: String, kind: ThemeKind, description: String, parent: String?) {
         self.name = name
         self.kind = kind
         self.description = description
@@ -37,7 +38,7 @@ public struct ImportStore {
         for theme in themes {
             try connection.run(
                 "INSERT INTO themes (campaign_id, name, kind, description, published, created_at) VALUES (?, ?, ?, ?, 0, ?)",
-                campaignID, theme.name, theme.kind, theme.description, now)
+                campaignID, theme.name, theme.kind.rawValue, theme.description, now)
             ids[theme.name] = connection.lastInsertRowID
         }
         for theme in themes {

@@ -9,6 +9,12 @@ extension Row {
         return value
     }
 
+    /// A theme's `kind` column.
+    func themeKind(_ i: Int32, table: String) throws -> ThemeKind {
+        guard let kind = ThemeKind(rawValue: text(i)) else { throw StoreError.corrupt(table: table, column: "kind") }
+        return kind
+    }
+
     /// A `group_concat` of integer ids (`"3,7"`), or NULL for none.
     func idList(_ i: Int32) -> [Int64] {
         guard let text = optionalText(i) else { return [] }

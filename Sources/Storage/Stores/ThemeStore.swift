@@ -6,8 +6,7 @@ public struct CodebookTheme: Sendable, Equatable {
     public var id: Int64
     public var campaignID: Int64
     public var name: String
-    /// `barrier`, `building_block` or a custom kind (see `ThemeKind`).
-    public var kind: String
+    public var kind: ThemeKind
     public var description: String
     public var parentID: Int64?
     public var version: Int
@@ -18,13 +17,13 @@ public struct CodebookTheme: Sendable, Equatable {
 /// The editable fields of a theme; nil leaves a field as it is.
 public struct ThemeChange: Sendable {
     public var name: String?
-    public var kind: String?
+    public var kind: ThemeKind?
     public var description: String?
     /// `.some(nil)` clears the parent.
     public var parentID: Int64??
     public var archived: Bool?
 
-    public init(name: String? = nil, kind: String? = nil, description: String? = nil,
+    public init(name: String? = nil, kind: ThemeKind? = nil, description: String? = nil,
                 parentID: Int64?? = nil, archived: Bool? = nil) {
         self.name = name
         self.kind = kind
@@ -43,10 +42,10 @@ public struct ThemeStore {
 
     private static let columns = "id, campaign_id, name, kind, description, parent_id, version, published, archived_at IS NOT NULL"
 
-    private static func record(_ row: Row) -> CodebookTheme {
+    private static func record(_ row: Row) throws -> CodebookTheme {
         CodebookTheme(
-            id: row.int(0), campaignID: row.int(1), name: row.text(2), kind: row.text(3), description: row.text(4),
-            parentID: row.optionalInt(5), version: row.int(6), published: row.bool(7), archived: row.bool(8))
+            id: row.int(0), campaignID: row.int(1), name: row.text(2), kind: try row.themeKind(3, table: "themes"),
+            description: row.text(4), parentID: row.optionalInt(5), version: row.int(6), published: row.bool(7), archived: row.bool(8))
     }
 
     /// Every theme of the campaign, archived ones included, in creation order.
@@ -59,11 +58,11 @@ public struct ThemeStore {
     }
 
     /// Adds a theme at version 1 (unpublished) and records that version.
-    public func add(campaignID: Int64, name: String, kind: String, description: String, parentID: Int64?,
+    public func add(campaignID: Int64, name: String, kind: ThemeKind, description: String, parentID: Int64?,
                     staffID: Int64?, now: Int64) throws -> CodebookTheme {
         try connection.run(
             "INSERT INTO themes (campaign_id, name, kind, description, parent_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            campaignID, name, kind, description, parentID, now)
+            campaignID, name, kind.rawValue, description, parentID, now)
         let id = connection.lastInsertRowID
         try recordVersion(themeID: id, staffID: staffID, now: now)
         guard let theme = try theme(id: id) else { throw StoreError.notFound }
@@ -83,7 +82,7 @@ public struct ThemeStore {
         if reworded { new.version += 1 }
         try connection.run(
             "UPDATE themes SET name = ?, kind = ?, description = ?, parent_id = ?, version = ? WHERE id = ?",
-            new.name, new.kind, new.description, new.parentID, new.version, id)
+            new.name, new.kind.rawValue, new.description, new.parentID, new.version, id)
         if let archived = change.archived {
             try connection.run(
                 "UPDATE themes SET archived_at = CASE WHEN ? THEN coalesce(archived_at, ?) ELSE NULL END WHERE id = ?",
