@@ -17,7 +17,7 @@ enum ExportCells {
 
     static func contribution(_ c: ExportContribution) -> [CSVCell] {
         [
-            .integer(c.id), .text(c.phase), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state), integer(c.mergedInto),
+            .integer(c.id), .text(c.phase), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state.rawValue), integer(c.mergedInto),
             list(c.themes), .integer(Int64(c.up)), .integer(Int64(c.down)), .real(c.score), .integer(Int64(c.comments)),
             list(c.shortlistRounds.map(String.init)), time(c.createdAt),
         ]
@@ -26,7 +26,7 @@ enum ExportCells {
     static func comment(_ c: ExportComment) -> [CSVCell] {
         [
             .integer(c.id), .integer(c.contributionID), integer(c.parentID), flag(c.official), .text(c.body),
-            .text(c.state), time(c.createdAt),
+            .text(c.state.rawValue), time(c.createdAt),
         ]
     }
 

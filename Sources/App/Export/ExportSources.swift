@@ -38,7 +38,7 @@ struct ExportSources {
                 fetch: { try ExportStore($0).contributions(campaignID: id, after: $1, limit: $2) },
                 key: \.id,
                 cells: { record in
-                    if openData, !Self.isPublic(contributionState: record.state) { return nil }
+                    if openData, !ContributionLifecycle.mayRead(record.state, isAuthor: false) { return nil }
                     var record = record
                     if let published { record.themes.removeAll { !published.contains($0) } }
                     return ExportCells.contribution(record)
@@ -49,7 +49,7 @@ struct ExportSources {
                 fetch: { try ExportStore($0).comments(campaignID: id, after: $1, limit: $2) },
                 key: \.id,
                 cells: { record in
-                    if openData, record.state != "visible" { return nil }
+                    if openData, !CommentRules.crowdSees(record.state) { return nil }
                     return ExportCells.comment(record)
                 })
         case .votes:
@@ -85,11 +85,6 @@ struct ExportSources {
                 key: \.id,
                 cells: { ExportCells.audit($0) })
         }
-    }
-
-    /// Contributions the public may read; hidden, pending and withdrawn ones stay out of open data.
-    static func isPublic(contributionState state: String) -> Bool {
-        state == "visible" || state == "merged"
     }
 
     /// Per-theme agreement between analysts, then one row over the whole code sets.

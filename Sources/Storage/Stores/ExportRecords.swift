@@ -1,4 +1,5 @@
 // Plain rows the export store returns: internal ids stay internal ids; the App turns them into pseudonyms.
+import Campaigns
 
 /// The campaign an export is about, with the secret its pseudonyms are derived from.
 /// `pseudonymSecret` never leaves the server; only HMACs of it appear in exports.
@@ -21,7 +22,7 @@ public struct ExportContribution: Sendable, Equatable {
     public var official: Bool
     public var title: String?
     public var body: String
-    public var state: String
+    public var state: ContributionState
     public var mergedInto: Int64?
     /// Theme names, sorted.
     public var themes: [String]
@@ -40,7 +41,7 @@ public struct ExportComment: Sendable, Equatable {
     public var parentID: Int64?
     public var official: Bool
     public var body: String
-    public var state: String
+    public var state: CommentState
     public var createdAt: Int64
 }
 

@@ -1,5 +1,6 @@
 // Read-only queries for exports, each one page after a keyset so an export never holds a connection between pages.
 // None reads a contributor id, except the linked export's, which an admin asks for on purpose (PRIVACY.md).
+import Campaigns
 
 /// Pages through a campaign's rows in a stable order (`WHERE key > ? ORDER BY key LIMIT ?`).
 /// Each call is meant to run in its own `Database.read`; a page costs the same wherever it starts.
@@ -47,7 +48,8 @@ public struct ExportStore {
         ) { row in
             ExportContribution(
                 id: row.int(0), phase: row.text(1), question: row.text(2),
-                official: row.bool(3), title: row.optionalText(4), body: row.text(5), state: row.text(6),
+                official: row.bool(3), title: row.optionalText(4), body: row.text(5),
+                state: try row.enumeration(6, ContributionState.self, table: "contributions", column: "state"),
                 mergedInto: row.optionalInt(7), themes: Self.names(row.optionalText(8)), up: row.int(9),
                 down: row.int(10), score: row.double(11), comments: row.int(12),
                 shortlistRounds: row.idList(13).sorted(), createdAt: row.int(14))
@@ -64,7 +66,8 @@ public struct ExportStore {
         ) { row in
             ExportComment(
                 id: row.int(0), contributionID: row.int(1), parentID: row.optionalInt(2),
-                official: row.bool(3), body: row.text(4), state: row.text(5), createdAt: row.int(6))
+                official: row.bool(3), body: row.text(4),
+                state: try row.enumeration(5, CommentState.self, table: "comments", column: "state"), createdAt: row.int(6))
         }
     }
 
