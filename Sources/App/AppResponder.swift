@@ -23,20 +23,14 @@ public final class AppResponder: Responder {
         }
     }
 
-    /// Routes under `/api/` and `/admin/`, and `/metrics` (its staff check reads the database), go to the handler pool,
-    /// unless the route was added as deferred (a vote: one write, answered from its commit).
-    /// Everything else — `/healthz`, the HTML pages, `/openapi.json`, static files, 404 and 405 —
-    /// is answered from memory, in place on the event loop, decided from the first segment alone
-    /// with no route lookup. A new route outside `/api/` and `/admin/` must not block.
+    /// Where the matched route said, when it was added, it is answered: on the handler pool when
+    /// it may block, deferred for a vote (one write answered from its commit), in place for what
+    /// answers from memory (`/healthz`, the pages, `/openapi.json`). Static files, 404 and 405
+    /// are answered in place (a path no route starts with is not found after one hash).
     public func answering(_ head: RequestHead) -> Answering {
-        switch head.pathSegments.first {
-        case "api", "admin", "metrics":
-            guard case .found(let route, _) = router.match(head.method, head.pathSegments), route.deferred != nil else {
-                return .onPool
-            }
-            return .deferred
-        default:
-            return .inPlace
+        switch router.match(head.method, head.pathSegments) {
+        case .found(let route, _): route.answering
+        case .methodNotAllowed, .notFound: .inPlace
         }
     }
 

@@ -13,7 +13,8 @@ enum PageRoutes {
     static func register(_ router: inout Router<AppContext>) {
         for page in pages {
             let file = page.file
-            router.add(.get, page.pattern) { request, context in
+            // The pages are held in memory by `StaticFiles`, so they are answered on the loop.
+            router.add(.get, page.pattern, on: .loop) { request, context in
                 guard let response = context.staticFiles?.response(forFile: file, request: request) else {
                     throw APIError.notFound
                 }

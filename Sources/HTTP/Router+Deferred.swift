@@ -16,7 +16,8 @@ extension Router {
     public mutating func add(
         _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, deferred: @escaping DeferredHandler
     ) {
-        add(method, pattern, maxBodySize: maxBodySize, handler: Router.waiting(for: deferred), deferred: deferred)
+        add(method, pattern, maxBodySize: maxBodySize, handler: Router.waiting(for: deferred), deferred: deferred,
+            answering: .deferred)
     }
 
     /// A blocking handler that runs `deferred` and waits for its reply.

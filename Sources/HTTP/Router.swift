@@ -1,5 +1,16 @@
 // Method + path patterns with `{name}` parameters, built once and then frozen for lookups.
 
+/// Where a blocking route's handler runs, said when the route is added (deferred routes, added
+/// with a `DeferredHandler`, start on the loop and never block).
+public enum HandlerPlacement: Sendable {
+    /// It answers from memory — no database, no file system, no waiting — so it runs in place on
+    /// the connection's event loop. A handler placed here that blocks stalls every connection on
+    /// that loop (the App's `RoutePlacementTests` run each one against a database that counts).
+    case loop
+    /// It may block (the database): it runs on the handler pool.
+    case pool
+}
+
 /// A route table under construction. Build it, then `freeze()` it into the immutable
 /// `FrozenRouter` the server consults on every request.
 public struct Router<Context: Sendable>: Sendable {
@@ -15,6 +26,8 @@ public struct Router<Context: Sendable>: Sendable {
         public let handler: Handler
         /// Set for routes added with `add(_:_:maxBodySize:deferred:)`: answers without blocking.
         public let deferred: DeferredHandler?
+        /// Where the server answers it, as declared when it was added.
+        public let answering: Answering
         let segments: [RoutePatternSegment]
     }
 
@@ -22,16 +35,23 @@ public struct Router<Context: Sendable>: Sendable {
 
     public init() {}
 
-    /// Adds a route. `pattern` is a path whose segments are literals or `{name}` parameters.
-    /// A duplicate method + pattern is a programming error and traps at start-up.
+    /// Adds a route answered where `placement` says. `pattern` is a path whose segments are
+    /// literals or `{name}` parameters. A duplicate method + pattern is a programming error and
+    /// traps at start-up.
     public mutating func add(
-        _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil, _ handler: @escaping Handler
+        _ method: HTTPMethod, _ pattern: String, on placement: HandlerPlacement, maxBodySize: Int? = nil,
+        _ handler: @escaping Handler
     ) {
-        add(method, pattern, maxBodySize: maxBodySize, handler: handler, deferred: nil)
+        let answering: Answering = switch placement {
+        case .loop: .inPlace
+        case .pool: .onPool
+        }
+        add(method, pattern, maxBodySize: maxBodySize, handler: handler, deferred: nil, answering: answering)
     }
 
     mutating func add(
-        _ method: HTTPMethod, _ pattern: String, maxBodySize: Int?, handler: @escaping Handler, deferred: DeferredHandler?
+        _ method: HTTPMethod, _ pattern: String, maxBodySize: Int?, handler: @escaping Handler, deferred: DeferredHandler?,
+        answering: Answering
     ) {
         let segments = pattern.split(separator: "/", omittingEmptySubsequences: true).map { part in
             part.hasPrefix("{") && part.hasSuffix("}")
@@ -43,7 +63,7 @@ public struct Router<Context: Sendable>: Sendable {
             "route \(method.rawValue) \(pattern) added twice")
         routes.append(Route(
             method: method, pattern: pattern, maxBodySize: maxBodySize, handler: handler, deferred: deferred,
-            segments: segments))
+            answering: answering, segments: segments))
     }
 
     public func freeze() -> FrozenRouter<Context> {

@@ -1,5 +1,6 @@
 // The database as the rest of the app sees it: one writer with group commit, a pool of readers.
 import Dispatch
+import Synchronization
 
 /// An open SQLite database: migrations applied, one writer, `readerCount` readers.
 ///
@@ -17,13 +18,15 @@ import Dispatch
 /// do not nest `read` calls deeper than `readerCount`.
 ///
 /// `@unchecked Sendable`: the stored properties are immutable references to a `WriteQueue` and a
-/// `ReaderPool`, which confine their connections to queues and guard their state with Mutexes.
+/// `ReaderPool`, which confine their connections to queues and guard their state with Mutexes,
+/// and an `Atomic` count.
 public final class Database: @unchecked Sendable {
     public let options: DatabaseOptions
     private let writer: WriteQueue
     private let readers: ReaderPool
     /// Nil when another process checkpoints (`DatabaseOptions.Checkpoints.external`).
     private let checkpointer: Checkpointer?
+    private let begun = Atomic<Int>(0)
 
     /// Opens (creating if needed) the database, applies the migrations in `migrationsDirectory`
     /// when given, then opens the readers.
@@ -76,7 +79,8 @@ public final class Database: @unchecked Sendable {
     /// Runs `body` on a pooled reader inside one read transaction and returns its result.
     /// The connection is read-only (`PRAGMA query_only`) and must not escape the body.
     public func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        try readers.withReader { connection in
+        begun.add(1, ordering: .relaxed)
+        return try readers.withReader { connection in
             try connection.readTransaction { try body(connection) }
         }
     }
@@ -88,7 +92,8 @@ public final class Database: @unchecked Sendable {
     /// COMMIT fails, every body of the batch fails with that error. Nothing is returned before
     /// COMMIT has returned, so a returned value means the write is durable per `synchronous`.
     public func write<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
-        try writer.submit(body)
+        begun.add(1, ordering: .relaxed)
+        return try writer.submit(body)
     }
 
     /// Like `write(_:)` without waiting: `completion` receives the result on the writer's thread
@@ -98,6 +103,7 @@ public final class Database: @unchecked Sendable {
         _ body: @escaping @Sendable (Connection) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
+        begun.add(1, ordering: .relaxed)
         writer.enqueue(body, completion: completion)
     }
 
@@ -109,6 +115,7 @@ public final class Database: @unchecked Sendable {
         _ body: @escaping @Sendable (Connection) throws -> T,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
+        begun.add(1, ordering: .relaxed)
         writer.enqueue(body, recordsVotes: true, completion: completion)
     }
 
@@ -129,6 +136,10 @@ public final class Database: @unchecked Sendable {
 
     /// What the writer has done so far.
     public var writeStatistics: WriteStatistics { writer.statistics }
+
+    /// Reads and writes begun through this value since it was opened; for tests (a route answered
+    /// on an event loop must begin none) and metrics.
+    public var operationsBegun: Int { begun.load(ordering: .relaxed) }
 
     /// Write requests queued behind the batch now running; for tests and metrics.
     public var pendingWriteCount: Int { writer.pendingCount }

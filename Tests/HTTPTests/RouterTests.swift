@@ -8,11 +8,11 @@ import Testing
 struct RouterTests {
     static func router() -> FrozenRouter<Int> {
         var router = Router<Int>()
-        router.add(.get, "/api/campaigns") { _, _ in .text("list") }
-        router.add(.get, "/api/campaigns/{slug}") { request, _ in .text("one \(request.parameter("slug") ?? "")") }
-        router.add(.post, "/api/campaigns/{slug}/join") { _, _ in .text("join") }
-        router.add(.get, "/api/campaigns/demo") { _, _ in .text("literal") }
-        router.add(.put, "/api/contributions/{id}/vote") { _, _ in .text("vote") }
+        router.add(.get, "/api/campaigns", on: .loop) { _, _ in .text("list") }
+        router.add(.get, "/api/campaigns/{slug}", on: .loop) { request, _ in .text("one \(request.parameter("slug") ?? "")") }
+        router.add(.post, "/api/campaigns/{slug}/join", on: .loop) { _, _ in .text("join") }
+        router.add(.get, "/api/campaigns/demo", on: .loop) { _, _ in .text("literal") }
+        router.add(.put, "/api/contributions/{id}/vote", on: .loop) { _, _ in .text("vote") }
         return router.freeze()
     }
 
@@ -68,8 +68,8 @@ struct RouterTests {
         }
         // A route that starts with a parameter still reaches every first segment.
         var router = Router<Int>()
-        router.add(.get, "/api/campaigns") { _, _ in .text("list") }
-        router.add(.get, "/{page}/{name}") { _, _ in .text("page") }
+        router.add(.get, "/api/campaigns", on: .loop) { _, _ in .text("list") }
+        router.add(.get, "/{page}/{name}", on: .loop) { _, _ in .text("page") }
         guard case .found(let route, let parameters) = router.freeze().match(.get, ["js", "app.js"]) else {
             Issue.record("no match")
             return
@@ -98,6 +98,16 @@ struct RouterTests {
         #expect(String(decoding: try Self.bytes(route.handler(request, 3)), as: UTF8.self) == "vote 7 in 3")
         request.parameters = ["id": "0"]
         #expect(throws: Refused.self) { try route.handler(request, 3) }
+    }
+
+    @Test func routesCarryWhereTheyAreAnswered() {
+        var router = Router<Int>()
+        router.add(.get, "/memory", on: .loop) { _, _ in .text("m") }
+        router.add(.get, "/database", on: .pool) { _, _ in .text("d") }
+        router.add(.put, "/vote", deferred: { _, _, reply in reply(.success(.text("v"))) })
+        let answering = router.freeze().routes.map { ($0.pattern, $0.answering) }
+        #expect(answering.map(\.0) == ["/memory", "/database", "/vote"])
+        #expect(answering.map(\.1) == [.inPlace, .onPool, .deferred])
     }
 
     static func request(_ raw: String) -> Request? {

@@ -5,8 +5,8 @@ import Storage
 
 enum CampaignRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns", list)
-        router.add(.get, "/api/campaigns/{slug}", detail)
+        router.add(.get, "/api/campaigns", on: .pool, list)
+        router.add(.get, "/api/campaigns/{slug}", on: .pool, detail)
     }
 
     static func list(_ request: Request, _ context: AppContext) throws -> Response {

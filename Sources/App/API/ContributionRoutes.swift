@@ -5,11 +5,11 @@ import Storage
 
 enum ContributionRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns/{slug}/contributions", ContributionListing.list)
-        router.add(.post, "/api/campaigns/{slug}/contributions", create)
-        router.add(.get, "/api/contributions/{id}", show)
-        router.add(.patch, "/api/contributions/{id}", edit)
-        router.add(.delete, "/api/contributions/{id}", withdraw)
+        router.add(.get, "/api/campaigns/{slug}/contributions", on: .pool, ContributionListing.list)
+        router.add(.post, "/api/campaigns/{slug}/contributions", on: .pool, create)
+        router.add(.get, "/api/contributions/{id}", on: .pool, show)
+        router.add(.patch, "/api/contributions/{id}", on: .pool, edit)
+        router.add(.delete, "/api/contributions/{id}", on: .pool, withdraw)
     }
 
     static func create(_ request: Request, _ context: AppContext) throws -> Response {

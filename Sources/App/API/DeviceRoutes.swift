@@ -13,12 +13,12 @@ enum DeviceRoutes {
     static let pairingLifetime: Int64 = 600
 
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns/{slug}/device", device)
-        router.add(.delete, "/api/campaigns/{slug}/device", signOut)
-        router.add(.post, "/api/campaigns/{slug}/pairing", maxBodySize: 1024, pairing)
-        router.add(.post, "/api/campaigns/{slug}/pair", maxBodySize: 4096, pair)
-        router.add(.post, "/api/campaigns/{slug}/recovery-key", maxBodySize: 1024, recoveryKey)
-        router.add(.post, "/api/campaigns/{slug}/recover", maxBodySize: 4096, recover)
+        router.add(.get, "/api/campaigns/{slug}/device", on: .pool, device)
+        router.add(.delete, "/api/campaigns/{slug}/device", on: .pool, signOut)
+        router.add(.post, "/api/campaigns/{slug}/pairing", on: .pool, maxBodySize: 1024, pairing)
+        router.add(.post, "/api/campaigns/{slug}/pair", on: .pool, maxBodySize: 4096, pair)
+        router.add(.post, "/api/campaigns/{slug}/recovery-key", on: .pool, maxBodySize: 1024, recoveryKey)
+        router.add(.post, "/api/campaigns/{slug}/recover", on: .pool, maxBodySize: 4096, recover)
     }
 
     /// `{shared, devices, recoveryKey}`: how this device is signed in, how many are, whether a recovery

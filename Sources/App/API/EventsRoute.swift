@@ -4,7 +4,7 @@ import Storage
 
 enum EventsRoute {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns/{slug}/events", events)
+        router.add(.get, "/api/campaigns/{slug}/events", on: .pool, events)
     }
 
     static func events(_ request: Request, _ context: AppContext) throws -> Response {

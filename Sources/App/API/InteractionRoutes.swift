@@ -6,8 +6,8 @@ import Storage
 enum InteractionRoutes {
     static func register(_ router: inout Router<AppContext>) {
         router.add(.put, "/api/contributions/{id}/vote", maxBodySize: 1024, deferred: vote)
-        router.add(.post, "/api/contributions/{id}/comments", maxBodySize: 32 * 1024, comment)
-        router.add(.post, "/api/contributions/{id}/flags", maxBodySize: 8 * 1024, flag)
+        router.add(.post, "/api/contributions/{id}/comments", on: .pool, maxBodySize: 32 * 1024, comment)
+        router.add(.post, "/api/contributions/{id}/flags", on: .pool, maxBodySize: 8 * 1024, flag)
     }
 
     /// A vote is one short write, so it is answered from its commit: the checks that need no

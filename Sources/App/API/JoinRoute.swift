@@ -5,7 +5,7 @@ import Storage
 
 enum JoinRoute {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.post, "/api/campaigns/{slug}/join", maxBodySize: 16 * 1024, join)
+        router.add(.post, "/api/campaigns/{slug}/join", on: .pool, maxBodySize: 16 * 1024, join)
     }
 
     /// How the caller may join an invite-only campaign, checked before the write.

@@ -5,9 +5,9 @@ import Storage
 
 enum ReadingRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/healthz") { _, _ in healthy }
-        router.add(.get, "/api/campaigns/{slug}/similar", similar)
-        router.add(.get, "/api/me", me)
+        router.add(.get, "/healthz", on: .loop) { _, _ in healthy }
+        router.add(.get, "/api/campaigns/{slug}/similar", on: .pool, similar)
+        router.add(.get, "/api/me", on: .pool, me)
     }
 
     /// The liveness answer, its header block encoded once (`Response.prepared()`) as static files'

@@ -27,7 +27,7 @@ enum AdminRoutes {
         _ router: inout Router<AppContext>, _ method: HTTPMethod, _ pattern: String, maxBodySize: Int? = nil,
         signIn: Bool = false, _ handler: @escaping Router<AppContext>.Handler
     ) {
-        router.add(method, pattern, maxBodySize: maxBodySize) { request, context in
+        router.add(method, pattern, on: .pool, maxBodySize: maxBodySize) { request, context in
             var response: Response
             do {
                 response = try handler(request, context)

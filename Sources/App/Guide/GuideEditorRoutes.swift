@@ -10,10 +10,10 @@ enum GuideEditorRoutes {
     static let inviteHeader = "X-Guide-Invite"
 
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/guides/{id}", read)
-        router.add(.put, "/api/guides/{id}", maxBodySize: 128 * 1024, save)
-        router.add(.get, "/api/guides/{id}/revisions", revisions)
-        router.add(.get, "/api/guides/{id}/diff", diff)
+        router.add(.get, "/api/guides/{id}", on: .pool, read)
+        router.add(.put, "/api/guides/{id}", on: .pool, maxBodySize: 128 * 1024, save)
+        router.add(.get, "/api/guides/{id}/revisions", on: .pool, revisions)
+        router.add(.get, "/api/guides/{id}/diff", on: .pool, diff)
     }
 
     /// The anonymous label of the caller if they may edit guide `id`: "Author" for the idea's

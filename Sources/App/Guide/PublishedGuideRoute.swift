@@ -5,7 +5,7 @@ import Storage
 
 enum PublishedGuideRoute {
     static func register(_ router: inout Router<AppContext>) {
-        router.add(.get, "/api/campaigns/{slug}/guide", guide)
+        router.add(.get, "/api/campaigns/{slug}/guide", on: .pool, guide)
     }
 
     /// Public, no join needed. `?theme=` keeps guides tagged with that theme; `?q=` keeps guides

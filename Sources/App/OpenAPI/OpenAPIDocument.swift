@@ -100,7 +100,7 @@ enum OpenAPIDocument {
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()
-        router.add(.get, "/openapi.json") { _, _ in .json(body) }
+        router.add(.get, "/openapi.json", on: .loop) { _, _ in .json(body) }
     }
 
     static func document() -> [UInt8] {
