@@ -38,11 +38,11 @@ extension Connection {
     /// a timeout, the shutdown grace ran out) drops it — it never reaches another client, since
     /// it is addressed to this object, not to a descriptor number that may have been reused.
     func responded(_ response: Response, to head: RequestHead, started: UInt64) {
-        guard case .awaitingResponse = phase else {
+        guard case .awaitingResponse = state else {
             if case .stream(let stream) = response.body { cancelStream(stream) }
             return
         }
-        phase = .idle
+        state = .idle
         answer(response, to: head, started: started)
         process()
     }

@@ -4,7 +4,7 @@ import Glibc
 
 extension Connection {
     func readable() {
-        switch phase {
+        switch state {
         case .closed:
             return
         case .lingering:
@@ -41,7 +41,7 @@ extension Connection {
             case .bytes(let count):
                 input.commitWritten(count)
                 lastActivity = Connection.now()
-                if case .idle = phase { phase = .readingHead(since: lastActivity) }
+                if case .idle = state { state = .readingHead(since: lastActivity) }
                 // A short read drained the socket: bytes arriving later raise a new edge, so the
                 // read that would only say EAGAIN is skipped (one syscall in three per request).
                 // Not once epoll has said the peer closed (EPOLLRDHUP): that FIN is reported once,

@@ -13,51 +13,51 @@ extension Connection {
     /// Pulls from the stream while there is room; returns true when the stream ended and the
     /// loop may go on to the next request.
     func pumpStream() -> Bool {
-        guard case .streaming(var state) = phase else { return true }
-        if state.waiting || state.pulling { return false }
-        guard state.stream.pullsWithoutBlocking else {
-            if output.byteCount < core.limits.outputBuffer { pullOnPool(&state) }
-            phase = .streaming(state)
+        guard case .streaming(var streaming) = state else { return true }
+        if streaming.waiting || streaming.pulling { return false }
+        guard streaming.stream.pullsWithoutBlocking else {
+            if output.byteCount < core.limits.outputBuffer { pullOnPool(&streaming) }
+            state = .streaming(streaming)
             return false
         }
         let wake = streamWake()
         while output.byteCount < core.limits.outputBuffer {
-            switch apply(state.stream.next(wake: wake), to: &state) {
+            switch apply(streaming.stream.next(wake: wake), to: &streaming) {
             case .more: continue
             case .waiting: return false
             case .ended: return !closeAfterFlush
             }
         }
-        phase = .streaming(state)
+        state = .streaming(streaming)
         return false
     }
 
     /// Applies one step: queues its bytes, or records the wait, or ends the response.
-    /// Leaves `phase` updated in every case.
-    func apply(_ step: StreamStep, to state: inout StreamState) -> PullOutcome {
+    /// Leaves `state` updated in every case.
+    func apply(_ step: StreamStep, to streaming: inout StreamState) -> PullOutcome {
         switch step {
         case .chunk(let bytes):
-            if !bytes.isEmpty { appendStreamPiece(state.gzip.map { $0.compress(bytes) } ?? bytes, chunked: state.chunked) }
-            phase = .streaming(state)
+            if !bytes.isEmpty { appendStreamPiece(streaming.gzip.map { $0.compress(bytes) } ?? bytes, chunked: streaming.chunked) }
+            state = .streaming(streaming)
             return .more
         case .wait:
-            state.waiting = true
-            phase = .streaming(state)
+            streaming.waiting = true
+            state = .streaming(streaming)
             return .waiting
         case .end:
-            if let gzip = state.gzip { appendStreamPiece(gzip.finish(), chunked: state.chunked) }
-            output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
-            phase = .idle
-            if !state.chunked || draining || state.closeAtEnd { closeAfterFlush = true }
+            if let gzip = streaming.gzip { appendStreamPiece(gzip.finish(), chunked: streaming.chunked) }
+            output.append(streaming.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
+            state = .idle
+            if !streaming.chunked || draining || streaming.closeAtEnd { closeAfterFlush = true }
             return .ended
         }
     }
 
     /// Sends one batch of pulls, up to the room left in the output, to the handler queue; the
     /// steps come back to `pulled` on the loop.
-    private func pullOnPool(_ state: inout StreamState) {
-        state.pulling = true
-        let stream = state.stream
+    private func pullOnPool(_ streaming: inout StreamState) {
+        streaming.pulling = true
+        let stream = streaming.stream
         let budget = core.limits.outputBuffer - output.byteCount
         let wake = streamWake()
         handlerQueueOnDemand().async { [self] in
@@ -78,11 +78,11 @@ extension Connection {
 
     func pulled(_ steps: [StreamStep]) {
         // A connection that closed or drained meanwhile has cancelled the stream: drop the bytes.
-        guard case .streaming(var state) = phase, state.pulling else { return }
-        state.pulling = false
-        phase = .streaming(state)
+        guard case .streaming(var streaming) = state, streaming.pulling else { return }
+        streaming.pulling = false
+        state = .streaming(streaming)
         for step in steps {
-            guard case .more = apply(step, to: &state) else { break }
+            guard case .more = apply(step, to: &streaming) else { break }
         }
         process()
     }
@@ -107,9 +107,9 @@ extension Connection {
     }
 
     func streamWoke() {
-        guard case .streaming(var state) = phase, state.waiting else { return }
-        state.waiting = false
-        phase = .streaming(state)
+        guard case .streaming(var streaming) = state, streaming.waiting else { return }
+        streaming.waiting = false
+        state = .streaming(streaming)
         process()
     }
 

@@ -5,7 +5,7 @@ extension Connection {
     func currentDeadline() -> (at: UInt64, action: TimeoutAction)? {
         let limits = core.limits
         if !output.isEmpty { return (lastWriteProgress + nanos(limits.writeStallTimeout), .close) }
-        switch phase {
+        switch state {
         case .idle: return (lastActivity + nanos(limits.keepAliveTimeout), .close)
         case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
         case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
@@ -45,7 +45,7 @@ extension Connection {
         case .requestTimeout:
             // RFC 9110 §15.5.9: 408 then close; the client may repeat the request on a new connection.
             output.clear()
-            phase = .idle
+            state = .idle
             var response = Response.error(ServerError.requestTimeout, status: .requestTimeout)
             response.closeConnection = true
             send(response, to: nil, started: Connection.now())

@@ -27,7 +27,7 @@ extension Connection {
 
     func finishIfDone() {
         guard output.isEmpty, !isClosed else { return }
-        if case .lingering = phase { return }
+        if case .lingering = state { return }
         if closeAfterFlush {
             lingerThenClose()
         } else if isBetweenRequests, (peerFinishedSending && input.readableCount == 0) || draining {
@@ -41,7 +41,7 @@ extension Connection {
             return
         }
         _ = shutdown(fd, Int32(SHUT_WR))
-        phase = .lingering(until: Connection.now() + nanos(2))
+        state = .lingering(until: Connection.now() + nanos(2))
         input.consume(input.readableCount)
         if readPaused {
             readPaused = false

@@ -11,7 +11,7 @@ import Glibc
 /// outside those extensions touches them.
 final class Connection: @unchecked Sendable {
     /// Where the connection is in its request/response cycle.
-    enum Phase {
+    enum State {
         /// Waiting for the first byte of the next request (keep-alive).
         case idle
         /// Some of a head has arrived, starting at `since` (the header timeout counts from here).
@@ -60,7 +60,7 @@ final class Connection: @unchecked Sendable {
     let loop: EventLoop
     let core: ServerCore
     let remoteAddress: String
-    var phase = Phase.idle
+    var state = State.idle
     let input = InputBuffer()
     /// Bytes of `input` already known to hold no end of head (the parser's hint).
     var scanned = 0
@@ -112,7 +112,7 @@ final class Connection: @unchecked Sendable {
                     outputWasFull = true
                     break loop  // the client is not reading: stop producing until the output drains
                 }
-                switch phase {
+                switch state {
                 case .closed, .lingering:
                     return
                 case .awaitingResponse:
@@ -127,7 +127,7 @@ final class Connection: @unchecked Sendable {
                     if input.readableCount == 0 {
                         break loop
                     }
-                    if case .idle = phase { phase = .readingHead(since: Connection.now()) }
+                    if case .idle = state { state = .readingHead(since: Connection.now()) }
                     if !parseHead() { break loop }
                 case .readingBody(let head, var reader, let started):
                     if !readBody(head: head, reader: &reader, started: started) { break loop }
@@ -174,12 +174,12 @@ final class Connection: @unchecked Sendable {
                     return false
                 }
                 sendContinueIfExpected(head)
-                phase = .readingBody(head, BodyReader(framing: .length(remaining: length)), started: started)
+                state = .readingBody(head, BodyReader(framing: .length(remaining: length)), started: started)
                 return true
             case .chunked:
                 let decoder = ChunkedDecoder(maxBody: core.responder.maxBodySize(for: head), maxLine: limits.chunkLine)
                 sendContinueIfExpected(head)
-                phase = .readingBody(head, BodyReader(framing: .chunked(decoder)), started: started)
+                state = .readingBody(head, BodyReader(framing: .chunked(decoder)), started: started)
                 return true
             }
         }
@@ -201,7 +201,7 @@ final class Connection: @unchecked Sendable {
             }
             if remaining - take > 0 {
                 reader.framing = .length(remaining: remaining - take)
-                phase = .readingBody(head, reader, started: started)
+                state = .readingBody(head, reader, started: started)
                 if peerFinishedSending { close() }
                 return false
             }
@@ -213,7 +213,7 @@ final class Connection: @unchecked Sendable {
             switch outcome {
             case .needMore:
                 reader.framing = .chunked(decoder)
-                phase = .readingBody(head, reader, started: started)
+                state = .readingBody(head, reader, started: started)
                 if peerFinishedSending { close() }
                 return false
             case .invalid(let error):
@@ -233,13 +233,13 @@ final class Connection: @unchecked Sendable {
         let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
         switch core.responder.answering(head) {
         case .inPlace:
-            phase = .idle
+            state = .idle
             answer(core.responder.respond(to: request), to: head, started: started)
         case .deferred:
-            phase = .awaitingResponse
+            state = .awaitingResponse
             respondLater(request, started: started)
         case .onPool:
-            phase = .awaitingResponse
+            state = .awaitingResponse
             respondOnPool(request, started: started)
         }
     }
@@ -272,7 +272,7 @@ final class Connection: @unchecked Sendable {
             output.append(headBytes, endsResponse: false)
             // Safe: a stream response is only produced for a parsed request.
             if let head {
-                phase = .streaming(StreamState(stream: stream, chunked: chunked, gzip: gzip, head: head, closeAtEnd: close))
+                state = .streaming(StreamState(stream: stream, chunked: chunked, gzip: gzip, head: head, closeAtEnd: close))
             }
         }
         if close, !isStreaming { closeAfterFlush = true }
@@ -281,17 +281,17 @@ final class Connection: @unchecked Sendable {
     }
 
     var isBetweenRequests: Bool {
-        if case .idle = phase { return true }
+        if case .idle = state { return true }
         return false
     }
 
     var isStreaming: Bool {
-        if case .streaming = phase { return true }
+        if case .streaming = state { return true }
         return false
     }
 
     var isClosed: Bool {
-        if case .closed = phase { return true }
+        if case .closed = state { return true }
         return false
     }
 
@@ -300,11 +300,11 @@ final class Connection: @unchecked Sendable {
     /// Graceful shutdown: idle connections close now, busy ones after their current response.
     func drain() {
         draining = true
-        if case .streaming(let state) = phase {
-            cancelStream(state.stream)
-            phase = .idle
+        if case .streaming(let streaming) = state {
+            cancelStream(streaming.stream)
+            state = .idle
             closeAfterFlush = true
-            output.append(state.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
+            output.append(streaming.chunked ? Array("0\r\n\r\n".utf8) : [], endsResponse: true)
             flush()
         }
         finishIfDone()
@@ -314,8 +314,8 @@ final class Connection: @unchecked Sendable {
     /// stream pull still running on the pool finds the connection closed and is dropped.
     func close() {
         guard !isClosed else { return }
-        if case .streaming(let state) = phase { cancelStream(state.stream) }
-        phase = .closed
+        if case .streaming(let streaming) = state { cancelStream(streaming.stream) }
+        state = .closed
         output.clear()
         timerArmedAt = nil
         loop.connectionClosed(self)
