@@ -2,7 +2,6 @@
 import Campaigns
 import HTTP
 import Storage
-import Synchronization
 
 /// The application's shared services, built once at start-up and handed to every handler.
 /// Immutable; each member is itself safe to use from any thread.
@@ -46,71 +45,5 @@ public struct AppContext: Sendable {
         self.log = log
         self.listingPages = VersionedCache(limits: .init(maxEntries: 512, maxBytes: 32 << 20)) { $0.cost }
         self.shuffleIDs = VersionedCache(limits: .init(maxEntries: 64, maxBytes: 64 << 20)) { 64 + 8 * $0.count }
-    }
-}
-
-/// The campaign snapshots votes are checked against, kept on the writer between votes: a vote
-/// changes no campaign, so a snapshot stays true until a write that is not a vote starts there
-/// (`Connection.otherWritesStarted`; phase changes, scheduled ones included, are such writes).
-/// Saves each vote two queries and a campaign decode on the one thread every vote goes through.
-final class VoteSnapshots: Sendable {
-    private let cache = Mutex<(otherWrites: Int, byCampaign: [Int64: CampaignSnapshot])>((-1, [:]))
-
-    /// The snapshot of campaign `id` as the writer's `connection` sees it.
-    func snapshot(campaignID id: Int64, on connection: Connection) throws -> CampaignSnapshot {
-        let otherWrites = connection.otherWritesStarted
-        if let kept = cache.withLock({ $0.otherWrites == otherWrites ? $0.byCampaign[id] : nil }) { return kept }
-        let snapshot = try CampaignSnapshot.load(id: id, in: connection)
-        cache.withLock { cache in
-            if cache.otherWrites != otherWrites { cache = (otherWrites, [:]) }
-            cache.byCampaign[id] = snapshot
-        }
-        return snapshot
-    }
-}
-
-/// A campaign as a request sees it: the row and its phases, read in one snapshot.
-struct CampaignSnapshot: Sendable {
-    var campaign: CampaignRecord
-    var phases: [Phase]
-
-    /// The campaign that `slug` names, if the public may see it (not a draft); else 404.
-    static func load(slug: String, in connection: Connection) throws -> CampaignSnapshot {
-        guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { throw APIError.notFound }
-        return try load(campaign, in: connection)
-    }
-
-    static func load(id: Int64, in connection: Connection) throws -> CampaignSnapshot {
-        guard let campaign = try CampaignStore(connection).campaign(id: id) else { throw APIError.notFound }
-        return try load(campaign, in: connection)
-    }
-
-    private static func load(_ campaign: CampaignRecord, in connection: Connection) throws -> CampaignSnapshot {
-        switch campaign.state {
-        case .draft: throw APIError.notFound
-        case .live, .archived: break
-        }
-        return CampaignSnapshot(campaign: campaign, phases: try CampaignStore(connection).phases(campaignID: campaign.id))
-    }
-
-    /// Throws the phase rules' refusal for `action`, if any.
-    func require(_ action: ContributorAction, targetPhase: PhaseKind?, shortlisted: Bool = false) throws {
-        let context = ActionContext(
-            campaignState: campaign.state, phases: phases, action: action, targetPhase: targetPhase,
-            targetShortlisted: shortlisted)
-        if let refusal = PhaseRules.check(context) { throw refusal }
-    }
-}
-
-extension Request {
-    /// A `{name}` path parameter that must be a positive integer id; anything else is 404.
-    func idParameter(_ name: String) throws -> Int64 {
-        guard let text = parameter(name), let id = Int64(text), id > 0 else { throw APIError.notFound }
-        return id
-    }
-
-    func slugParameter() throws -> String {
-        guard let slug = parameter("slug"), !slug.isEmpty else { throw APIError.notFound }
-        return slug
     }
 }

@@ -1,15 +1,5 @@
 // Comments on contributions: who sees them, which may be replied to, and what moderation does to them.
 
-/// Whether a comment is shown. The raw value is what the `comments.state` column holds.
-public enum CommentState: String, Sendable, Codable, CaseIterable {
-    /// Shown under its contribution.
-    case visible
-    /// Hidden by a facilitator; its author still sees it.
-    case hidden
-    /// Awaiting a facilitator's approval (allowed by the schema; nothing writes it yet).
-    case pending
-}
-
 /// What the reply rule knows about the comment being replied to.
 public struct CommentFacts: Sendable, Equatable {
     public var contributionID: Int64

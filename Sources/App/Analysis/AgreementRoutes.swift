@@ -95,7 +95,7 @@ enum AgreementRoutes {
     static func findings(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let (findings, machine, themes, quotes) = try context.database.read { connection in
-            let findings = try Findings.load(campaignID: campaign.id, connection)
+            let findings = try CodingState.load(campaignID: campaign.id, connection).findings
             let machine = try MachineCodeStore(connection).codes(campaignID: campaign.id).filter { findings[$0.contributionID] == nil }
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id)
             let contributions = ContributionStore(connection)

@@ -115,7 +115,7 @@ enum CodebookRoutes {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let now = context.clock.now
         let published = try context.database.write { connection -> [CodebookTheme] in
-            let findings = try Findings.load(campaignID: campaign.id, connection)
+            let findings = try CodingState.load(campaignID: campaign.id, connection).findings
             let store = ThemeStore(connection)
             let themes = try store.themes(campaignID: campaign.id)
             let byID = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0) })

@@ -47,9 +47,3 @@ struct CodingState {
         }
     }
 }
-
-enum Findings {
-    static func load(campaignID: Int64, _ connection: Connection) throws -> [Int64: CodeDecision] {
-        try CodingState.load(campaignID: campaignID, connection).findings
-    }
-}
