@@ -273,10 +273,8 @@ def compare_vote_modes(report, size, db, public, env):
 
 
 def export_votes(server, size, token):
-    """Workload 8: download the votes CSV once, timing it and the server's peak RSS.
-
-    The request is a plain keep-alive one: with `Connection: close` (urllib's default) the server
-    sends the head of a streamed response and closes with no body (seen on this branch)."""
+    """Workload 8: download the votes CSV once over a keep-alive connection, as a browser would,
+    timing it and the server's peak RSS."""
     import http.client
     server.reset_peak()
     path = EXPORT_PATH.format(slug=SLUG)

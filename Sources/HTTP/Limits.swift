@@ -2,6 +2,8 @@
 
 /// The server's limits. Each field says what it bounds, its unit, its default, and what the
 /// client sees when it is exceeded. Zero is never "unlimited": every limit is a real limit.
+/// The largest body is the responder's to say, per route (`Responder.maxBodySize`; 413 + close,
+/// answered from the head alone before the body is read).
 public struct Limits: Sendable {
     /// Longest request line (method, target, version), in bytes. Default 8 KiB. Exceeded: 414 + close.
     public var requestLine = 8 * 1024
@@ -9,9 +11,6 @@ public struct Limits: Sendable {
     public var headerSection = 32 * 1024
     /// Most header fields in one request. Default 100. Exceeded: 431 + close.
     public var headerFields = 100
-    /// Default largest request body, in bytes; a route may allow more. Default 64 KiB.
-    /// Exceeded: 413 + close, answered from the head alone before the body is read.
-    public var body = 64 * 1024
     /// Longest chunk-size line (size plus extensions) of a chunked body, in bytes. Default 1 KiB. Exceeded: 400 + close.
     public var chunkLine = 1024
     /// Seconds from a request's first byte until its header section must be complete. Default 10. Exceeded: 408 + close.

@@ -1,7 +1,8 @@
-// SHA-256 as a pure function, for migration checksums (Storage cannot import Crypto).
+// SHA-256 as a pure function, for migration checksums and the audit chain (Storage cannot import Crypto).
 
-/// SHA-256 of a byte string, following FIPS 180-4 §6.2.
-/// Only for detecting edited migration files: not constant-time, not for secrets.
+/// SHA-256 of a byte string, following FIPS 180-4 §6.2. For detecting edits to what it hashes —
+/// migration files, audit entries — never for secrets: it is not constant-time, and keyed hashes
+/// of secrets (tokens, pseudonyms) are the App's, with swift-crypto.
 enum SHA256 {
     /// The digest as 64 lowercase hexadecimal characters.
     static func hex(_ message: [UInt8]) -> String {
