@@ -18,7 +18,7 @@ export const codingSection = {
     } catch (error) {
       const target = section.body.querySelector("#agreement");
       replace(target, el("h3", { text: "Agreement between coders" }),
-        el("p", { class: "notice-404", text: error.status === 404 ? "The agreement report is not available on this server yet." : describeError(error) }));
+        el("p", { class: "notice", text: `The agreement report could not be loaded. ${describeError(error)}` }));
     }
   },
 };

@@ -1,5 +1,5 @@
 // Console section: export downloads (CSV per table, the whole campaign as JSON) and the audit log.
-import { api, seg, query } from "./api.js";
+import { api, seg, query, describeError } from "./api.js";
 import { el, replace, formatTime } from "./dom.js";
 import { table, downloadText } from "./admin-kit.js";
 
@@ -38,7 +38,7 @@ export const exportSection = {
         ? table("Audit log", ["When", "Who", "Action", "Target", "Reason"], items.map((e) => [formatTime(e.at), e.actor, e.action, String(e.target ?? ""), e.reason ?? ""]))
         : el("p", { class: "muted", text: "No audited actions yet." }));
     } catch (error) {
-      audit.append(el("p", { class: "notice-404", text: error.status === 404 ? "The audit log is not available on this server yet." : "The audit log could not be loaded." }));
+      audit.append(el("p", { class: "notice", text: `The audit log could not be loaded. ${describeError(error)}` }));
     }
   },
 };

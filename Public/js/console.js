@@ -15,8 +15,8 @@ import { exportSection } from "./admin-export.js";
 const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, assistSection, shortlistSection, guidesSection, statsSection, exportSection];
 
 /**
- * One console section: a heading, a status line and a body. `run` wraps loading so that a 404 reads
- * "not available on this server yet" and a 401 sends the facilitator back to sign-in.
+ * One console section: a heading, a status line and a body. `run` wraps loading so that a failure
+ * is said in the server's words in the status line and a 401 sends the facilitator back to sign-in.
  */
 export class Section {
   constructor(spec, consoleState) {
@@ -39,22 +39,17 @@ export class Section {
   }
 
   /** Runs `task`; maps its failure to a message in this section. Returns the task's result or null. */
-  async run(task, { quiet404 = false } = {}) {
+  async run(task) {
     try {
       return await task();
     } catch (error) {
-      this.fail(error, quiet404);
+      this.fail(error);
       return null;
     }
   }
 
-  fail(error, quiet404 = false) {
-    if (error instanceof ApiError && error.status === 404 && error.code === "not_found" && !quiet404) {
-      replace(this.body, el("p", { class: "notice-404", text: "This part is not available on this server yet. It will work once the server is updated." }));
-      say(this.status, "");
-      this.node.dataset.unavailable = "true";
-      return;
-    }
+  /** Says what went wrong in the server's words; a 404 is an error like any other, never "not built yet". */
+  fail(error) {
     if (error instanceof ApiError && error.status === 401) {
       this.console.signedOut("Your session has ended. Please sign in again.");
       return;
