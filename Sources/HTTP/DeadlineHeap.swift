@@ -2,14 +2,15 @@
 
 /// A binary min-heap of `(moment, connection)`. Entries are never removed early: a connection
 /// whose deadline moved, or that closed, simply ignores its stale entry when it pops (it keeps
-/// `timerArmedAt` to tell). Confined to its loop's thread.
-struct DeadlineHeap {
-    private var entries: [(at: UInt64, connection: Connection)] = []
+/// `timerArmedAt` to tell). Confined to its loop's thread. Generic over what it holds so that it
+/// can be tested without connections; the loop holds `Connection`s.
+struct DeadlineHeap<Element> {
+    private var entries: [(at: UInt64, connection: Element)] = []
 
     var earliest: UInt64? { entries.first?.at }
     var count: Int { entries.count }
 
-    mutating func insert(at moment: UInt64, _ connection: Connection) {
+    mutating func insert(at moment: UInt64, _ connection: Element) {
         entries.append((moment, connection))
         var child = entries.count - 1
         while child > 0 {
@@ -21,7 +22,7 @@ struct DeadlineHeap {
     }
 
     /// Removes and returns the earliest entry if it is due at `now`.
-    mutating func popDue(now: UInt64) -> (at: UInt64, connection: Connection)? {
+    mutating func popDue(now: UInt64) -> (at: UInt64, connection: Element)? {
         guard let first = entries.first, first.at <= now else { return nil }
         let last = entries.removeLast()
         guard !entries.isEmpty else { return first }

@@ -31,7 +31,7 @@ final class EventLoop: @unchecked Sendable {
     var encoder: ResponseEncoder
     private var connections: [Int32: Connection] = [:]
     private var nextID: UInt32 = 0
-    private var deadlines = DeadlineHeap()
+    private var deadlines = DeadlineHeap<Connection>()
     private var pendingReads: [Connection] = []
     var acceptor: Acceptor?
     private var drain: Drain?
