@@ -64,17 +64,21 @@ struct ServerTests {
         }
     }
 
+    /// The head is parsed before any body byte is sent: the 100 (Continue) says so, an event rather
+    /// than a sleep. The body then comes in pieces cut inside a chunk.
     @Test("Content-Length and chunked bodies, fed in pieces")
     func bodies() throws {
         let server = try TestServer()
         defer { server.stop() }
         let client = try server.client()
-        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\n\r\nhello")
-        usleep(20_000)
+        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 11\r\nExpect: 100-continue\r\n\r\n")
+        #expect(try client.readUntilStatusLine().hasPrefix("HTTP/1.1 100"))
+        try client.send("hello")
         try client.send(" world")
         #expect(try client.readResponse().text == "hello world")
-        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel")
-        usleep(20_000)
+        try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")
+        #expect(try client.readUntilStatusLine().hasPrefix("HTTP/1.1 100"))
+        try client.send("5\r\nhel")
         try client.send("lo\r\n6;ext=1\r\n world\r\n0\r\n\r\n")
         #expect(try client.readResponse().text == "hello world")
     }
@@ -227,7 +231,7 @@ struct ServerTests {
         for _ in 0..<20 {
             let client = try server.client()
             try client.send("GET /big?n=400000 HTTP/1.1\r\nHost: t\r\n\r\n")
-            usleep(2000)
+            _ = try client.readUntilStatusLine()  // the response has begun: the reset lands mid-response
             client.reset()
         }
         let healthy = try server.client()
@@ -284,8 +288,8 @@ struct ServerTests {
         let idle = try server.client()
         try idle.send("GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n")
         _ = try idle.readResponse()
-        try busy.send("GET /slow?ms=300 HTTP/1.1\r\nHost: t\r\n\r\n")
-        usleep(50_000)
+        try busy.send("GET /slow?ms=1000 HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(server.eventually { server.slowHandlers.running == 1 }, "the request is in its handler")
         server.stop()  // returns only once every connection is closed
         let response = try busy.readResponse()
         #expect(response.text == "slow")

@@ -3,16 +3,26 @@
 `Client` is one contributor voting and posting until its first request without an answer; `Ledger`
 gathers what each round's clients were told and checks, after a restart, that every acknowledged
 write is there; `database_problems` runs the file-level invariants once the server has stopped.
+`run_seed` is the seed a run's choices come from (`GROUNDSWELL_TEST_SEED` replays one).
 """
+import os
 import random
 import sqlite3
 import threading
 
 
+def run_seed(name):
+    """The seed for this run's random choices: `GROUNDSWELL_TEST_SEED` when set, else a fresh one;
+    printed, so a failing run can be replayed (thread timing aside)."""
+    seed = int(os.environ.get("GROUNDSWELL_TEST_SEED") or random.SystemRandom().randrange(2**32))
+    print(f"{name}: GROUNDSWELL_TEST_SEED={seed}", flush=True)
+    return seed
+
+
 class Client(threading.Thread):
     """Votes (changing its mind) and posts until `stop` is set or a request gets no answer."""
 
-    def __init__(self, server, token, ideas, question, stop):
+    def __init__(self, server, token, ideas, question, stop, seed):
         super().__init__(daemon=True)
         self.server, self.token, self.ideas, self.question, self.stop = server, token, ideas, question, stop
         self.acked_votes = {}      # contribution id -> last acknowledged value
@@ -20,7 +30,7 @@ class Client(threading.Thread):
         self.acked_posts = []      # bodies of acknowledged contributions
         self.in_doubt_post = None
         self.server_errors = []    # any 5xx answer: never expected
-        self.rng = random.Random()
+        self.rng = random.Random(seed)
 
     def run(self):
         while not self.stop.is_set():

@@ -21,7 +21,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from conftest import CANARY_AGENT, RunningServer, require_binary, seed_demo  # noqa: E402
-from ledger import Client, Ledger, database_problems  # noqa: E402
+from ledger import Client, Ledger, database_problems, run_seed  # noqa: E402
 import suite_scan  # noqa: E402
 
 WRITERS = 16
@@ -80,8 +80,8 @@ hostile_findings = []
 attacks = {}  # attack name -> times tried, for the summary
 
 
-def reader(server, token, ideas, stop, errors):
-    rng = random.Random()
+def reader(server, token, ideas, stop, errors, seed):
+    rng = random.Random(seed)
     paths = ["/api/campaigns", "/api/campaigns/demo", "/api/campaigns/demo/contributions?sort=top&limit=20",
              "/api/campaigns/demo/contributions?sort=new", "/api/me?campaign=demo", "/healthz"]
     while not stop.is_set():
@@ -110,17 +110,19 @@ def main():
     tokens = [server.join() for _ in range(WRITERS)]
     reader_token = server.join()
 
-    rng = random.Random()
+    rng = random.Random(run_seed("soak"))
     ledger = Ledger()
     problems, read_errors = [], []
     rounds = acknowledged = 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and not problems:
         stop = threading.Event()
-        writers = [Client(server, token, ideas, question, stop) for token in tokens]
-        threads = writers + [threading.Thread(target=reader, args=(server, reader_token, ideas, stop, read_errors), daemon=True)
+        writers = [Client(server, token, ideas, question, stop, rng.getrandbits(64)) for token in tokens]
+        threads = writers + [threading.Thread(target=reader, args=(server, reader_token, ideas, stop, read_errors,
+                                                                   rng.getrandbits(64)), daemon=True)
                              for _ in range(READERS)]
-        threads += [threading.Thread(target=hostile_round, args=(server.port, random.Random(rng.random()), stop), daemon=True)
+        threads += [threading.Thread(target=hostile_round, args=(server.port, random.Random(rng.getrandbits(64)), stop),
+                                     daemon=True)
                     for _ in range(HOSTILE)]
         for thread in threads:
             thread.start()

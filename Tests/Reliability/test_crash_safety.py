@@ -10,7 +10,7 @@ import random
 import threading
 import time
 
-from ledger import Client, Ledger, database_problems
+from ledger import Client, Ledger, database_problems, run_seed
 
 CLIENTS = 24
 ROUNDS = 4
@@ -24,11 +24,12 @@ def test_acknowledged_writes_survive_sigkill(server):
     ideas = [item["id"] for item in listing["items"]]
     tokens = [server.join() for _ in range(CLIENTS)]
 
-    rng = random.Random()
+    seed = run_seed("test_acknowledged_writes_survive_sigkill")
+    rng = random.Random(seed)
     ledger = Ledger()
     for round_number in range(ROUNDS):
         stop = threading.Event()
-        clients = [Client(server, token, ideas, question, stop) for token in tokens]
+        clients = [Client(server, token, ideas, question, stop, rng.getrandbits(64)) for token in tokens]
         for client in clients:
             client.start()
         time.sleep(rng.uniform(0.3, 1.2))
@@ -41,7 +42,7 @@ def test_acknowledged_writes_survive_sigkill(server):
         ledger.record(clients)
         server.start()
         missing = ledger.missing(server, tokens)
-        assert not missing, f"round {round_number}: {missing[:10]}"
+        assert not missing, f"seed {seed} round {round_number}: {missing[:10]}"
 
     server.stop()
     problems = database_problems(server.db)
