@@ -52,11 +52,10 @@ extension Connection {
     /// BEGIN and ROLLBACK go through the statement cache: `execute` would parse them on every read.
     func readTransaction<T>(_ body: () throws -> T) throws -> T {
         try run("BEGIN DEFERRED")
-        cachesJournalWindow = true
+        attachment?.readTransactionBegan()
         defer {
             rollbackQuietly()
-            cachesJournalWindow = false
-            journalWindowCache = nil
+            attachment?.readTransactionEnded()
         }
         return try body()
     }

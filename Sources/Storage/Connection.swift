@@ -16,17 +16,9 @@ public final class Connection {
     private var cache: [String: Statement] = [:]
     /// Counter for unique savepoint names. Confined like the connection.
     var savepointCounter = 0
-    /// The unfolded votes (`VoteJournal`) this connection adds to what it reads of votes and counts;
-    /// on the writer, also where votes are recorded. `nil`: no journal. Confined like the connection.
-    var voteJournal: VoteJournal?
-    /// Inside a read transaction the journal window cannot change, so it is asked once
-    /// (`VoteStore.journalWindow`). Confined like the connection.
-    var cachesJournalWindow = false
-    var journalWindowCache: JournalWindow??
-    /// On the writer: write bodies other than votes started so far (counted before each runs, so
-    /// a vote later in the same batch sees the count move). What a vote may keep read between
-    /// votes — a campaign's state and phases — stays valid while this is unchanged.
-    public internal(set) var otherWritesStarted = 0
+    /// What another part of Storage keeps with this connection (the vote journal's view), told
+    /// when read transactions begin and end. Confined like the connection.
+    var attachment: (any ConnectionAttachment)?
 
     /// Opens (or with `SQLITE_OPEN_CREATE` creates) the database at `path` with extended result codes.
     ///

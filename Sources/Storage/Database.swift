@@ -27,6 +27,9 @@ public final class Database: @unchecked Sendable {
     /// Nil when another process checkpoints (`DatabaseOptions.Checkpoints.external`).
     private let checkpointer: Checkpointer?
     private let begun = Atomic<Int>(0)
+    /// The unfolded votes, with group commit and the vote journal on; shared by the writer's hook
+    /// and every connection's view of it.
+    private let journal: VoteJournal?
 
     /// Opens (creating if needed) the database, applies the migrations in `migrationsDirectory`
     /// when given, then opens the readers.
@@ -48,7 +51,10 @@ public final class Database: @unchecked Sendable {
             self.checkpointer = nil
         }
         let journal = try queue.sync { try Self.openJournal(on: connection, options: options) }
-        self.writer = WriteQueue(connection: connection, queue: queue, options: options, journal: journal)
+        self.journal = journal
+        self.writer = WriteQueue(
+            connection: connection, queue: queue, options: options,
+            hook: journal.map { VoteJournalHook(journal: $0, options: options) })
         self.readers = try ReaderPool(options: options, journal: journal)
     }
 
@@ -62,7 +68,7 @@ public final class Database: @unchecked Sendable {
         guard options.groupCommit, options.voteJournal else { return nil }
         let journal = VoteJournal(retentionMilliseconds: options.journalRetentionMilliseconds)
         journal.start(after: try votes.journalSequence())
-        connection.voteJournal = journal
+        connection.attachment = VoteJournalView(journal: journal)
         return journal
     }
 
@@ -71,7 +77,7 @@ public final class Database: @unchecked Sendable {
     public func migrate(directory: String) throws -> [String] {
         dispatchPrecondition(condition: .notOnQueue(writer.queue))
         return try writer.queue.sync {
-            writer.connection.otherWritesStarted += 1
+            writer.noteGeneralWrite()
             return try Migrator(connection: writer.connection).migrate(directory: directory)
         }
     }
@@ -116,14 +122,14 @@ public final class Database: @unchecked Sendable {
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         begun.add(1, ordering: .relaxed)
-        writer.enqueue(body, recordsVotes: true, completion: completion)
+        writer.enqueue(body, kind: .appendOnly, completion: completion)
     }
 
     /// Waits until every vote acknowledged so far is folded into the tables, for reads that need the
     /// stored totals and orders themselves (exports, statistics). Returns at once without a journal
     /// or when nothing is unfolded.
     public func foldVotes() throws {
-        guard let journal = writer.journal, journal.unfolded().count > 0 else { return }
+        guard let journal, journal.unfolded().count > 0 else { return }
         try write { _ in }
     }
 
@@ -145,7 +151,12 @@ public final class Database: @unchecked Sendable {
     public var pendingWriteCount: Int { writer.pendingCount }
 
     /// Votes acknowledged but not yet folded into the tables (the vote journal's depth); 0 without it.
-    public var unfoldedVoteCount: Int { Int(writer.journal?.unfolded().count ?? 0) }
+    public var unfoldedVoteCount: Int { Int(journal?.unfolded().count ?? 0) }
+
+    /// General write bodies (every write but `writeVote`'s) begun on the writer so far, each counted
+    /// before it runs, so a vote later in the same batch sees the count move. What a vote keeps
+    /// between votes — a campaign's state and phases — stays true while this is unchanged.
+    public var generalWritesBegun: Int { writer.generalWritesBegun }
 
     /// Lets queued writes finish, then closes every connection. Later calls throw `SQLITE_MISUSE`.
     public func close() {

@@ -27,7 +27,7 @@ final class ReaderPool: @unchecked Sendable {
             let queue = DispatchQueue(label: "groundswell.storage.reader.\(index)")
             let connection = try queue.sync {
                 let connection = try Connection.open(role: .reader, options: options, queue: queue)
-                connection.voteJournal = journal
+                if let journal { connection.attachment = VoteJournalView(journal: journal) }
                 return connection
             }
             readers.append(Reader(queue: queue, connection: connection))

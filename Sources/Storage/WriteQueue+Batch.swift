@@ -3,18 +3,17 @@ import CSQLite
 import Dispatch
 
 extension WriteQueue {
-    /// One transaction for the whole batch, one savepoint per request but votes, one COMMIT. The transaction
-    /// statements run from the connection's statement cache (`run`), not re-parsed per request.
+    /// One transaction for the whole batch, one savepoint per general request, one COMMIT. The
+    /// transaction statements run from the connection's statement cache (`run`), not re-parsed per request.
     ///
     /// A request whose body throws is rolled back to its savepoint and failed at once. If SQLite
     /// rolled back the whole transaction on its own (disk full, I/O error: it may, see
     /// <https://www.sqlite.org/lang_transaction.html> "Response To Errors Within A Transaction"),
     /// the requests that had run fail with that error and the rest start a new batch.
     ///
-    /// Votes run without a savepoint (`recordVote`). With the vote journal, a write that is not a
-    /// vote first folds the journal (in its savepoint, when a vote was recorded since the last
-    /// fold), so it sees every earlier vote in the tables; the batch folds it before COMMIT too
-    /// when nothing else is queued, and after COMMIT when it is due (`foldTiming`).
+    /// Append-only requests run without a savepoint when there is a hook (`runAppendOnly`). The hook
+    /// is told before each request runs and when one is undone, may work before COMMIT, and hears
+    /// whether the transaction committed or was lost.
     func runBatch(_ batch: ArraySlice<any PendingWrite>) {
         dispatchPrecondition(condition: .onQueue(queue))
         do {
@@ -23,13 +22,10 @@ extension WriteQueue {
             fail(batch, with: error)
             return
         }
-        var folded: Int64?
-        var foldedThrough = journal?.foldedThrough ?? 0
         var staged: [any PendingWrite] = []
         for (position, request) in zip(batch.indices, batch) {
-            let mark = journal?.lastRecorded
-            if journal != nil, request.recordsVotes {
-                switch recordVote(request, mark: mark) {
+            if let hook, case .appendOnly = request.kind {
+                switch runAppendOnly(request, hook: hook) {
                 case .staged:
                     staged.append(request)
                 case .failed(let error):
@@ -42,14 +38,13 @@ extension WriteQueue {
                 case .wroteThenFailed(let error):
                     // Its rows cannot be undone alone: the batch starts over without it.
                     connection.rollbackQuietly()
-                    journal?.discardUncommitted()
+                    hook.transactionLost()
                     fail([request], with: error)
                     runBatch(ArraySlice(staged + batch[(position + 1)...]))
                     return
                 }
                 continue
             }
-            let foldedBefore = (folded, foldedThrough)
             do {
                 try connection.run("SAVEPOINT gs_write")
             } catch {
@@ -57,19 +52,15 @@ extension WriteQueue {
                 return
             }
             do {
-                if let mark, mark > foldedThrough {  // a write that is not a vote: it reads the tables
-                    folded = try VoteStore(connection).foldJournal() ?? folded
-                    foldedThrough = mark
-                }
+                try hook?.willRun(.general, on: connection)
                 try perform(request)
                 try connection.run("RELEASE gs_write")
                 staged.append(request)
             } catch {
-                if let mark { journal?.discard(after: mark) }
-                (folded, foldedThrough) = foldedBefore
+                hook?.requestUndone()
                 guard !connection.isAutocommit else {
                     // The transaction is gone, and the staged requests' work with it.
-                    journal?.discardUncommitted()
+                    hook?.transactionLost()
                     fail([request], with: error)
                     fail(staged, with: error)
                     runBatch(batch[(position + 1)...])
@@ -85,95 +76,60 @@ extension WriteQueue {
                 fail([request], with: error)
             }
         }
-        var foldAfterCommit = false
-        if let journal {
-            switch foldTiming(journal, batch: batch.count) {
-            case .beforeCommit: folded = foldBeforeCommit() ?? folded
-            case .afterCommit: foldAfterCommit = true
-            case .notYet: break
-            }
-        }
-        commit(staged, folded: folded, thenFold: foldAfterCommit)
+        let workAfterCommit = hook?.beforeCommit(on: connection, batchSize: batch.count, queued: pendingCount) ?? false
+        commit(staged, thenRunHookAlone: workAfterCommit)
     }
 
-    private enum VoteOutcome {
+    private enum AppendOnlyOutcome {
         case staged
         /// Threw before writing anything; the batch goes on.
         case failed(any Error)
         /// SQLite rolled the whole transaction back (I/O error, disk full): the staged work is gone.
         case transactionLost(any Error)
-        /// Threw after writing: a body that breaks `Database.writeVote`'s contract.
+        /// Threw after writing: a body that breaks `WriteKind.appendOnly`'s contract.
         case wroteThenFailed(any Error)
     }
 
-    /// Runs a vote without a savepoint of its own, saving two statements per vote. A vote's body
-    /// reads, then appends its one journal row last; a statement that fails is undone by SQLite on
-    /// its own, leaving the transaction's earlier statements intact, or the whole transaction is
-    /// rolled back (<https://www.sqlite.org/lang_transaction.html>, "Response To Errors Within A
-    /// Transaction"). So a vote that throws has written nothing — and if the connection's change
-    /// count says otherwise, the caller starts the batch over without it.
-    private func recordVote(_ request: any PendingWrite, mark: Int64?) -> VoteOutcome {
+    /// Runs an append-only request without a savepoint of its own, saving two statements per
+    /// request. Its body reads, then appends its one row last; a statement that fails is undone by
+    /// SQLite on its own, leaving the transaction's earlier statements intact, or the whole
+    /// transaction is rolled back (<https://www.sqlite.org/lang_transaction.html>, "Response To Errors
+    /// Within A Transaction"). So a request that throws has written nothing — and if the connection's
+    /// change count says otherwise, the caller starts the batch over without it.
+    private func runAppendOnly(_ request: any PendingWrite, hook: any WriteBatchHook) -> AppendOnlyOutcome {
         let changes = connection.totalChanges
         do {
+            try hook.willRun(.appendOnly, on: connection)
             try perform(request)
             return .staged
         } catch {
-            if let mark { journal?.discard(after: mark) }
+            hook.requestUndone()
             if connection.isAutocommit {
-                journal?.discardUncommitted()
+                hook.transactionLost()
                 return .transactionLost(error)
             }
             return connection.totalChanges == changes ? .failed(error) : .wroteThenFailed(error)
         }
     }
 
-    private enum FoldTiming {
-        case notYet
-        /// In the batch's transaction, so its votes are in the tables when they are acknowledged.
-        case beforeCommit
-        /// In a transaction of its own once the batch's requests are completed (`foldAlone`).
-        case afterCommit
-    }
-
-    /// When the batch folds the journal. Under light load — nothing else is queued and the journal
-    /// holds no more than `journalLightLoadVotes` with this batch — before it commits, so that one
-    /// voter at a time finds the tables up to date (their orders and totals included) as soon as the
-    /// vote is acknowledged. Under load, batches are larger and the journal grows until enough votes
-    /// or time have gathered; then after the commit.
-    private func foldTiming(_ journal: VoteJournal, batch: Int) -> FoldTiming {
-        let unfolded = journal.unfolded()
-        if unfolded.count + Int64(batch) >= journalFoldVotes || unfolded.age >= journalFoldNanoseconds { return .afterCommit }
-        return unfolded.count + Int64(batch) <= journalLightLoadVotes && pendingCount == 0 ? .beforeCommit : .notYet
-    }
-
-    /// Folds the journal in a savepoint of the open transaction; if that fails the votes stay in
-    /// the journal (they are committed either way) and the batch commits without the fold.
-    private func foldBeforeCommit() -> Int64? {
-        do {
-            return try connection.savepoint { try VoteStore(connection).foldJournal() }
-        } catch {
-            return nil
-        }
-    }
-
-    /// Folds the journal in a transaction of its own. A due fold rewrites thousands of pages; inside
-    /// the batch it would need a savepoint (so that a failed fold spares the votes), and a savepoint's
-    /// sub-journal copies every page it changes once more, to a temporary file past 64 KiB — 18,000
-    /// page writes in 5 s of votes, measured. Here a failure rolls back the fold alone and the votes
-    /// wait in the journal for the next one. Also the last write at close.
-    func foldAlone() {
+    /// The hook's work in a transaction of its own: after a batch's requests were completed, when the
+    /// writer is idle, and the last write at close. A failure rolls it back alone; the work waits
+    /// for the next time.
+    func runHookAlone() {
         dispatchPrecondition(condition: .onQueue(queue))
+        guard let hook else { return }
         do {
             try connection.run("BEGIN IMMEDIATE")
-            let folded = try VoteStore(connection).foldJournal()
+            _ = try hook.workAlone(on: connection)
             try timedCommit(requests: 0)
-            journal?.committed(folded: folded)
+            let worked = hook.committed()
             record {
                 $0.commits += 1
-                if folded != nil { $0.journalFolds += 1 }
+                if worked { $0.hookTransactions += 1 }
             }
         } catch {
             connection.rollbackQuietly()
+            hook.transactionLost()
         }
     }
 
@@ -193,13 +149,16 @@ extension WriteQueue {
             fail([request], with: error)
             return
         }
-        commit([request], folded: nil)
+        commit([request])
     }
 
     /// Runs the body, then refuses it if it left deferred foreign-key violations, which would
     /// otherwise fail the COMMIT of the whole batch.
     private func perform(_ request: any PendingWrite) throws {
-        if !request.recordsVotes { connection.otherWritesStarted += 1 }
+        switch request.kind {
+        case .general: noteGeneralWrite()
+        case .appendOnly: break
+        }
         try request.perform(on: connection)
         if connection.hasDeferredForeignKeyViolations {
             throw SQLiteError(
@@ -209,27 +168,27 @@ extension WriteQueue {
         }
     }
 
-    /// COMMITs, then completes every request, then folds the journal if `thenFold` (their votes are
-    /// durable already: they need not wait for it); if COMMIT fails they all fail with its error and
-    /// the writer rolls back so the next batch starts clean.
-    private func commit(_ requests: [any PendingWrite], folded: Int64?, thenFold: Bool = false) {
+    /// COMMITs, then completes every request, then lets the hook work alone if `thenRunHookAlone`
+    /// (the requests are durable already: they need not wait for it); if COMMIT fails they all fail
+    /// with its error and the writer rolls back so the next batch starts clean.
+    private func commit(_ requests: [any PendingWrite], thenRunHookAlone: Bool = false) {
         do {
             try timedCommit(requests: requests.count)
         } catch {
             connection.rollbackQuietly()
-            journal?.discardUncommitted()
+            hook?.transactionLost()
             record { $0.failedCommits += 1 }
             fail(requests, with: error)
             return
         }
-        journal?.committed(folded: folded)
+        let hookWorked = hook?.committed() ?? false
         record {
             $0.commits += 1
             $0.acknowledged += requests.count
-            if folded != nil { $0.journalFolds += 1 }
+            if hookWorked { $0.hookTransactions += 1 }
         }
         for request in requests { request.succeed() }
-        if thenFold { foldAlone() }
+        if thenRunHookAlone { runHookAlone() }
     }
 
     /// COMMIT, timed for the observer when there is one.
@@ -243,7 +202,7 @@ extension WriteQueue {
     /// Rolls the whole transaction back and fails every request in it.
     private func abandon(_ requests: some Sequence<any PendingWrite>, with error: any Error) {
         connection.rollbackQuietly()
-        journal?.discardUncommitted()
+        hook?.transactionLost()
         fail(requests, with: error)
     }
 }

@@ -12,8 +12,8 @@ public struct WriteStatistics: Sendable, Equatable {
     public var failed = 0
     /// COMMITs that failed (each failed its whole batch).
     public var failedCommits = 0
-    /// Transactions that folded the vote journal into the tables.
-    public var journalFolds = 0
+    /// Transactions in which the batch hook's own work committed (the vote journal's folds).
+    public var hookTransactions = 0
 }
 
 /// Owns the writer connection and runs every write on `queue`.
@@ -22,19 +22,18 @@ public struct WriteStatistics: Sendable, Equatable {
 /// one drain task on `queue` takes up to `maxBatch` requests at a time. With group commit the batch runs in one transaction, each request inside its
 /// own SAVEPOINT, so a failing request is rolled back alone; COMMIT runs once and only then are
 /// the callers completed. Without group commit each request is its own transaction.
+/// A `WriteBatchHook` (with group commit only) is told of every step and may do its own work.
 ///
-/// `@unchecked Sendable`: `connection` is touched only on `queue` (checked by `dispatchPrecondition`
-/// in every Connection call); `state` is a Mutex.
+/// `@unchecked Sendable`: `connection` and `hook` are touched only on `queue` (checked by
+/// `dispatchPrecondition` in every Connection call); `state` is a Mutex, `generalWrites` an Atomic.
 final class WriteQueue: @unchecked Sendable {
     let queue: DispatchQueue
     let connection: Connection
     private let groupCommit: Bool
     private let maxBatch: Int
-    /// The vote journal the writer records votes in and folds, with group commit only.
-    let journal: VoteJournal?
-    let journalFoldVotes: Int64
-    let journalFoldNanoseconds: UInt64
-    let journalLightLoadVotes: Int64
+    /// Work done beside the requests (the vote journal), with group commit only.
+    let hook: (any WriteBatchHook)?
+    private let generalWrites = Atomic<Int>(0)
     let observer: (any StorageObserver)?
 
     private struct State {
@@ -43,22 +42,19 @@ final class WriteQueue: @unchecked Sendable {
         var draining = false
         var closed = false
         var statistics = WriteStatistics()
-        /// A fold of the journal is scheduled for when the writer has stayed idle.
-        var idleFoldScheduled = false
+        /// The hook's work is scheduled for when the writer has stayed idle.
+        var idleWorkScheduled = false
     }
 
     /// Guarded by its own lock; never held while SQL runs.
     private let state = Mutex(State())
 
-    init(connection: Connection, queue: DispatchQueue, options: DatabaseOptions, journal: VoteJournal?) {
+    init(connection: Connection, queue: DispatchQueue, options: DatabaseOptions, hook: (any WriteBatchHook)?) {
         self.connection = connection
         self.queue = queue
         self.groupCommit = options.groupCommit
         self.maxBatch = max(1, options.maxBatch)
-        self.journal = options.groupCommit ? journal : nil
-        self.journalFoldVotes = Int64(max(1, options.journalFoldVotes))
-        self.journalFoldNanoseconds = UInt64(max(1, options.journalFoldMilliseconds)) * 1_000_000
-        self.journalLightLoadVotes = Int64(max(0, options.journalLightLoadVotes))
+        self.hook = options.groupCommit ? hook : nil
         self.observer = options.observer
     }
 
@@ -66,6 +62,14 @@ final class WriteQueue: @unchecked Sendable {
 
     /// Requests waiting for the writer, not counting the batch it is running.
     var pendingCount: Int { state.withLock { $0.pending.count } }
+
+    /// General write bodies begun so far (`Database.generalWritesBegun`).
+    var generalWritesBegun: Int { generalWrites.load(ordering: .relaxed) }
+
+    /// Counts a general write about to run (a request's body, or a migration).
+    func noteGeneralWrite() {
+        generalWrites.add(1, ordering: .relaxed)
+    }
 
     /// Queues `body`, blocks until its transaction committed (or it failed), and returns its result.
     func submit<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) throws -> T {
@@ -79,11 +83,11 @@ final class WriteQueue: @unchecked Sendable {
     /// transaction holding it committed (or with the error). Nothing waits, so a caller on an event
     /// loop can hand its write over and answer when the completion posts back.
     func enqueue<T: Sendable>(
-        _ body: @escaping @Sendable (Connection) throws -> T, recordsVotes: Bool = false,
+        _ body: @escaping @Sendable (Connection) throws -> T, kind: WriteKind = .general,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         do {
-            try append(DeferredWriteRequest(body, recordsVotes: recordsVotes, completion: completion))
+            try append(DeferredWriteRequest(body, kind: kind, completion: completion))
         } catch {
             completion(.failure(error))
         }
@@ -106,34 +110,35 @@ final class WriteQueue: @unchecked Sendable {
         state.withLock { $0.closed = true }
         queue.sync {
             drain()
-            // Tidy for the next process; were this to fail, the next open folds instead.
-            if let journal, journal.unfolded().count > 0 { foldAlone() }
+            // The hook's unfinished work, tidied for the next process (were this to fail, the next
+            // open finishes it: `Database` folds a journal it finds).
+            if hook?.idleDelayNanoseconds != nil { runHookAlone() }
             connection.close()
         }
     }
 
-    /// Votes left in the journal after a busy spell are folded `journalFoldNanoseconds` after the
-    /// writer went idle, by a write that does nothing but make its batch fold first. While batches
-    /// keep committing the timer only re-arms: they fold the journal themselves when it is due, in a
-    /// transaction of their own, where this write would fold it inside its savepoint.
-    private func scheduleIdleFold() {
-        guard let journal, journal.unfolded().count > 0 else { return }
+    /// Work the hook has left after a busy spell (votes in the journal) is done the hook's delay
+    /// after the writer went idle, by an empty general write, which the hook prepares for (folds)
+    /// first. While batches keep committing the timer only re-arms: they let the hook work when it
+    /// is due, in a transaction of its own, where this write would make it work inside its savepoint.
+    private func scheduleIdleWork() {
+        guard let hook, let delay = hook.idleDelayNanoseconds else { return }
         let commits = state.withLock { state -> Int? in
-            guard !state.idleFoldScheduled, !state.closed else { return nil }
-            state.idleFoldScheduled = true
+            guard !state.idleWorkScheduled, !state.closed else { return nil }
+            state.idleWorkScheduled = true
             return state.statistics.commits
         }
         guard let commits else { return }
-        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(journalFoldNanoseconds))) {
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(delay))) {
             let idle = self.state.withLock { state -> Bool in
-                state.idleFoldScheduled = false
+                state.idleWorkScheduled = false
                 return state.statistics.commits == commits
             }
-            guard journal.unfolded().count > 0 else { return }
+            guard self.hook?.idleDelayNanoseconds != nil else { return }
             if idle {
                 self.enqueue({ _ in }, completion: { _ in })
             } else {
-                self.scheduleIdleFold()
+                self.scheduleIdleWork()
             }
         }
     }
@@ -150,7 +155,7 @@ final class WriteQueue: @unchecked Sendable {
                 return batch
             }
             if batch.isEmpty {
-                scheduleIdleFold()
+                scheduleIdleWork()
                 return
             }
             if groupCommit {

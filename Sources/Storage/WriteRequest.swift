@@ -9,9 +9,8 @@ protocol PendingWrite: AnyObject, Sendable {
     func succeed()
     /// Publishes `error` and wakes the caller.
     func fail(_ error: any Error)
-    /// The body only records votes (through the journal) and reads nothing the unfolded journal
-    /// changes, so the writer need not fold the journal before it.
-    var recordsVotes: Bool { get }
+    /// How the body relates to the writer's batch hook (`WriteKind`).
+    var kind: WriteKind { get }
 }
 
 /// A caller's write of type `T`.
@@ -26,7 +25,7 @@ final class WriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable {
 
     init(_ body: @escaping @Sendable (Connection) throws -> T) { self.body = body }
 
-    var recordsVotes: Bool { false }
+    var kind: WriteKind { .general }
 
     func perform(on connection: Connection) throws {
         staged = nil
@@ -64,14 +63,14 @@ final class DeferredWriteRequest<T: Sendable>: PendingWrite, @unchecked Sendable
     private let body: @Sendable (Connection) throws -> T
     private let completion: @Sendable (Result<T, any Error>) -> Void
     private var staged: T?
-    let recordsVotes: Bool
+    let kind: WriteKind
 
     init(
-        _ body: @escaping @Sendable (Connection) throws -> T, recordsVotes: Bool = false,
+        _ body: @escaping @Sendable (Connection) throws -> T, kind: WriteKind = .general,
         completion: @escaping @Sendable (Result<T, any Error>) -> Void
     ) {
         self.body = body
-        self.recordsVotes = recordsVotes
+        self.kind = kind
         self.completion = completion
     }
 

@@ -197,11 +197,11 @@ struct VoteJournalTests {
             if step % 40 == 39 { try expectReads(database, model) }
         }
         #expect(try journalRows(database) == 240, "the votes waited in the journal")
-        #expect(database.writeStatistics.journalFolds == 0)
+        #expect(database.writeStatistics.hookTransactions == 0)
 
         try database.foldVotes()
         #expect(try journalRows(database) == 0)
-        #expect(database.writeStatistics.journalFolds == 1)
+        #expect(database.writeStatistics.hookTransactions == 1)
         try expectStored(database, model)
         try expectReads(database, model)
         database.close()
@@ -224,7 +224,7 @@ struct VoteJournalTests {
         try vote(database, 1, 1, 1)
         try vote(database, 2, 1, -1)
         #expect(try journalRows(database) == 0)
-        #expect(database.writeStatistics.journalFolds >= 2)
+        #expect(database.writeStatistics.hookTransactions >= 2)
         var model = Model()
         model.set(1, 1, 1)
         model.set(2, 1, -1)
@@ -284,7 +284,7 @@ struct VoteJournalTests {
         try vote(database, 3, 6, 1)  // runs after the fold: the writer is serial
         model.set(3, 6, 1)
         let after = database.writeStatistics
-        #expect(after.journalFolds == before.journalFolds + 1)
+        #expect(after.hookTransactions == before.hookTransactions + 1)
         #expect(after.commits == before.commits + 4, "the held write, the batch, its fold, the last vote")
         #expect(try journalRows(database) == 1, "the last vote waits for the next fold")
         try expectReads(database, model)
@@ -340,7 +340,7 @@ struct VoteJournalTests {
             let before = try #require(try VoteStore(connection).journalWindow())
             #expect(before.hi - before.lo == 59)
             try database.foldVotes()  // commits while this snapshot stays open
-            #expect(connection.voteJournal?.countChanges(for: [1], in: before) == nil, "memory let go of the window")
+            #expect(VoteStore(connection).journalView?.journal.countChanges(for: [1], in: before) == nil, "memory let go of the window")
             for id in Int64(1)...4 {
                 let record = try #require(try ContributionStore(connection).contribution(id: id))
                 #expect((record.up, record.down) == model.counts(id))
@@ -395,6 +395,6 @@ struct VoteJournalTests {
         try expectReads(database, model, contributions: 20, contributors: 40)
         try database.foldVotes()
         try expectStored(database, model, contributions: 20)
-        #expect(database.writeStatistics.journalFolds >= 1)
+        #expect(database.writeStatistics.hookTransactions >= 1)
     }
 }

@@ -29,7 +29,8 @@ enum InteractionRoutes {
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
             guard ContributionLifecycle.crowdSees(target.state) else { throw APIError.notFound }
-            let snapshot = try context.voteSnapshots.snapshot(campaignID: target.campaignID, on: connection)
+            let snapshot = try context.voteSnapshots.snapshot(
+                campaignID: target.campaignID, on: connection, of: context.database)
             try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, vote: vote, now: now)
             return (tally, target.campaignID)

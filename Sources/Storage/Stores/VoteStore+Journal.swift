@@ -2,6 +2,9 @@
 import Campaigns
 
 extension VoteStore {
+    /// The journal as this connection sees it; nil without a journal.
+    var journalView: VoteJournalView? { connection.attachment as? VoteJournalView }
+
     /// Appends the vote to `vote_journal` and records it in `journal`; the tally adds the unfolded
     /// votes to the stored counts. One row on a page the batch shares, instead of four pages.
     func recordInJournal(
@@ -47,7 +50,7 @@ extension VoteStore {
         let keys = latest.keys.sorted()
         // What each row changed is in memory when it still holds them all (this writer recorded
         // them); otherwise each pair's stored vote is read before it is replaced.
-        let remembered = connection.voteJournal?.countChanges(
+        let remembered = journalView?.journal.countChanges(
             for: Set(keys.map(\.contributionID)), in: JournalWindow(lo: first, hi: through))
         var changes = remembered ?? [:]
         for key in keys {
@@ -81,30 +84,31 @@ extension VoteStore {
     /// The unfolded rows in this connection's snapshot, `nil` when there are none. Asked once per
     /// read transaction (the snapshot does not change), every time on the writer (its own writes do).
     func journalWindow() throws -> JournalWindow? {
-        if let cached = connection.journalWindowCache { return cached }
+        let view = journalView
+        if let cached = view?.window { return cached }
         let window = try connection.queryOne(
             "SELECT (SELECT min(seq) FROM vote_journal), (SELECT max(seq) FROM vote_journal)"
         ) { row -> JournalWindow? in row.optionalInt(0).map { JournalWindow(lo: $0, hi: row.int(1)) } } ?? nil
-        if connection.cachesJournalWindow { connection.journalWindowCache = .some(window) }
+        if let view, view.keepsWindow { view.window = .some(window) }
         return window
     }
 
     /// What the unfolded votes add to the given contributions' counts; empty without a journal.
     func journalCountChanges(for ids: [Int64]) throws -> [Int64: CountChange] {
-        guard connection.voteJournal != nil, !ids.isEmpty, let window = try journalWindow() else { return [:] }
+        guard journalView != nil, !ids.isEmpty, let window = try journalWindow() else { return [:] }
         return try covering(window) { $0.countChanges(for: ids, in: window) }
     }
 
     /// The caller's latest unfolded votes on `ids` (every contribution when `nil`); `nil` without a journal.
     func journalVotes(by contributorID: Int64, on ids: [Int64]?) throws -> [Int64: JournaledVote]? {
-        guard connection.voteJournal != nil, let window = try journalWindow() else { return nil }
+        guard journalView != nil, let window = try journalWindow() else { return nil }
         return try covering(window) { $0.latestVotes(by: contributorID, on: ids, in: window) }
     }
 
     /// `body` over the shared journal, or, when it no longer holds the whole window, over the
     /// window's rows replayed from the table (always complete, so `body` answers there).
     private func covering<T>(_ window: JournalWindow, _ body: (VoteJournal) -> T?) throws -> T {
-        if let journal = connection.voteJournal, let answer = body(journal) { return answer }
+        if let journal = journalView?.journal, let answer = body(journal) { return answer }
         let replay = try replayJournal(window)
         guard let answer = body(replay) else { throw StoreError.notFound }
         return answer

@@ -42,7 +42,7 @@ public struct VoteStore {
     /// one read of the counts and the old vote, the vote row, one rewrite of the contribution's row.
     public func set(contributionID: Int64, contributorID: Int64, vote: Vote, now: Int64) throws -> VoteTally {
         let now = CoarseTime.dayStart(now)
-        if let journal = connection.voteJournal {
+        if let journal = journalView?.journal {
             return try recordInJournal(journal, contributionID: contributionID, contributorID: contributorID, vote: vote, now: now)
         }
         guard let current = try storedCounts(contributionID: contributionID, contributorID: contributorID) else {
