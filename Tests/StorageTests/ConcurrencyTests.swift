@@ -42,11 +42,17 @@ struct ConcurrencyTests {
         let mismatches = Atomic<Int>(0)
         let reads = Atomic<Int>(0)
         let group = DispatchGroup()
+        let reading = DispatchSemaphore(value: 0)
         for _ in 0..<3 {
             group.enter()
             spawnThread {
                 defer { group.leave() }
-                while !writesDone.load(ordering: .acquiring) {
+                var first = true
+                while first || !writesDone.load(ordering: .acquiring) {
+                    defer {
+                        if first { reading.signal() }
+                        first = false
+                    }
                     let counts = try? database.read { connection in
                         let left = try connection.queryOne("SELECT count(*) FROM left_side") { $0.int64(0) }
                         let right = try connection.queryOne("SELECT count(*) FROM right_side") { $0.int64(0) }
@@ -57,6 +63,9 @@ struct ConcurrencyTests {
                 }
             }
         }
+        // The writes start once every reader is reading (on a loaded machine the writes could
+        // otherwise all finish before a reader thread got going, and nothing would be checked).
+        for _ in 0..<3 { reading.wait() }
         for n in 0..<300 {
             try database.write { connection in
                 try connection.run("INSERT INTO left_side (n) VALUES (?)", n)
