@@ -4,7 +4,6 @@ The server (Groundswell or nginx) runs on SERVER_CPU, every load generator on CL
 """
 import json
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -13,6 +12,9 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "Tests", "Support"))
+import launcher  # noqa: E402
+
 SERVER_CPU = os.environ.get("BENCH_SERVER_CPU", "0")
 CLIENT_CPU = os.environ.get("BENCH_CLIENT_CPU", "1")
 
@@ -83,24 +85,24 @@ class ServedProcess:
 
 
 class Server(ServedProcess):
-    """`groundswell serve` on a free port, pinned, with rate limits and the access log off."""
+    """`groundswell serve` (`launcher.Launched`) on a free port, pinned, with rate limits and the access log off.
+    `root` is the repository whose migrations it runs."""
 
     def __init__(self, binary, root, db, public, env=None):
-        self.command = ["taskset", "-c", SERVER_CPU, binary, "serve", "--host", "127.0.0.1", "--port", "0",
-                        "--db", db, "--public", public, "--migrations", os.path.join(root, "Migrations")]
-        self.env = {**os.environ, "GROUNDSWELL_RATE_LIMITS": "off", "GROUNDSWELL_ACCESS_LOG": "off",
-                    "GROUNDSWELL_MAX_SUBSCRIBERS": "20000", **(env or {})}
+        assert os.path.samefile(root, launcher.ROOT), "the launcher serves its own repository's migrations"
+        self.stderr = tempfile.TemporaryFile()
+        self.launched = launcher.Launched(
+            binary, db, public=public, prefix=["taskset", "-c", SERVER_CPU], stderr=self.stderr,
+            env={"GROUNDSWELL_ACCESS_LOG": "off", "GROUNDSWELL_MAX_SUBSCRIBERS": "20000", **(env or {})})
 
     def __enter__(self):
-        self.stderr = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(self.command, stdout=subprocess.PIPE, stderr=self.stderr, text=True, env=self.env)
-        line = self.process.stdout.readline()
-        match = re.search(r"listening on http://[^:]+:(\d+)", line)
-        if not match:
-            self.process.kill()
+        try:
+            self.launched.start()
+        except RuntimeError as error:
             self.stderr.seek(0)
-            sys.exit(f"server did not start: {line!r} {self.stderr.read().decode(errors='replace')[-2000:]}")
-        self.port = int(match.group(1))
+            sys.exit(f"server did not start: {error} {self.stderr.read().decode(errors='replace')[-2000:]}")
+        self.process = self.launched.process
+        self.port = self.launched.port
         self.pid = self.process.pid
         return self
 

@@ -2,16 +2,16 @@
 and drives headless Chromium; every browser fails its test on any SEVERE console entry it was not told to expect."""
 import os
 import re
-import select
 import shutil
-import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "Tests" / "Support"))
+import launcher  # noqa: E402
 SCREENSHOTS = REPO / ".build" / "screenshots"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -24,10 +24,7 @@ def unavailable(reason):
 
 
 def server_binary():
-    path = Path(os.environ.get("GROUNDSWELL_BIN", REPO / ".build" / "release" / "groundswell"))
-    if not path.is_absolute():
-        path = REPO / path
-    return path
+    return launcher.binary("release")
 
 
 def chromium_paths():
@@ -37,68 +34,22 @@ def chromium_paths():
 
 
 class Server:
-    """A running `groundswell serve` with its own demo database and one admin staff member."""
+    """A running `groundswell serve` (`launcher.Launched`) with its own demo database and one admin staff member."""
 
     def __init__(self, binary, workdir, seed=()):
         """`seed`: arguments of a `groundswell seed` run after the demo is loaded (another campaign beside it)."""
         self.binary = binary
         self.db = str(Path(workdir) / "groundswell.sqlite")
         self.staff_name = "ada"
-        env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off")
-        self.env = env
-        self.run("demo", "--db", self.db, "--migrations", "Migrations")
+        launcher.seed_demo(binary, self.db)
         if seed:
-            self.run("seed", *seed, "--db", self.db, "--migrations", "Migrations")
-        # Staff accounts land with the admin API; until then the facilitator tests xfail on `staff_problem`.
-        self.staff_token = None
-        self.staff_password = None
-        self.staff_problem = None
-        try:
-            out = self.run("staff", "add", self.staff_name, "--role", "admin", "--db", self.db, "--migrations", "Migrations")
-            lines = [line.strip() for line in out.splitlines() if line.strip()]
-            self.staff_token = lines[-1] if lines else None
-            password = next((line for line in lines if line.startswith("password (shown once): ")), None)
-            self.staff_password = password.split(": ", 1)[1] if password else None
-            if not self.staff_token or not self.staff_password:
-                self.staff_problem = "`groundswell staff add` printed no password or no token"
-        except RuntimeError as error:
-            self.staff_problem = f"`groundswell staff add` is not available yet: {error}"
-        self.process = subprocess.Popen(
-            [str(binary), "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-             "--public", "Public", "--migrations", "Migrations"],
-            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.base_url = self.wait_for_address()
-
-    def run(self, *args):
-        done = subprocess.run([str(self.binary), *args], cwd=REPO, env=self.env, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"`groundswell {' '.join(args[:2])}` exited {done.returncode}: {done.stderr.strip()[:500]}")
-        return done.stdout
-
-    def wait_for_address(self):
-        # A generous bound only so a broken server cannot hang the run; it is not what any test checks.
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
-            if ready:
-                line = self.process.stdout.readline()
-                if not line and self.process.poll() is not None:
-                    break
-                match = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)
-                if match:
-                    return match.group(1)
-            elif self.process.poll() is not None:
-                break
-        self.stop()
-        raise RuntimeError(f"server did not print 'listening on http://127.0.0.1:PORT': {self.process.stderr.read()[:500]}")
+            launcher.cli(binary, "seed", *seed, "--db", self.db, "--migrations", launcher.MIGRATIONS)
+        self.staff_token, self.staff_password = launcher.add_staff(binary, self.db, self.staff_name, "admin")
+        self.launched = launcher.Launched(binary, self.db).start()
+        self.base_url = self.launched.base_url
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        self.launched.stop(timeout=10)
 
 
 def serving(seed=()):

@@ -12,8 +12,6 @@ PHASE_ORDER = ["understand", "answer", "prioritise", "act"]
 
 def need(server, method, path, body=None):
     """The admin endpoint a test drives answers 200 (a broken route fails the test, it is not skipped)."""
-    if server.staff_token is None:
-        pytest.fail(server.staff_problem)
     status = http_status(server, method, path, token=server.staff_token, body=body)
     assert status == 200, f"{method} {path} answered {status}"
     return status

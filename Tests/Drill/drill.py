@@ -17,7 +17,6 @@ DRILL_SECONDS (20) bounds the load, DRILL_WRITERS (4) the contributors writing a
 import http.client
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -28,7 +27,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-BINARY = Path(os.environ.get("GROUNDSWELL_BIN", ROOT / ".build/debug/groundswell"))
+sys.path.insert(0, str(ROOT / "Tests" / "Support"))
+import launcher  # noqa: E402
+
+BINARY = launcher.binary("debug")
 LITESTREAM = Path(os.environ.get("LITESTREAM", ROOT / ".build/venv/bin/litestream"))
 SECONDS = float(os.environ.get("DRILL_SECONDS", "20"))
 WRITERS = int(os.environ.get("DRILL_WRITERS", "4"))
@@ -56,18 +58,16 @@ def say(line):
 
 
 class Server:
-    """`groundswell serve` on a free port of 127.0.0.1."""
+    """`groundswell serve` on a free port of 127.0.0.1 (`launcher.Launched`), logging to `log`."""
 
     def __init__(self, db, log):
-        self.process = subprocess.Popen(
-            [str(BINARY), "serve", "--port", "0", "--db", str(db), "--public", str(ROOT / "Public"),
-             "--migrations", str(ROOT / "Migrations")],
-            cwd=ROOT, env=dict(os.environ, **SERVER_ENV), stdout=subprocess.PIPE, stderr=log)
-        line = self.process.stdout.readline().decode()
-        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-        if not match:
-            raise SystemExit(f"drill: the server did not start: {line!r}")
-        self.port = int(match.group(1))
+        self.launched = launcher.Launched(BINARY, db, env=SERVER_ENV, stderr=log)
+        try:
+            self.launched.start()
+        except RuntimeError as error:
+            raise SystemExit(f"drill: the server did not start: {error}")
+        self.process = self.launched.process
+        self.port = self.launched.port
 
     def call(self, method, path, body=None, token=None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
@@ -156,8 +156,7 @@ def main():
     config.write_text(CONFIG.format(db=db, replica=replica, monitor=int(MONITOR_INTERVAL * 1000), sync=SYNC_INTERVAL))
     log = open(work / "server.log", "ab")
     litestream_log = open(work / "litestream.log", "ab")
-    subprocess.run([str(BINARY), "demo", "--db", str(db), "--migrations", str(ROOT / "Migrations")],
-                   check=True, capture_output=True, env=dict(os.environ, **SERVER_ENV))
+    launcher.seed_demo(BINARY, db, env=dict(os.environ, **SERVER_ENV))
     say(f"litestream {subprocess.run([str(LITESTREAM), 'version'], capture_output=True, text=True).stdout.strip()}, "
         f"replicating {db} to {replica} every {SYNC_INTERVAL:g} s (monitor {MONITOR_INTERVAL:g} s)")
 

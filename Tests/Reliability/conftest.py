@@ -7,9 +7,8 @@ helpers here and by the API fuzzing).
 import http.client
 import json
 import os
-import re
 import shutil
-import subprocess
+import sys
 import tempfile
 
 import pytest
@@ -17,43 +16,43 @@ import pytest
 import suite_scan
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BINARY = os.environ.get("GROUNDSWELL_BIN", os.path.join(ROOT, ".build/debug/groundswell"))
-MIGRATIONS = os.path.join(ROOT, "Migrations")
+sys.path.insert(0, os.path.join(ROOT, "Tests", "Support"))
+import launcher  # noqa: E402
+
+BINARY = str(launcher.binary("debug"))
+MIGRATIONS = str(launcher.MIGRATIONS)
 CANARY_AGENT = "GroundswellCanaryAgent/7.3 (reliability)"
 
 
 class RunningServer:
-    """One `groundswell serve` process; `kill()` sends SIGKILL, `start()` starts it again on the same file."""
+    """One `groundswell serve` process (`launcher.Launched`) logging to a file; `kill()` sends SIGKILL,
+    `start()` starts it again on the same file."""
 
     def __init__(self, db, log_path=None, env=None, preexec=None):
         self.db = db
-        self.preexec = preexec  # run in the child before exec (resource limits)
-        self.env = env or {}  # extra environment for the server process (LD_PRELOAD, …)
-        self.process = None
-        self.port = None
         self.log_path = log_path or db + ".log"
         self.log = open(self.log_path, "ab")
+        # `env`: extra environment (LD_PRELOAD, …); `preexec`: run in the child before exec (resource limits).
+        self.launched = launcher.Launched(BINARY, db, env=env, stderr=self.log, preexec=preexec)
         self.secrets = []  # tokens and passwords handed out: none may reach the log
 
+    @property
+    def process(self):
+        return self.launched.process
+
+    @property
+    def port(self):
+        return self.launched.port
+
     def start(self):
-        env = dict(os.environ, GROUNDSWELL_RATE_LIMITS="off", **self.env)
-        self.process = subprocess.Popen(
-            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-             "--public", os.path.join(ROOT, "Public"), "--migrations", os.path.join(ROOT, "Migrations")],
-            stdout=subprocess.PIPE, stderr=self.log, env=env, preexec_fn=self.preexec)
-        line = self.process.stdout.readline().decode()
-        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-        assert match, f"server did not start: {line!r}"
-        self.port = int(match.group(1))
+        self.launched.start()
 
     def kill(self):
-        self.process.kill()
-        self.process.wait()
+        self.launched.kill()
 
     def stop(self):
         if self.process and self.process.poll() is None:
-            self.process.terminate()
-            assert self.process.wait(timeout=20) == 0, "graceful shutdown must exit 0"
+            assert self.launched.stop(timeout=20) == 0, "graceful shutdown must exit 0"
 
     def call(self, method, path, body=None, token=None):
         """One request with the canary user agent; returns (status, decoded JSON or None)."""
@@ -78,15 +77,9 @@ class RunningServer:
         return joined["token"]
 
     def add_staff(self, name, role):
-        """`groundswell staff add`: returns the API token printed alone on the last line."""
-        done = subprocess.run([BINARY, "staff", "add", name, "--role", role, "--db", self.db, "--migrations", MIGRATIONS],
-                              check=True, capture_output=True, text=True)
-        lines = done.stdout.strip().splitlines()
-        token = lines[-1].strip()
-        self.secrets.append(token)
-        for line in lines:
-            if line.startswith("password"):
-                self.secrets.append(line.split(":", 1)[1].strip())
+        """`groundswell staff add`: returns the API token (token and password are remembered as secrets)."""
+        token, password = launcher.add_staff(BINARY, self.db, name, role)
+        self.secrets += [token, password]
         return token
 
     def scan_log(self):
@@ -108,7 +101,7 @@ class RunningServer:
 
 def seed_demo(db):
     """Create `db` with the migrations and the demo campaign."""
-    subprocess.run([BINARY, "demo", "--db", db, "--migrations", MIGRATIONS], check=True, capture_output=True)
+    launcher.seed_demo(BINARY, db)
 
 
 def require_binary():

@@ -23,7 +23,7 @@ def metrics_server():
     seed_demo(db)
     running = RunningServer(db, env={"GROUNDSWELL_METRICS_PORT": "0"})
     running.start()
-    line = running.process.stdout.readline().decode()
+    line = running.process.stdout.readline()
     match = re.search(r"metrics on http://127\.0\.0\.1:(\d+)/metrics", line)
     assert match, f"no metrics listener announced: {line!r}"
     running.metrics_port = int(match.group(1))
