@@ -9,6 +9,7 @@ import shutil
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -19,6 +20,8 @@ if not os.path.isabs(BINARY):
 if "/.build/" in BINARY:
     ROOT = BINARY.split("/.build/")[0]
 MIGRATIONS = os.path.join(ROOT, "Migrations")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "Support"))
+import launcher  # noqa: E402
 
 # A campaign's profile questions: one common choice each, and a combination only one person will give.
 PROFILE = [
@@ -70,19 +73,12 @@ class Server:
 
     def start(self):
         self.log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [BINARY, "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-             "--public", os.path.join(ROOT, "Public"), "--migrations", MIGRATIONS],
-            stdout=subprocess.PIPE, stderr=self.log, env=self.env)
-        line = self.process.stdout.readline().decode()
-        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line)
-        assert match, f"server did not start: {line!r}"
-        self.port = int(match.group(1))
+        self.launched = launcher.Launched(BINARY, self.db, env=self.env, stderr=self.log, root=ROOT).start()
+        self.process = self.launched.process
+        self.port = self.launched.port
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
+        self.launched.stop(timeout=20)
         self.log.close()
 
     def call(self, method, path, body=None, token=None, headers=None):

@@ -1,5 +1,5 @@
-"""Starting and stopping `groundswell` for every Python suite: the browser and reliability tests, the
-benchmarks and the restore drill all launch the server, wait for the address it prints and stop it here.
+"""Starting and stopping `groundswell` for every Python suite: the browser, reliability and privacy tests,
+the benchmarks and the restore drill all launch the server, wait for the address it prints and stop it here.
 
 A suite puts this directory on `sys.path` and imports `launcher` (its conftest.py or script does it).
 """
@@ -13,7 +13,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MIGRATIONS = ROOT / "Migrations"
-PUBLIC = ROOT / "Public"
 # `groundswell serve` prints this line on stdout once it listens (with --port 0, the port it picked).
 LISTENING = re.compile(r"listening on (http://[^\s/]+?:(\d+))")
 
@@ -51,16 +50,20 @@ def add_staff(program, db, name, role, env=None):
 class Launched:
     """One `groundswell serve --port 0` against `db`, on 127.0.0.1. `env` adds to the environment (rate
     limits are off unless it says otherwise), `stderr` is a file the server's log goes to (a pipe
-    otherwise), `prefix` goes before the command (`taskset -c 0`), `preexec` runs in the child."""
+    otherwise), `prefix` goes before the command (`taskset -c 0`), `preexec` runs in the child.
+    `root` is the tree whose migrations (and, unless `public` says otherwise, pages) it serves: this
+    repository, or the one an older binary was built from."""
 
-    def __init__(self, program, db, env=None, stderr=None, prefix=(), preexec=None, public=PUBLIC, extra_args=()):
+    def __init__(self, program, db, env=None, stderr=None, prefix=(), preexec=None, public=None, extra_args=(),
+                 root=ROOT):
         self.program = program
         self.db = str(db)
         self.env = {**os.environ, "GROUNDSWELL_RATE_LIMITS": "off", **(env or {})}
         self.stderr = stderr
         self.prefix = list(prefix)
         self.preexec = preexec
-        self.public = str(public)
+        self.root = Path(root)
+        self.public = str(public or self.root / "Public")
         self.extra_args = list(extra_args)
         self.process = None
         self.port = None
@@ -77,7 +80,7 @@ class Launched:
         """Starts the server and waits (at most `timeout` s, a bound against hangs, not a measurement)
         for its address."""
         command = self.prefix + [str(self.program), "serve", "--host", "127.0.0.1", "--port", "0", "--db", self.db,
-                                 "--public", self.public, "--migrations", str(MIGRATIONS)] + self.extra_args
+                                 "--public", self.public, "--migrations", str(self.root / "Migrations")] + self.extra_args
         self.process = subprocess.Popen(
             command, cwd=ROOT, env=self.env, stdout=subprocess.PIPE,
             stderr=self.stderr if self.stderr is not None else subprocess.PIPE, preexec_fn=self.preexec, text=True)
