@@ -50,6 +50,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case unshortlistPublished = "unshortlist_published"
     case guideFinal = "guide_final"
     case guideReopen = "guide_reopen"
+    // Assisted analysis.
+    case machineCodingOn = "machine_coding_on"
+    case machineCodingOff = "machine_coding_off"
     // Data leaving the server.
     case export
 

@@ -10,7 +10,7 @@ import Testing
         "statement", "import-invites", "phase_open", "phase_close", "phase_schedule", "hide", "restore", "approve",
         "redact", "merge", "unmerge", "purge_revisions", "publish_themes", "import-codebook", "reconcile",
         "shortlist_prioritise", "shortlist_act", "shortlist_published", "unshortlist_prioritise", "unshortlist_act",
-        "unshortlist_published", "guide_final", "guide_reopen", "export",
+        "unshortlist_published", "guide_final", "guide_reopen", "machine_coding_on", "machine_coding_off", "export",
     ])
 }
 

@@ -100,7 +100,7 @@ enum CandidateRoutes {
             let store = CandidateStore(connection)
             _ = try open([id], campaignID: campaign.id, store)
             let theme = try ThemeStore(connection).add(
-                campaignID: campaign.id, name: fields.name, kind: fields.kind.rawValue, description: fields.description,
+                campaignID: campaign.id, name: fields.name, kind: fields.kind, description: fields.description,
                 parentID: nil, staffID: staff.id, now: now)
             try store.setState(candidateID: id, .named, themeID: theme.id)
             return theme

@@ -65,7 +65,7 @@ enum MachineCoderRoutes {
                 w.object { t in
                     t.field("id", pair.0.id)
                     t.field("name", pair.0.name)
-                    t.field("kind", pair.0.kind)
+                    t.field("kind", pair.0.kind.rawValue)
                     t.field("items", pair.1.figures.items)
                     t.agreementFields(percent: pair.1.figures.percent, kappa: pair.1.figures.kappa, alpha: pair.1.figures.alpha)
                 }
@@ -98,7 +98,7 @@ enum MachineCoderRoutes {
                 let returned = try machine.clear(campaignID: campaign.id)
                 try machine.setEnabled(campaignID: campaign.id, false)
                 try AuditStore(connection).append(
-                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "machine_coding_off",
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .machineCodingOff,
                                   target: "campaign:\(campaign.slug)", reason: "\(returned) items returned to the teams"), now: now)
                 return returned
             }
@@ -130,7 +130,7 @@ enum MachineCoderRoutes {
             try machine.setEnabled(campaignID: campaign.id, true)
             let kappa = measurement.report.overall.kappa.map(MachineCoderMethod.twoDecimals) ?? "–"
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: "machine_coding_on",
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .machineCodingOn,
                               target: "campaign:\(campaign.slug)",
                               reason: "\(run.coded) items machine-coded; kappa \(kappa) on \(measurement.heldOut) held-out items"),
                 now: now)

@@ -1,10 +1,12 @@
 // The 21 themes a Change Challenge–sized seed is written around: 10 barriers, 11 building blocks, and how people voice each.
 
+import Campaigns
+
 /// One theme of the seeded codebook and the sentences contributors use for it. `{role}` and
 /// `{place}` are filled in per sentence; the wording is invented, the shape is the method's.
 struct SeedTheme: Sendable {
     let name: String
-    let kind: String
+    let kind: ThemeKind
     let sentences: [String]
 }
 
@@ -36,7 +38,7 @@ enum ChangeChallengeCodebook {
     ]
 
     static let themes: [SeedTheme] = [
-        SeedTheme(name: "No time to improve", kind: "barrier", sentences: [
+        SeedTheme(name: "No time to improve", kind: .barrier, sentences: [
             "There is never enough time {place} to stop and think about doing things differently.",
             "We are so short staffed that improvement always comes last.",
             "The {role} are run off their feet and every spare minute goes on the next patient.",
@@ -44,7 +46,7 @@ enum ChangeChallengeCodebook {
             "Workload keeps rising and the time to try new ideas disappears.",
             "By the end of a twelve hour shift nobody has the energy left for change.",
         ]),
-        SeedTheme(name: "Hierarchy and not being heard", kind: "barrier", sentences: [
+        SeedTheme(name: "Hierarchy and not being heard", kind: .barrier, sentences: [
             "Ideas from the {role} are ignored unless a consultant repeats them.",
             "Junior staff do not feel able to speak up in front of senior colleagues.",
             "The hierarchy means decisions are made at the top and handed down.",
@@ -52,7 +54,7 @@ enum ChangeChallengeCodebook {
             "Nobody listens to the people who actually do the work {place}.",
             "You have to know the right person in the hierarchy to get heard.",
         ]),
-        SeedTheme(name: "Bureaucracy and sign-off", kind: "barrier", sentences: [
+        SeedTheme(name: "Bureaucracy and sign-off", kind: .barrier, sentences: [
             "Every small change needs three forms and a committee approval.",
             "The paperwork for a simple pilot takes months to get signed off.",
             "Governance processes are so slow that good ideas die waiting.",
@@ -60,7 +62,7 @@ enum ChangeChallengeCodebook {
             "Red tape stops the {role} from fixing obvious problems.",
             "By the time the business case is approved the idea is out of date.",
         ]),
-        SeedTheme(name: "No money or equipment", kind: "barrier", sentences: [
+        SeedTheme(name: "No money or equipment", kind: .barrier, sentences: [
             "There is no budget for even small improvements {place}.",
             "Funding is always frozen when we ask for new equipment.",
             "We lack basic resources like working equipment and enough beds.",
@@ -68,7 +70,7 @@ enum ChangeChallengeCodebook {
             "Money for improvement goes to external consultants instead of the front line.",
             "Without investment in equipment nothing will change.",
         ]),
-        SeedTheme(name: "Fear of blame", kind: "barrier", sentences: [
+        SeedTheme(name: "Fear of blame", kind: .barrier, sentences: [
             "People are afraid of being blamed if a new idea goes wrong.",
             "There is a blame culture, so nobody wants to take a risk.",
             "After an incident the first question is who is at fault, not what we can learn.",
@@ -76,7 +78,7 @@ enum ChangeChallengeCodebook {
             "Mistakes are punished so problems get hidden rather than fixed.",
             "Fear of complaints and litigation makes everyone play it safe.",
         ]),
-        SeedTheme(name: "Silos and poor communication", kind: "barrier", sentences: [
+        SeedTheme(name: "Silos and poor communication", kind: .barrier, sentences: [
             "Departments work in silos and do not talk to each other.",
             "Information gets lost at handover between teams.",
             "We hear about changes from rumours rather than from our managers.",
@@ -84,7 +86,7 @@ enum ChangeChallengeCodebook {
             "The left hand does not know what the right hand is doing between wards.",
             "Communication between primary care and the hospital is poor.",
         ]),
-        SeedTheme(name: "Resistance to change", kind: "barrier", sentences: [
+        SeedTheme(name: "Resistance to change", kind: .barrier, sentences: [
             "Some colleagues say we have always done it this way and refuse to change.",
             "Change fatigue means people roll their eyes at every new initiative.",
             "Cynicism is strong because past initiatives were dropped after a month.",
@@ -92,7 +94,7 @@ enum ChangeChallengeCodebook {
             "People resist change because nobody explains why it is needed.",
             "Every reorganisation leaves staff more resistant to the next one.",
         ]),
-        SeedTheme(name: "IT that gets in the way", kind: "barrier", sentences: [
+        SeedTheme(name: "IT that gets in the way", kind: .barrier, sentences: [
             "The computer systems crash and we go back to paper.",
             "We log into six different IT systems that do not talk to each other.",
             "Slow computers waste time {place} every single shift.",
@@ -100,7 +102,7 @@ enum ChangeChallengeCodebook {
             "IT problems take weeks to fix and the helpdesk never answers.",
             "Passwords, logins and printers fail constantly.",
         ]),
-        SeedTheme(name: "Targets over improvement", kind: "barrier", sentences: [
+        SeedTheme(name: "Targets over improvement", kind: .barrier, sentences: [
             "Targets drive everything, so long term improvement gets ignored.",
             "The four hour target matters more than what is right for the patient.",
             "Managers chase the numbers for the next board report.",
@@ -108,7 +110,7 @@ enum ChangeChallengeCodebook {
             "We game the targets instead of improving care.",
             "Performance figures dominate every meeting.",
         ]),
-        SeedTheme(name: "No skills for improvement", kind: "barrier", sentences: [
+        SeedTheme(name: "No skills for improvement", kind: .barrier, sentences: [
             "Nobody has taught us improvement methods like PDSA cycles.",
             "Staff do not know how to turn an idea into a project.",
             "Training budgets have been cut so skills are not developed.",
@@ -116,7 +118,7 @@ enum ChangeChallengeCodebook {
             "Mandatory training crowds out any learning about improvement.",
             "New starters get no induction on how to suggest changes.",
         ]),
-        SeedTheme(name: "Leaders who listen", kind: "building_block", sentences: [
+        SeedTheme(name: "Leaders who listen", kind: .buildingBlock, sentences: [
             "Good leaders walk the wards and listen to what staff say.",
             "Our matron listens to suggestions and backs us to try them.",
             "Leaders who ask what gets in the way make all the difference.",
@@ -124,7 +126,7 @@ enum ChangeChallengeCodebook {
             "Supportive managers who listen are the key to change.",
             "Leaders should hold open listening sessions every month.",
         ]),
-        SeedTheme(name: "Permission to act", kind: "building_block", sentences: [
+        SeedTheme(name: "Permission to act", kind: .buildingBlock, sentences: [
             "Give front line staff permission to try small changes without asking.",
             "Empower the {role} to make decisions about their own work.",
             "We need the freedom to test ideas on a small scale.",
@@ -132,7 +134,7 @@ enum ChangeChallengeCodebook {
             "A simple permission to act card would empower everyone.",
             "Autonomy over how we organise the work would unlock ideas.",
         ]),
-        SeedTheme(name: "Sharing what works", kind: "building_block", sentences: [
+        SeedTheme(name: "Sharing what works", kind: .buildingBlock, sentences: [
             "Share good practice between wards so we do not reinvent the wheel.",
             "An online place to share ideas across the trust would help.",
             "Spread what works by sharing stories of successful projects.",
@@ -140,7 +142,7 @@ enum ChangeChallengeCodebook {
             "We should learn from other hospitals that solved the same problem.",
             "A newsletter sharing ideas from the {role} would inspire others.",
         ]),
-        SeedTheme(name: "Patients as partners", kind: "building_block", sentences: [
+        SeedTheme(name: "Patients as partners", kind: .buildingBlock, sentences: [
             "Involve patients in designing services from the start.",
             "Listen to patient feedback and act on what they tell us.",
             "Patient stories at board meetings remind everyone why change matters.",
@@ -148,7 +150,7 @@ enum ChangeChallengeCodebook {
             "Co-design with patients makes changes stick.",
             "Patient representatives should sit on every improvement group.",
         ]),
-        SeedTheme(name: "Coaching and development", kind: "building_block", sentences: [
+        SeedTheme(name: "Coaching and development", kind: .buildingBlock, sentences: [
             "Coaching and mentoring for staff who want to lead change.",
             "Improvement training for every team, including the {role}.",
             "Development programmes that teach quality improvement skills.",
@@ -156,7 +158,7 @@ enum ChangeChallengeCodebook {
             "Protected study days for learning improvement methods.",
             "A mentor who has led change before helps enormously.",
         ]),
-        SeedTheme(name: "Working across boundaries", kind: "building_block", sentences: [
+        SeedTheme(name: "Working across boundaries", kind: .buildingBlock, sentences: [
             "Multidisciplinary teams working together solve problems faster.",
             "Joint meetings between nurses, doctors and porters build trust.",
             "Working across boundaries with social care keeps patients out of hospital.",
@@ -164,7 +166,7 @@ enum ChangeChallengeCodebook {
             "Shared goals across departments break down the walls.",
             "Cross team projects help us see the whole patient journey.",
         ]),
-        SeedTheme(name: "Recognition", kind: "building_block", sentences: [
+        SeedTheme(name: "Recognition", kind: .buildingBlock, sentences: [
             "Recognise and celebrate staff who improve things.",
             "A simple thank you from managers goes a long way.",
             "Awards for improvement projects motivate teams.",
@@ -172,7 +174,7 @@ enum ChangeChallengeCodebook {
             "A mention in the staff bulletin for the {role} who try new ideas.",
             "Appreciation and praise keep people motivated.",
         ]),
-        SeedTheme(name: "Protected time", kind: "building_block", sentences: [
+        SeedTheme(name: "Protected time", kind: .buildingBlock, sentences: [
             "Protected time each week for improvement projects.",
             "Backfill so staff can be released to work on ideas.",
             "An hour a month set aside for the team to plan changes.",
@@ -180,7 +182,7 @@ enum ChangeChallengeCodebook {
             "Dedicated sessions in the rota for quality improvement.",
             "Time out from clinical duties to test ideas properly.",
         ]),
-        SeedTheme(name: "Data that shows impact", kind: "building_block", sentences: [
+        SeedTheme(name: "Data that shows impact", kind: .buildingBlock, sentences: [
             "Measure the impact so we can show that an idea works.",
             "Simple data on a dashboard helps teams track improvement.",
             "Evidence from audit convinces managers to support change.",
@@ -188,7 +190,7 @@ enum ChangeChallengeCodebook {
             "Access to data about our own ward would help us improve.",
             "Evaluate projects properly and publish the results.",
         ]),
-        SeedTheme(name: "Networks of change agents", kind: "building_block", sentences: [
+        SeedTheme(name: "Networks of change agents", kind: .buildingBlock, sentences: [
             "Networks of change agents across the trust support each other.",
             "Connecting with people in other organisations who share our interests.",
             "A community of practice for improvement keeps the energy going.",
@@ -196,7 +198,7 @@ enum ChangeChallengeCodebook {
             "Meeting like minded colleagues at events gives new energy.",
             "Change champions on every ward, linked in a network.",
         ]),
-        SeedTheme(name: "A shared purpose", kind: "building_block", sentences: [
+        SeedTheme(name: "A shared purpose", kind: .buildingBlock, sentences: [
             "A clear shared purpose about patients unites everyone.",
             "When we agree on a common goal, change follows.",
             "A vision everyone understands helps us pull in the same direction.",
