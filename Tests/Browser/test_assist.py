@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from api_client import ApiClient, staff
-from conftest import serving
+from conftest import launcher, serving
 from pages import show, sign_in, text_in, visible, wait
 from test_accessibility import axe_problems
 
@@ -89,9 +89,7 @@ def test_facilitator_sees_the_measured_figure_and_lets_the_machine_code_the_rest
 
 
 def test_an_analyst_sees_the_pace_and_never_the_machine(server, browsers):
-    out = server.run("staff", "add", "bea", "--role", "analyst", "--db", server.db, "--migrations", "Migrations")
-    password = next(line for line in out.splitlines() if line.startswith("password (shown once): ")).split(": ", 1)[1]
-    token = [line.strip() for line in out.splitlines() if line.strip()][-1]
+    token, password = launcher.add_staff(server.binary, server.db, "bea", "analyst")
     analyst = ApiClient(server.base_url, token=token)
     browser = browsers()
     # Analysts see every console section, and the ones for facilitators answer 403 (issue 20 trims the tabs).
