@@ -20,14 +20,15 @@ apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missi
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-## The two system libraries the server builds against.
+## The system libraries the server builds against: SQLite, zlib, and libcurl for SMTP.
 deps:
-	@$(call apt_install,libsqlite3-dev zlib1g-dev)
+	@$(call apt_install,libsqlite3-dev zlib1g-dev libcurl4-openssl-dev)
 
 ## What the test suites need beyond the toolchain: headless Chromium and its driver (browser suite),
-## slowhttptest and a C compiler (reliability suite), and the pinned Python packages in $(VENV).
+## slowhttptest and a C compiler (reliability suite), openssl (the mail suite makes its relay's certificate),
+## and the pinned Python packages in $(VENV).
 test-deps: deps $(VENV)/installed
-	@$(call apt_install,chromium chromium-driver slowhttptest gcc)
+	@$(call apt_install,chromium chromium-driver slowhttptest gcc openssl)
 
 ## The virtual environment, rebuilt when a pin changes (python3-venv is Debian's ensurepip).
 $(VENV)/installed: Tests/requirements.txt Tests/requirements-axe.txt

@@ -21,13 +21,17 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Header-only: epoll, eventfd and sched_getaffinity, which Swift's Glibc module does not export.
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        // libcurl (Debian's libcurl4-openssl-dev): SMTP submission and its TLS, for the Mail module.
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl"),
         .target(name: "HTTP", dependencies: ["CZlib", "CLinux"]),
         .target(name: "Campaigns"),
+        // Messages (RFC 5322, MIME) and their SMTP transport; knows nothing of campaigns or SQLite.
+        .target(name: "Mail", dependencies: ["CCurl"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Campaigns"]),
         .target(
             name: "App",
             dependencies: [
-                "HTTP", "Storage", "Campaigns",
+                "HTTP", "Storage", "Campaigns", "Mail",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "CCurl"]),
         .testTarget(
             name: "AppTests", dependencies: ["App", "HTTP", "Storage", "Campaigns", "TestSupport"],
             resources: [.copy("Fixtures")]),
