@@ -19,6 +19,15 @@ public enum KeyPurpose: String, Sendable, CaseIterable {
     case recoveryKey = "groundswell recovery key"
     /// A contributor's profile answers, sealed (`contributors.profile`).
     case profile = "groundswell profile"
+    /// An e-mail address with what goes with it, sealed (`invitations`, `invitation_requests`,
+    /// `contributor_addresses`; `MailSeal`).
+    case mailAddress = "groundswell mail address"
+    /// An e-mail address's keyed hash, to find one already invited or requested (`address_mac`).
+    case mailAddressMAC = "groundswell mail address mac"
+    /// A queued message's recipient reference and content, sealed (`outbox.sealed`).
+    case outbox = "groundswell outbox"
+    /// What an unsubscribe link stops, sealed into the link (`UnsubscribeToken`).
+    case unsubscribe = "groundswell unsubscribe"
 }
 
 /// The secret of one Groundswell installation, read from `GROUNDSWELL_KEY_FILE` (`ServerKeyFile`).
