@@ -40,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "groundswell",
-            dependencies: ["App", "CLinux", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["App", "CLinux", "Mail", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "TestSupport", dependencies: ["HTTP"], path: "Tests/TestSupport"),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),

@@ -1,4 +1,5 @@
 // Every setting of the server, with its default, read from GROUNDSWELL_* variables and command-line flags.
+import Mail
 import Storage
 
 /// The server's settings. Each field names its environment variable; command-line flags
@@ -55,6 +56,28 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_METRICS_PORT. Port of a listener serving only `/metrics`, with no token; 0 picks a
     /// free one. Default nil: no such listener (`/metrics` on the main port still answers staff tokens).
     public var metricsPort: Int?
+    /// GROUNDSWELL_SMTP_URL. The relay mail is submitted to: `smtp://user:password@host:587` (STARTTLS)
+    /// or `smtps://user:password@host:465` (implicit TLS). Default nil: nothing is sent; messages wait
+    /// in the outbox and the console says so.
+    public var smtpURL: String?
+    /// GROUNDSWELL_SMTP_TLS=required|opportunistic|off. Default required: no STARTTLS, no mail.
+    public var smtpTLS: SMTPRelay.Security = .required
+    /// GROUNDSWELL_SMTP_CA_FILE. PEM certificates the relay's certificate is verified with instead of the
+    /// system's (a relay with the organisation's own CA). Default nil.
+    public var smtpCAFile: String?
+    /// GROUNDSWELL_MAIL_FROM. The sender of every message, `Name <address>` or an address; needed with a relay.
+    public var mailFrom: String?
+    /// GROUNDSWELL_PUBLIC_URL. The base of every link in a message (`https://ideas.example.org`); needed
+    /// with a relay. Default nil.
+    public var publicURL: String?
+    /// GROUNDSWELL_MAIL_RATE. Messages handed to the relay per second at most. Default 20.
+    public var mailRate = 20
+    /// GROUNDSWELL_INVITATION_RETENTION. Days an uploaded invitation address is kept (for reminders)
+    /// before it is deleted; an archived campaign's are deleted at once. Default 60.
+    public var invitationRetentionDays = 60
+    /// GROUNDSWELL_MAIL_PREVIEW=on|off. For demos: nothing goes to a relay; the console shows the last
+    /// messages instead, with the recipient withheld. Refused together with GROUNDSWELL_SMTP_URL. Default off.
+    public var mailPreview = false
 
     public init() {}
 
@@ -96,6 +119,20 @@ public struct AppConfiguration: Sendable {
         config.accessLog = try reader.flag("GROUNDSWELL_ACCESS_LOG") ?? config.accessLog
         config.metricsHost = reader.string("GROUNDSWELL_METRICS_HOST") ?? config.metricsHost
         config.metricsPort = try reader.int("GROUNDSWELL_METRICS_PORT", in: 0...65535) ?? config.metricsPort
+        config.smtpURL = reader.string("GROUNDSWELL_SMTP_URL") ?? config.smtpURL
+        if let value = reader.string("GROUNDSWELL_SMTP_TLS") {
+            guard let security = SMTPRelay.Security(rawValue: value.lowercased()) else {
+                throw ConfigurationError(name: "GROUNDSWELL_SMTP_TLS", expected: "required, opportunistic or off")
+            }
+            config.smtpTLS = security
+        }
+        config.smtpCAFile = reader.string("GROUNDSWELL_SMTP_CA_FILE") ?? config.smtpCAFile
+        config.mailFrom = reader.string("GROUNDSWELL_MAIL_FROM") ?? config.mailFrom
+        config.publicURL = reader.string("GROUNDSWELL_PUBLIC_URL") ?? config.publicURL
+        config.mailRate = try reader.int("GROUNDSWELL_MAIL_RATE", in: 1...1000) ?? config.mailRate
+        config.invitationRetentionDays =
+            try reader.int("GROUNDSWELL_INVITATION_RETENTION", in: 1...3650) ?? config.invitationRetentionDays
+        config.mailPreview = try reader.flag("GROUNDSWELL_MAIL_PREVIEW") ?? config.mailPreview
         return config
     }
 }

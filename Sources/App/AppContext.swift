@@ -14,6 +14,10 @@ public struct AppContext: Sendable {
     let events: EventsHub
     /// What `/metrics` reports; the server and the writer feed it.
     let metrics: AppMetrics
+    /// The outbox's sender: wake it after a write that queued mail (`OutboxWriter`).
+    let mail: MailSender
+    /// The demo's preview of sent messages (GROUNDSWELL_MAIL_PREVIEW=on); nil otherwise.
+    let mailPreview: PreviewMailbox?
     /// Vote totals for the event stream, sent once per `countInterval` (`VoteTotals`).
     let voteTotals: VoteTotals
     let rateLimiter: RateLimiter
@@ -31,10 +35,13 @@ public struct AppContext: Sendable {
 
     init(
         database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
-        metrics: AppMetrics, staticFiles: StaticFiles?, log: @escaping @Sendable (String) -> Void
+        metrics: AppMetrics, mail: MailSender, mailPreview: PreviewMailbox?, staticFiles: StaticFiles?,
+        log: @escaping @Sendable (String) -> Void
     ) {
         self.database = database
         self.key = key
+        self.mail = mail
+        self.mailPreview = mailPreview
         self.clock = clock
         self.configuration = configuration
         self.events = events

@@ -4,6 +4,7 @@ import HTTP
 import Storage
 import Dispatch
 import Glibc
+import Mail
 import Synchronization
 
 /// Wires the layers together from an `AppConfiguration`. `main.swift` and the end-to-end tests
@@ -55,9 +56,21 @@ public final class Application: Sendable {
         }
         let events = EventsHub(
             maxSubscribers: configuration.maxEventSubscribers, heartbeatSeconds: configuration.heartbeatInterval)
+        let mailSetup: MailSetup
+        let transport: (any MailTransport)?
+        let preview: PreviewMailbox?
+        do {
+            mailSetup = try MailSetup(configuration: configuration)
+            (transport, preview) = try Self.transport(for: mailSetup, log: log)
+        } catch {
+            database.close()
+            throw error
+        }
+        let mail = MailSender(
+            database: database, key: key, setup: mailSetup, transport: transport, clock: clock, metrics: metrics, log: log)
         context = AppContext(
             database: database, key: key, clock: clock, configuration: configuration, events: events, metrics: metrics,
-            staticFiles: staticFiles, log: log)
+            mail: mail, mailPreview: preview, staticFiles: staticFiles, log: log)
         responder = AppResponder(context: context)
         scheduler = PhaseScheduler(context: context)
         var serverConfiguration = ServerConfiguration()
@@ -81,7 +94,26 @@ public final class Application: Sendable {
         metrics.watch("groundswell_event_streams") { [weak events] in events?.subscriberCount ?? 0 }
         metrics.watch("groundswell_writer_queue_depth") { [weak database] in database?.pendingWriteCount ?? 0 }
         metrics.watch("groundswell_vote_journal_depth") { [weak database] in database?.unfoldedVoteCount ?? 0 }
-        // Issue 22's mail outbox adds its backlog here: metrics.watch("groundswell_outbox_backlog") { … }
+        metrics.watch("groundswell_outbox_backlog") { [weak mail] in mail?.relayStatus.backlog ?? 0 }
+        metrics.watch("groundswell_mail_relay_up") { [weak mail] in mail?.relayStatus.state == .up ? 1 : 0 }
+    }
+
+    /// The transport `setup` asks for: the relay, the demo's preview, or none (messages wait).
+    private static func transport(
+        for setup: MailSetup, log: @Sendable (String) -> Void
+    ) throws -> ((any MailTransport)?, PreviewMailbox?) {
+        switch setup.delivery {
+        case .none:
+            log("mail: GROUNDSWELL_SMTP_URL is not set, so nothing is sent; queued messages wait in the outbox")
+            return (nil, nil)
+        case .preview:
+            log("mail: GROUNDSWELL_MAIL_PREVIEW is on: messages are shown in the console, never sent (a demo setting)")
+            let preview = PreviewMailbox()
+            return (preview, preview)
+        case .relay(let relay):
+            log("mail: sending through \(relay.summary)")
+            return (try SMTPTransport(relay: relay), nil)
+        }
     }
 
     /// The metrics listener's port once `start` has bound it; nil without `metricsPort`.
@@ -90,12 +122,14 @@ public final class Application: Sendable {
     /// Starts listening (and the metrics listener), the heartbeat and the phase scheduler; returns the bound port.
     public func start() throws -> Int {
         let port = try server.start()
+        context.mail.listening(at: "http://\(configuration.host):\(port)")
         if let metricsServer {
             let bound = try metricsServer.start()
             boundMetricsPort.withLock { $0 = bound }
         }
         context.events.start()
         context.voteTotals.start()
+        context.mail.start()
         scheduler.start(intervalSeconds: configuration.scheduleInterval)
         return port
     }
@@ -127,6 +161,7 @@ public final class Application: Sendable {
         context.voteTotals.stop()
         context.events.close()
         scheduler.stop()
+        context.mail.stop()
         metricsServer?.shutdown {}
         server.shutdown { [self] in
             self.database.close()

@@ -5,6 +5,7 @@ import CLinux
 import Campaigns
 import Dispatch
 import Glibc
+import Mail
 import Storage
 
 struct Groundswell: ParsableCommand {
@@ -68,9 +69,33 @@ struct Serve: ParsableCommand {
     @Option(help: "Address of the /metrics listener (GROUNDSWELL_METRICS_HOST, default 127.0.0.1).") var metricsHost: String?
     @Option(help: "Port of a listener serving /metrics with no token, 0 for any free one (GROUNDSWELL_METRICS_PORT; default none).")
     var metricsPort: Int?
+    @Option(help: "Relay for mail, smtp://user:password@host:587 or smtps://…:465 (GROUNDSWELL_SMTP_URL; prefer the variable: a flag shows in ps).")
+    var smtpURL: String?
+    @Option(help: "required (default), opportunistic or off: STARTTLS to the relay (GROUNDSWELL_SMTP_TLS).") var smtpTLS: String?
+    @Option(help: "PEM file of the certificates the relay is verified with (GROUNDSWELL_SMTP_CA_FILE).") var smtpCAFile: String?
+    @Option(help: "Sender of every message, Name <address> (GROUNDSWELL_MAIL_FROM).") var mailFrom: String?
+    @Option(help: "Base of every link in a message, e.g. https://ideas.example.org (GROUNDSWELL_PUBLIC_URL).") var publicURL: String?
+    @Option(help: "Messages per second at most (GROUNDSWELL_MAIL_RATE, default 20).") var mailRate: Int?
+    @Flag(help: "Show outgoing messages in the console instead of sending them: a demo setting (GROUNDSWELL_MAIL_PREVIEW).")
+    var mailPreview = false
 
     func run() throws {
         var config = try database.configuration()
+        if let smtpURL { config.smtpURL = smtpURL }
+        if let smtpTLS {
+            guard let security = SMTPRelay.Security(rawValue: smtpTLS.lowercased()) else {
+                throw ValidationError("--smtp-tls must be required, opportunistic or off")
+            }
+            config.smtpTLS = security
+        }
+        if let smtpCAFile { config.smtpCAFile = smtpCAFile }
+        if let mailFrom { config.mailFrom = mailFrom }
+        if let publicURL { config.publicURL = publicURL }
+        if let mailRate {
+            guard (1...1000).contains(mailRate) else { throw ValidationError("--mail-rate must be from 1 to 1000") }
+            config.mailRate = mailRate
+        }
+        if mailPreview { config.mailPreview = true }
         if let host { config.host = host }
         if let port { config.port = port }
         if let publicDirectory { config.publicDirectory = publicDirectory }

@@ -16,7 +16,7 @@ import Synchronization
 /// address or a token — and no metric counts anything per person.
 public final class AppMetrics: ServerObserver, StorageObserver, Sendable {
     private let registry = PrometheusCollectorRegistry()
-    private let factory: PrometheusMetricsFactory
+    let factory: PrometheusMetricsFactory
 
     private struct RequestKey: Hashable {
         var method: String
