@@ -55,6 +55,14 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case machineCodingOff = "machine_coding_off"
     // Data leaving the server.
     case export
+    // Mail (issue 22): what was sent and to how many, never to whom.
+    case mailInvitations = "mail_invitations"
+    case mailReminder = "mail_reminder"
+    case mailAnnouncement = "mail_announcement"
+    case mailAuthorMessage = "mail_author_message"
+    case mailGuideInvitation = "mail_guide_invitation"
+    case invitationRequestApprove = "invitation_request_approve"
+    case invitationRequestDecline = "invitation_request_decline"
 
     /// Selecting an idea into `round`.
     public static func shortlist(_ round: ShortlistRound) -> AuditAction {

@@ -11,6 +11,8 @@ import Testing
         "redact", "merge", "unmerge", "purge_revisions", "publish_themes", "import-codebook", "reconcile",
         "shortlist_prioritise", "shortlist_act", "shortlist_published", "unshortlist_prioritise", "unshortlist_act",
         "unshortlist_published", "guide_final", "guide_reopen", "machine_coding_on", "machine_coding_off", "export",
+        "mail_invitations", "mail_reminder", "mail_announcement", "mail_author_message", "mail_guide_invitation",
+        "invitation_request_approve", "invitation_request_decline",
     ])
 }
 

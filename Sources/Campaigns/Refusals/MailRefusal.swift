@@ -1,7 +1,7 @@
 // Why a facilitator's or a contributor's mail request is refused.
 
 /// The reasons the mail routes say no. The raw value is the API's error code.
-public enum MailRefusal: String, Sendable, Error, CaseIterable {
+public enum MailRefusal: String, Refusal {
     /// A reminder went out less than `ReminderRule.minimumInterval` ago.
     case reminderTooSoon = "reminder_too_soon"
     /// There is nobody to remind: no invitation of the campaign still holds an address.
@@ -12,6 +12,12 @@ public enum MailRefusal: String, Sendable, Error, CaseIterable {
     case notInviteOnly = "not_invite_only"
     /// Mail is sent for live campaigns only (a draft's links would lead nowhere).
     case campaignNotLive = "mail_campaign_not_live"
+    /// Some rows of an invitation list are not addresses (the answer lists them by line); nothing was queued.
+    case badAddresses = "bad_addresses"
+    /// An invitation list with a header and no addresses.
+    case noAddresses = "no_addresses"
+    /// An invitation list must be sent as `text/csv`.
+    case notCSV = "not_csv"
 
     public var message: String {
         switch self {
@@ -20,19 +26,16 @@ public enum MailRefusal: String, Sendable, Error, CaseIterable {
         case .alreadyAnnounced: "This has been announced already: each event is announced once."
         case .notInviteOnly: "Anyone can join this campaign from its page; there is no need to ask for an invitation."
         case .campaignNotLive: "Mail can be sent for a live campaign only: its links would lead nowhere."
+        case .badAddresses: "Nothing was queued: some rows do not hold an address. Fix the lines listed and send the list again."
+        case .noAddresses: "The list has a header but no addresses."
+        case .notCSV: "Send the list as text/csv, with a header row naming an email column."
         }
     }
-}
 
-/// When a campaign may have another reminder: pure, so it is tested as a table.
-public enum ReminderRule {
-    /// Seconds between two reminders of one campaign at least: a day.
-    public static let minimumInterval: Int64 = 86_400
-
-    /// Nil when a reminder may go now, else why not.
-    public static func check(held: Int, lastReminderAt: Int64?, now: Int64) -> MailRefusal? {
-        if let last = lastReminderAt, now - last < minimumInterval { return .reminderTooSoon }
-        if held == 0 { return .nobodyToRemind }
-        return nil
+    public var kind: RefusalKind {
+        switch self {
+        case .reminderTooSoon, .nobodyToRemind, .alreadyAnnounced, .campaignNotLive: .conflict
+        case .notInviteOnly, .badAddresses, .noAddresses, .notCSV: .unprocessable
+        }
     }
 }
