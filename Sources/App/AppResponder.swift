@@ -91,6 +91,7 @@ enum AppRoutes {
         CampaignRoutes.register(&router)
         JoinRoute.register(&router)
         DeviceRoutes.register(&router)
+        UnsubscribeRoute.register(&router)
         ContributionRoutes.register(&router)
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)

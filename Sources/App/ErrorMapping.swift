@@ -17,6 +17,16 @@ struct ErrorMapping {
             return Self.envelope(refusal)
         case let refused as FieldRefusal:
             return Self.envelope(refused.refusal, field: refused.field)
+        case let refused as RowsRefused:
+            return Self.envelope(status: Self.status(refused.refusal.kind), code: refused.refusal.code, message: refused.refusal.message) { e in
+                e.key("rows")
+                e.array(refused.rows) { w, row in
+                    w.object { r in
+                        r.field("line", row.line)
+                        r.field("message", row.message)
+                    }
+                }
+            }
         case let error as SQLiteError where error.isUnavailable || error.isBusy:
             log("request \(request.id): database unavailable (SQLite \(error.code)/\(error.extendedCode))")
             return Self.envelope(.unavailable)

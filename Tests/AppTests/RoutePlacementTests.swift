@@ -23,10 +23,15 @@ import Testing
             configuration.rateLimits = false
             database = try Database(
                 options: DatabaseOptions(path: configuration.databasePath), migrationsDirectory: TestApp.packageRoot + "/Migrations")
+            let key = ServerKey(bytes: Array(UInt8(0)..<32))!
+            let clock = ManualClock(1_795_000_000)
+            let metrics = AppMetrics()
+            let mail = MailSender(
+                database: database, key: key, setup: try MailSetup(configuration: configuration), transport: nil, clock: clock,
+                metrics: metrics, log: { _ in })
             context = AppContext(
-                database: database, key: ServerKey(bytes: Array(UInt8(0)..<32))!, clock: ManualClock(1_795_000_000),
-                configuration: configuration,
-                events: EventsHub(maxSubscribers: 10, heartbeatSeconds: 3600), metrics: AppMetrics(),
+                database: database, key: key, clock: clock, configuration: configuration,
+                events: EventsHub(maxSubscribers: 10, heartbeatSeconds: 3600), metrics: metrics, mail: mail, mailPreview: nil,
                 staticFiles: try StaticFiles(root: TestApp.packageRoot + "/Public"), log: { _ in })
             router = AppRoutes.router().freeze()
         }

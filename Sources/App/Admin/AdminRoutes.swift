@@ -14,6 +14,8 @@ enum AdminRoutes {
         ModerationRoutes.register(&router)
         StatsRoutes.register(&router)
         AuditRoutes.register(&router)
+        InvitationRoutes.register(&router)
+        MailStatusRoutes.register(&router)
     }
 
     /// Adds a route whose handler may throw `StaffAuthError` (answered here with its 401) and

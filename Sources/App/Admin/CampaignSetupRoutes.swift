@@ -130,6 +130,8 @@ enum CampaignSetupRoutes {
             guard let current = try CampaignStore(connection).campaign(id: campaign.id) else { throw APIError.notFound }
             let target = try move.apply(to: current.state).get()
             try AdminCampaignStore(connection).setState(campaignID: campaign.id, target)
+            // Archiving deletes every address the campaign holds (PRIVACY.md, "Mail").
+            if target == .archived { try MailAddressStore(connection).forgetCampaign(campaignID: campaign.id) }
             try AuditStore(connection).append(
                 NewAuditEntry(
                     campaignID: campaign.id, actor: caller.name, action: move.auditAction,

@@ -61,6 +61,8 @@ final class MailSender: Sendable {
         var unsettled: (@Sendable (Connection) throws -> Void)?
         /// Where the server listens, once started: the links' start when GROUNDSWELL_PUBLIC_URL is unset.
         var listening = "http://localhost"
+        /// When (clock seconds) addresses past their retention were last looked for.
+        var lastUpkeep: Int64?
     }
 
     /// Guarded by its own lock; never held while SQL or SMTP runs.
@@ -140,6 +142,7 @@ final class MailSender: Sendable {
     func step() -> Double? {
         if !retryUnsettled() { return 5 }
         let now = clock.now
+        upkeep(now: now)
         let due: OutboxRecord?
         let nextDueAt: Int64?
         do {
@@ -162,6 +165,30 @@ final class MailSender: Sendable {
         pace()
         deliver(due, with: transport)
         return nil
+    }
+
+    /// At most once an hour: deletes invitations whose retention ended and any address an archived
+    /// campaign still holds (PRIVACY.md, "Mail"). Runs with or without a relay.
+    private func upkeep(now: Int64) {
+        let due = state.withLock { state -> Bool in
+            guard (state.lastUpkeep.map { now - $0 >= 3600 } ?? true) else { return false }
+            state.lastUpkeep = now
+            return true
+        }
+        guard due else { return }
+        do {
+            let today = now / 86_400
+            guard try database.read({ try MailUpkeepStore($0).anythingToDelete(today: today) }) else { return }
+            let deleted = try database.write { connection -> Int in
+                let expired = try InvitationStore(connection).deleteExpired(today: today)
+                _ = try MailUpkeepStore(connection).forgetArchivedCampaigns()
+                return expired
+            }
+            if deleted > 0 { log("mail: deleted \(deleted) invitation addresses whose retention ended") }
+        } catch {
+            log("mail: could not delete expired addresses, will retry: \(String(reflecting: type(of: error)))")
+            state.withLock { $0.lastUpkeep = nil }
+        }
     }
 
     func keepUnsettled(_ body: @escaping @Sendable (Connection) throws -> Void) {

@@ -90,6 +90,7 @@ extension OpenAPIDocument {
         ("Joined", .record([("token", .nullable(.string)), ("campaign", .string), ("shared", .boolean)])),
         ("Device", .record([("shared", .boolean), ("devices", .integer), ("recoveryKey", .boolean)])),
         ("SignedOut", .record([("signedOut", .boolean)])),
+        ("Unsubscribed", .record([("unsubscribed", .boolean)])),
         ("Pairing", .record([
             ("code", .string), ("expiresAt", .string), ("link", .string),
             ("qr", .nullable(.record([("size", .integer), ("rows", .array(of: .string))]))),

@@ -96,7 +96,7 @@ enum OpenAPIDocument {
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",
                   responses: [("200", "{campaign, numbers, themes, guides}")],
                   returns: ["200": "PublicGuide"]),
-    ] + AdminRoutes.operations + AnalysisRoutes.operations + AnalysisRoutes.assistOperations + ExportRoutes.operations
+    ] + AdminRoutes.operations + MailStatusRoutes.operations + AnalysisRoutes.operations + AnalysisRoutes.assistOperations + ExportRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()
