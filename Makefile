@@ -9,7 +9,7 @@ PYTHON      ?= python3
 VENV        := .build/venv
 VENV_PYTHON := $(VENV)/bin/python
 
-.PHONY: run build deps test-deps test test-swift test-reliability test-privacy test-browser bench fuzz drill clean
+.PHONY: run build deps test-deps test test-swift test-reliability test-privacy test-mail test-browser bench fuzz drill clean
 
 ## `$(call apt_install,PACKAGES)`: installs those of the Debian packages that are missing, as root or through sudo.
 apt_install = missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -46,10 +46,10 @@ build: deps
 run: build
 	@mkdir -p $(DATA)
 	@if [ ! -s $(DB) ]; then $(BIN) demo --db $(DB) --migrations Migrations; fi
-	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations
+	$(BIN) serve --host 127.0.0.1 --port 8080 --db $(DB) --public Public --migrations Migrations --mail-preview
 
 ## Everything CI runs: the Swift suites, then the browser tests against the release binary.
-test: test-deps test-swift test-reliability test-privacy test-browser
+test: test-deps test-swift test-reliability test-privacy test-mail test-browser
 
 test-swift:
 	$(SWIFT) build --build-tests
@@ -64,6 +64,11 @@ test-reliability: test-deps
 test-privacy: test-deps
 	$(SWIFT) build --product groundswell
 	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Privacy
+
+## Mail through a real relay (aiosmtpd, STARTTLS on an openssl-made certificate, AUTH): invitations, crashes, outages.
+test-mail: test-deps
+	$(SWIFT) build --product groundswell
+	GROUNDSWELL_BIN=.build/debug/groundswell $(VENV_PYTHON) -m pytest -q Tests/Mail
 
 ## The browser suite drives the debug binary `test-swift` built, to spare CI a second (release) build.
 test-browser: test-deps

@@ -31,6 +31,12 @@ export function setUpJoin(page, onJoined) {
     replace(byId("profile-fields"), ...(campaign.profileQuestions ?? []).map(profileField));
   };
   render();
+  // A personal invitation's link (/c/SLUG#code=CODE) fills the code in; the fragment never reaches a server.
+  const fromLink = /^#code=([0-9A-Za-z-]{4,80})$/.exec(location.hash)?.[1];
+  if (fromLink) {
+    history.replaceState(null, "", location.pathname + location.search);
+    codeInput.value = fromLink;
+  }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

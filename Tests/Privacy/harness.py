@@ -87,7 +87,7 @@ class Server:
         if token:
             sent["Authorization"] = f"Bearer {token}"
         sent.update(headers or {})
-        payload = None if body is None else json.dumps(body)
+        payload = body if body is None or isinstance(body, bytes) else json.dumps(body)
         connection.request(method, path, body=payload, headers=sent)
         response = connection.getresponse()
         result = Response(response.status, dict(response.getheaders()), response.read())
