@@ -6,6 +6,8 @@ import re
 import time
 from urllib.parse import urlsplit
 
+from prometheus_client.parser import text_string_to_metric_families
+
 from conftest import FROM, PUBLIC_URL, mail_env
 from harness import Server
 
@@ -156,6 +158,15 @@ def test_a_refused_recipient_is_a_failure_the_facilitator_sees_as_a_count(server
     status = wait_until(lambda: (s := mail_status(server, CAMPAIGN))["waiting"]["invitation"] == 0 and s, what="an empty queue")
     assert sorted((o["outcome"], o["code"], o["count"]) for o in status["outcomes"]) == [("refused", 550, 1), ("sent", 0, 2)]
     assert "gone@" not in str(status)
+    # /metrics, read with Prometheus' own parser: the backlog and what became of the messages.
+    text = server.ok("GET", "/metrics", token=server.organiser).text
+    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
+               for family in text_string_to_metric_families(text) for s in family.samples}
+    assert samples[("groundswell_outbox_backlog", ())] == 0
+    assert samples[("groundswell_mail_relay_up", ())] == 1
+    assert samples[("groundswell_mail_messages_total", (("kind", "invitation"), ("outcome", "refused")))] == 1
+    assert samples[("groundswell_mail_messages_total", (("kind", "invitation"), ("outcome", "sent")))] == 2
+    assert "trust.example.org" not in text
 
 
 def test_unsubscribe_stops_the_next_message(server, relay):
