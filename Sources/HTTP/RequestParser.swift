@@ -4,8 +4,9 @@
 public enum HeadParseResult: Sendable {
     /// A whole head; `consumed` bytes (including any leading blank lines) belong to it.
     case complete(RequestHead, consumed: Int)
-    /// No complete head yet. `scanned` bytes are known to hold no end of head: pass it back next
-    /// time so a slow client feeding one byte at a time costs linear, not quadratic, work.
+    /// No complete head yet. `scanned` bytes are known to hold no end of head and no stray line
+    /// break: pass it back next time so a slow client feeding one byte at a time costs linear, not
+    /// quadratic, work.
     case needMore(scanned: Int)
     case invalid(ParseError)
 }
@@ -27,6 +28,11 @@ public enum RequestParser {
             return .needMore(scanned: start)
         }
         guard let headEnd = endOfHead(bytes, from: max(scanned - 3, start)) else {
+            // A bare LF or a CR before anything but LF can never become the CRLF CRLF that ends the
+            // head: refuse at once instead of waiting for the header timeout (RFC 9112 §2.2).
+            if let stray = strayLineBreak(bytes, from: max(scanned - 1, start), start: start) {
+                return .invalid(.badRequest(stray))
+            }
             if bytes.count - start > limits.requestLine {
                 // Only scanned once the line could be too long; a real request line ends early.
                 let lineEnd = firstLF(bytes, from: start) ?? bytes.count
@@ -54,6 +60,20 @@ public enum RequestParser {
             }
             if bytes[index] == cr, bytes[index + 1] == lf, bytes[index + 2] == cr { return index + 4 }
             index += 1
+        }
+        return nil
+    }
+
+    /// "bare LF" or "bare CR" for the first line break from `from` on that is not part of a CRLF.
+    /// A CR that is the last byte so far may still be followed by its LF, so it is not judged yet.
+    private static func strayLineBreak(_ bytes: UnsafeRawBufferPointer, from: Int, start: Int) -> String? {
+        var index = from
+        while index < bytes.count {
+            switch bytes[index] {
+            case lf where index == start || bytes[index - 1] != cr: return "bare LF"
+            case cr where index + 1 < bytes.count && bytes[index + 1] != lf: return "bare CR"
+            default: index += 1
+            }
         }
         return nil
     }

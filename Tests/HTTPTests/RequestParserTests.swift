@@ -64,6 +64,9 @@ let malformedCases: [ParserCase] = [
     .init("NUL in value", "GET / HTTP/1.1\r\nHost: a\r\nX: a\u{0}b\r\n\r\n", .error(400)),
     .init("bare CR in value", "GET / HTTP/1.1\r\nHost: a\r\nX: a\rb\r\n\r\n", .error(400)),
     .init("bare LF line end", "GET / HTTP/1.1\nHost: a\r\n\r\n", .error(400)),
+    .init("bare LF head, which never ends in CRLF CRLF", "GET / HTTP/1.1\nHost: a\n\n", .error(400)),
+    .init("bare CR line ends", "GET / HTTP/1.1\rHost: a\r\r", .error(400)),
+    .init("bare LF before the request line", "\nGET / HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
     .init("CL and TE together", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n", .error(400)),
     .init("differing Content-Length", "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\n", .error(400)),
     .init("identical duplicate Content-Length", "POST /p HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\n", .error(400)),
@@ -143,6 +146,26 @@ struct RequestParserTests {
                 return
             }
         }
+    }
+
+    @Test("a stray line break is refused as soon as it arrives, not when the head would end")
+    func strayLineBreakRefusedAtOnce() {
+        #expect(Self.verdict(RequestParser.parseHead(Array("GET / HTTP/1.1\nHo".utf8), limits: Self.limits)) == .error(400))
+        #expect(Self.verdict(RequestParser.parseHead(Array("GET / HTTP/1.1\rHo".utf8), limits: Self.limits)) == .error(400))
+        // The same bytes fed one at a time, with the hint: refused at the byte after the stray one.
+        let bytes = Array("GET / HTTP/1.1\r\nHost: a\nX".utf8)
+        var scanned = 0
+        for end in 1...bytes.count {
+            switch RequestParser.parseHead(Array(bytes[0..<end]), scanned: scanned, limits: Self.limits) {
+            case .needMore(let next): scanned = next
+            case .complete: Issue.record("completed at \(end)")
+            case .invalid(let error):
+                #expect(end == bytes.count - 1, "refused at byte \(end)")
+                #expect(error == .badRequest("bare LF"))
+                return
+            }
+        }
+        Issue.record("never refused")
     }
 
     @Test("pipelined requests: consumed stops at the first head's end")
