@@ -8,7 +8,10 @@ extension Connection {
         switch state {
         case .idle: return (lastActivity + nanos(limits.keepAliveTimeout), .close)
         case .readingHead(let since): return (since + nanos(limits.headerTimeout), .requestTimeout)
-        case .readingBody: return (lastActivity + nanos(limits.bodyIdleTimeout), .requestTimeout)
+        case .readingBody(_, let reader, let started):
+            // Idle time alone never ends a body that trickles in: it must also keep up the minimum rate.
+            let allowance = limits.bodyTimeout + Double(reader.bytes.count) / limits.bodyMinimumRate
+            return (min(lastActivity + nanos(limits.bodyIdleTimeout), started + nanos(allowance)), .requestTimeout)
         case .lingering(let until): return (until, .close)
         // Streams keep themselves alive (heartbeats); a pool handler has no deadline, as before.
         case .streaming, .awaitingResponse, .closed: return nil

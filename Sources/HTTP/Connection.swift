@@ -59,7 +59,10 @@ final class Connection: @unchecked Sendable {
     let id: UInt32
     let loop: EventLoop
     let core: ServerCore
-    let remoteAddress: String
+    /// The peer's address; the client's when no trusted proxy stands between (`ForwardedFor`).
+    let peer: IPAddress
+    /// What this connection is counted under per address (nil for a trusted proxy).
+    let addressKey: IPAddress?
     var state = State.idle
     let input = InputBuffer()
     /// Bytes of `input` already known to hold no end of head (the parser's hint).
@@ -80,10 +83,11 @@ final class Connection: @unchecked Sendable {
     /// Where blocking handlers and stream pulls of this connection run, one at a time; made on first need.
     var handlerQueue: DispatchQueue?
 
-    init(fd: Int32, id: UInt32, remoteAddress: String, loop: EventLoop) {
+    init(fd: Int32, id: UInt32, peer: IPAddress, addressKey: IPAddress?, loop: EventLoop) {
         self.fd = fd
         self.id = id
-        self.remoteAddress = remoteAddress
+        self.peer = peer
+        self.addressKey = addressKey
         self.loop = loop
         core = loop.core
         lastActivity = Connection.now()
@@ -230,7 +234,8 @@ final class Connection: @unchecked Sendable {
     /// Answers in place when the responder says it cannot block; starts a deferred answer that
     /// posts itself back; otherwise hands the request to the handler pool.
     func respond(to head: RequestHead, body: [UInt8], started: UInt64) {
-        let request = Request(head: head, body: body, remoteAddress: remoteAddress, id: core.nextRequestID())
+        let client = ForwardedFor.client(peer: peer, headers: head.headers, trusted: core.trustedProxies)
+        let request = Request(head: head, body: body, client: client, id: core.nextRequestID())
         switch core.responder.answering(head) {
         case .inPlace:
             state = .idle

@@ -21,14 +21,25 @@ struct Acceptor {
 
     /// What a connection over the cap is told before it is closed: a complete 503 with the JSON
     /// error envelope, small enough to fit any socket buffer, so one non-blocking send delivers it.
-    static let overCapacity: [UInt8] = {
-        let body = ServerError.overCapacity.body
-        var head = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+    static let overCapacity = refusal("503 Service Unavailable", .overCapacity)
+
+    /// What a connection over its address's share is told (RFC 6585 §4), likewise.
+    static let overAddressShare = refusal("429 Too Many Requests", .tooManyConnections)
+
+    private static func refusal(_ status: String, _ error: ServerError) -> [UInt8] {
+        let body = error.body
+        var head = "HTTP/1.1 \(status)\r\nContent-Type: application/json; charset=utf-8\r\n"
         head += "Content-Length: \(body.utf8.count)\r\nRetry-After: 1\r\nCache-Control: no-store\r\n"
         for (name, value) in SecurityHeaders.defaults { head += "\(name): \(value)\r\n" }
         head += "Connection: close\r\n\r\n"
         return Array((head + body).utf8)
-    }()
+    }
+
+    /// Tells a refused connection why (best effort, never blocking) and closes it.
+    static func refuse(_ client: Int32, with answer: [UInt8]) {
+        _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
+        Socket.close(client)
+    }
 }
 
 extension EventLoop {
@@ -48,21 +59,23 @@ extension EventLoop {
         defer { acceptor = current }
         for _ in 0..<256 {
             switch Socket.accept(current.fd) {
-            case .accepted(let client, let address):
-                guard core.reserveConnection() else {
-                    // Over the connection cap: told so (best effort, never blocking) and closed.
-                    _ = Acceptor.overCapacity.withUnsafeBytes {
-                        send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
-                    }
-                    Socket.close(client)
+            case .accepted(let client, let peer):
+                let addressKey: IPAddress?
+                switch core.reserveConnection(peer: peer) {
+                case .accepted(let key): addressKey = key
+                case .serverFull:
+                    Acceptor.refuse(client, with: Acceptor.overCapacity)
+                    continue
+                case .addressFull:
+                    Acceptor.refuse(client, with: Acceptor.overAddressShare)
                     continue
                 }
                 let target = current.loops[current.next]
                 current.next = (current.next + 1) % current.loops.count
                 if target === self {
-                    target.adopt(fd: client, remoteAddress: address)
+                    target.adopt(fd: client, peer: peer, addressKey: addressKey)
                 } else {
-                    target.post { target.adopt(fd: client, remoteAddress: address) }
+                    target.post { target.adopt(fd: client, peer: peer, addressKey: addressKey) }
                 }
             case .wouldBlock:
                 return

@@ -169,22 +169,22 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Connections
 
     /// Takes ownership of an accepted descriptor; closes it at once when the server is draining.
-    func adopt(fd: Int32, remoteAddress: String) {
+    func adopt(fd: Int32, peer: IPAddress, addressKey: IPAddress?) {
         assertOnLoop()
         guard drain == nil, !core.isDraining else {
             Socket.close(fd)
-            core.connectionReleased()
+            core.connectionReleased(addressKey: addressKey)
             return
         }
         nextID &+= 1
-        let connection = Connection(fd: fd, id: nextID, remoteAddress: remoteAddress, loop: self)
+        let connection = Connection(fd: fd, id: nextID, peer: peer, addressKey: addressKey, loop: self)
         do {
             try poller.add(fd, events: Epoll.readable | Epoll.writable | Epoll.peerClosed | Epoll.edgeTriggered,
                            token: UInt64(connection.id) << 32 | UInt64(UInt32(bitPattern: fd)))
         } catch {
             core.log("\(error)")
             Socket.close(fd)
-            core.connectionReleased()
+            core.connectionReleased(addressKey: addressKey)
             return
         }
         connections[fd] = connection
@@ -197,7 +197,7 @@ final class EventLoop: @unchecked Sendable {
         connections[connection.fd] = nil
         Socket.close(connection.fd)
         openCount.subtract(1, ordering: .relaxed)
-        core.connectionReleased()
+        core.connectionReleased(addressKey: connection.addressKey)
     }
 
     func schedule(_ connection: Connection, at moment: UInt64) {

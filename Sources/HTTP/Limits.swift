@@ -17,6 +17,13 @@ public struct Limits: Sendable {
     public var headerTimeout = 10.0
     /// Seconds a request body may go without receiving a byte. Default 10. Exceeded: 408 + close.
     public var bodyIdleTimeout = 10.0
+    /// Seconds a request body may take from the end of its head, before `bodyMinimumRate` adds to
+    /// it. Default 10. Exceeded: 408 + close. With the rate, a body trickled a byte at a time is cut
+    /// however regularly its bytes come (idle time alone never ends it), as Apache's mod_reqtimeout does.
+    public var bodyTimeout = 10.0
+    /// Bytes per second a body must keep up: each byte received adds 1/rate seconds to
+    /// `bodyTimeout`. Default 500 (a 64 KiB body may take 10 + 131 s). Must be above zero.
+    public var bodyMinimumRate = 500.0
     /// Seconds an idle keep-alive connection is kept between requests. Default 10. Exceeded: silent close.
     public var keepAliveTimeout = 10.0
     /// Seconds a response may make no progress because the client does not read. Default 30. Exceeded: close.
@@ -24,6 +31,11 @@ public struct Limits: Sendable {
     /// Most open client connections. Default 16,384 (the server also raises `ulimit -n` to fit it,
     /// keeping room for the database and files). Exceeded: the new connection is closed at once.
     public var maxConnections = 16_384
+    /// Most open connections from one client address (an IPv6 address counts by its /64), so one
+    /// client cannot fill the connection table. Default 1,000: a hospital's staff share one NAT
+    /// address. Trusted proxies (`ServerConfiguration.trustedProxies`) are not counted against it.
+    /// Exceeded: the new connection is told 429 and closed at once.
+    public var maxConnectionsPerAddress = 1_000
     /// Most complete requests waiting on one connection behind the one being answered (pipelining).
     /// Default 32. While exceeded the server stops reading from that client.
     public var pipelineDepth = 32

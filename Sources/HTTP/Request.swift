@@ -36,17 +36,21 @@ public struct Request: Sendable {
     public var body: [UInt8]
     /// Values captured by `{name}` segments of the matched route pattern.
     public var parameters: [String: String] = [:]
-    /// The peer's address, for in-memory rate limiting only. It is never logged or stored.
-    public var remoteAddress: String
+    /// The client's address: the peer's, or behind a trusted proxy the one it forwards
+    /// (`ForwardedFor`). For in-memory per-address limits only; it is never logged or stored.
+    public var client: IPAddress
     /// A per-process sequence number used to tie a 500 to its log line.
     public var id: UInt64
 
-    public init(head: RequestHead, body: [UInt8], remoteAddress: String, id: UInt64) {
+    public init(head: RequestHead, body: [UInt8], client: IPAddress, id: UInt64) {
         self.head = head
         self.body = body
-        self.remoteAddress = remoteAddress
+        self.client = client
         self.id = id
     }
+
+    /// What per-address limits count this request under: `client.limitKey` as text.
+    public var addressKey: String { client.limitKey.description }
 
     public var method: HTTPMethod { head.method }
     public var headers: Headers { head.headers }

@@ -48,6 +48,10 @@ public struct ServerConfiguration: Sendable {
     public var gzipThreshold = 1024
     /// Write one access-log line per request (method, route pattern, status, bytes, duration; never the client address).
     public var accessLog = true
+    /// Reverse proxies whose `X-Forwarded-For` or `Forwarded` header names the client (see
+    /// `ForwardedFor`). Default none: every peer is the client. Their own connections are not
+    /// counted against `Limits.maxConnectionsPerAddress`.
+    public var trustedProxies: [AddressRange] = []
     /// Event loop threads. Default nil: one per CPU this process may run on (`taskset` narrows it).
     public var eventLoops: Int?
     /// Told about every response (the metrics). Default nil: nobody.

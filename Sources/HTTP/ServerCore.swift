@@ -3,11 +3,13 @@
 import Dispatch
 import Synchronization
 
-/// Immutable settings plus three atomics; no lock. Shared by all loops and the handler pool.
+/// Immutable settings, atomics, and one lock taken only at accept and close (the per-address
+/// connection counts). Shared by all loops and the handler pool.
 final class ServerCore: Sendable {
     let responder: any Responder
     let limits: Limits
     let gzipThreshold: Int
+    let trustedProxies: [AddressRange]
     private let accessLog: Bool
     private let observer: (any ServerObserver)?
     private let logSink: @Sendable (String) -> Void
@@ -19,11 +21,15 @@ final class ServerCore: Sendable {
     private let openConnections = Atomic<Int>(0)
     /// The connection cap after `ulimit -n` was raised; set once by `Server.start` before accepting.
     private let connectionLimit = Atomic<Int>(1024)
+    /// Guarded by its mutex: open connections per client address key (`IPAddress.limitKey`),
+    /// trusted proxies left out. An entry is removed when its count returns to zero.
+    private let perAddress = Mutex<[IPAddress: Int]>([:])
 
     init(configuration: ServerConfiguration, responder: any Responder, log: @escaping @Sendable (String) -> Void) {
         self.responder = responder
         limits = configuration.limits
         gzipThreshold = configuration.gzipThreshold
+        trustedProxies = configuration.trustedProxies
         accessLog = configuration.accessLog
         observer = configuration.observer
         logSink = log
@@ -41,18 +47,47 @@ final class ServerCore: Sendable {
 
     func setConnectionLimit(_ limit: Int) { connectionLimit.store(limit, ordering: .relaxed) }
 
-    /// Counts a newly accepted connection, or says no when the cap is reached or the server drains.
-    func reserveConnection() -> Bool {
-        guard !isDraining else { return false }
-        let limit = connectionLimit.load(ordering: .relaxed)
-        if openConnections.add(1, ordering: .relaxed).newValue > limit {
-            openConnections.subtract(1, ordering: .relaxed)
-            return false
-        }
-        return true
+    /// What accepting a connection from one peer came to.
+    enum Reservation {
+        /// Counted; `addressKey` is what to release it under (nil for a trusted proxy).
+        case accepted(addressKey: IPAddress?)
+        /// The server is at its connection cap or draining.
+        case serverFull
+        /// This peer's address holds `Limits.maxConnectionsPerAddress` already.
+        case addressFull
     }
 
-    func connectionReleased() { openConnections.subtract(1, ordering: .relaxed) }
+    /// Counts a newly accepted connection from `peer`, or says why not.
+    func reserveConnection(peer: IPAddress) -> Reservation {
+        guard !isDraining else { return .serverFull }
+        var key: IPAddress?
+        if !trustedProxies.contains(peer) {
+            let limitKey = peer.limitKey
+            let admitted = perAddress.withLock { counts -> Bool in
+                let open = counts[limitKey, default: 0]
+                guard open < limits.maxConnectionsPerAddress else { return false }
+                counts[limitKey] = open + 1
+                return true
+            }
+            guard admitted else { return .addressFull }
+            key = limitKey
+        }
+        let limit = connectionLimit.load(ordering: .relaxed)
+        if openConnections.add(1, ordering: .relaxed).newValue > limit {
+            connectionReleased(addressKey: key)
+            return .serverFull
+        }
+        return .accepted(addressKey: key)
+    }
+
+    func connectionReleased(addressKey: IPAddress?) {
+        openConnections.subtract(1, ordering: .relaxed)
+        guard let addressKey else { return }
+        perAddress.withLock { counts in
+            let open = counts[addressKey, default: 1] - 1
+            counts[addressKey] = open > 0 ? open : nil
+        }
+    }
 
     /// One line per request: method, route pattern, status, body bytes, duration. Never the client
     /// address or the raw path (which can carry search words): contributors are anonymous. The

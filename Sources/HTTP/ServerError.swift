@@ -7,11 +7,14 @@ public enum ServerError: CaseIterable, Sendable {
     case requestTimeout
     /// The connection is over the server's cap (503, then close).
     case overCapacity
+    /// The connection is over its client address's share (429, then close).
+    case tooManyConnections
 
     public var code: String {
         switch self {
         case .requestTimeout: "request_timeout"
         case .overCapacity: "unavailable"
+        case .tooManyConnections: "too_many_connections"
         }
     }
 
@@ -19,6 +22,7 @@ public enum ServerError: CaseIterable, Sendable {
         switch self {
         case .requestTimeout: "The request took too long to arrive."
         case .overCapacity: "The server is busy. Please try again shortly."
+        case .tooManyConnections: "Too many connections from your address. Close some and try again."
         }
     }
 

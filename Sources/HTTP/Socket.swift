@@ -12,7 +12,7 @@ public struct SocketError: Error, CustomStringConvertible, Sendable {
 
 enum Socket {
     enum AcceptResult {
-        case accepted(Int32, address: String)
+        case accepted(Int32, address: IPAddress)
         case wouldBlock
         /// Out of descriptors (EMFILE/ENFILE): back off instead of spinning.
         case exhausted
@@ -76,7 +76,7 @@ enum Socket {
                 _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
                 var yes: Int32 = 1
                 setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &yes, socklen_t(MemoryLayout<Int32>.size))
-                return .accepted(fd, address: describe(&storage))
+                return .accepted(fd, address: address(&storage))
             }
             switch errno {
             case EINTR, ECONNABORTED: continue
@@ -150,17 +150,21 @@ enum Socket {
         }
     }
 
-    /// The peer's numeric address, kept in memory for rate limiting only.
-    private static func describe(_ storage: inout sockaddr_storage) -> String {
-        var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-        let length = socklen_t(storage.ss_family == sa_family_t(AF_INET6)
-            ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size)
-        let status = withUnsafePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                getnameinfo($0, length, &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST)
+    /// The peer's address, kept in memory for per-address limits only.
+    private static func address(_ storage: inout sockaddr_storage) -> IPAddress {
+        withUnsafePointer(to: &storage) { pointer in
+            switch Int32(pointer.pointee.ss_family) {
+            case AF_INET:
+                return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
+                    withUnsafeBytes(of: v4.pointee.sin_addr.s_addr) { IPAddress(ipv4: ($0[0], $0[1], $0[2], $0[3])) }
+                }
+            case AF_INET6:
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
+                    withUnsafeBytes(of: v6.pointee.sin6_addr) { IPAddress(ipv6: Array($0)) }
+                }
+            default:
+                return .unknown
             }
         }
-        guard status == 0 else { return "unknown" }
-        return host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -112,7 +112,7 @@ struct RouterTests {
 
     static func request(_ raw: String) -> Request? {
         guard case .complete(let head, _) = RequestParser.parseHead(Array(raw.utf8), limits: Limits()) else { return nil }
-        return Request(head: head, body: [], remoteAddress: "127.0.0.1", id: 1)
+        return Request(head: head, body: [], client: IPAddress("127.0.0.1")!, id: 1)
     }
 
     static func bytes(_ response: Response) -> [UInt8] {

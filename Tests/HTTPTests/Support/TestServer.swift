@@ -38,6 +38,8 @@ struct EchoResponder: Responder {
             var response = Response.text(String(decoding: request.body, as: UTF8.self))
             response.headers.add("X-Method", request.method.rawValue)
             return response
+        case "/client":
+            return .text(request.client.description)
         case "/big":
             return .text(String(repeating: "groundswell ", count: (Int(request.query("n") ?? "") ?? 1000)))
         case "/slow":
@@ -126,8 +128,11 @@ final class TestServer: Sendable {
     let slowHandlers = InFlight()
     let gate = ReplyGate()
 
-    init(limits: Limits = Limits(), statics: StaticFiles? = nil, eventLoops: Int? = nil) throws {
+    init(
+        limits: Limits = Limits(), statics: StaticFiles? = nil, eventLoops: Int? = nil, trustedProxies: [AddressRange] = []
+    ) throws {
         var configuration = ServerConfiguration()
+        configuration.trustedProxies = trustedProxies
         configuration.eventLoops = eventLoops
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -148,7 +153,9 @@ final class TestServer: Sendable {
         return condition()
     }
 
-    func client(timeout: Int = 10) throws -> RawClient { try RawClient(port: port, timeoutSeconds: timeout) }
+    func client(timeout: Int = 10, from source: String? = nil) throws -> RawClient {
+        try RawClient(port: port, timeoutSeconds: timeout, from: source)
+    }
 
     /// Graceful shutdown, waiting until every connection is closed.
     func stop() {
