@@ -15,6 +15,10 @@ public enum APIError: Error, Sendable, Equatable {
     case unauthorized
     case crossSite
     case rateLimited(retryAfter: Int)
+    /// 429: this client address holds its whole share of live event streams.
+    case tooManyStreams
+    /// 429: joining is at its ceiling for this address or campaign (`RateLimiter.checkJoin`).
+    case joinCeiling(retryAfter: Int)
     /// 503: the database is unavailable or the events stream is full.
     case unavailable
 
@@ -23,7 +27,8 @@ public enum APIError: Error, Sendable, Equatable {
     static let examples: [APIError] = [
         .badRequest("A query parameter or path segment cannot be read."), .invalidJSON,
         .validation(field: "", message: "A field is missing, of the wrong type or out of range: `field` names it."),
-        .notFound, .unauthorized, .crossSite, .rateLimited(retryAfter: 1), .unavailable,
+        .notFound, .unauthorized, .crossSite, .rateLimited(retryAfter: 1), .tooManyStreams,
+        .joinCeiling(retryAfter: 1), .unavailable,
     ]
 
     var status: HTTPStatus {
@@ -33,7 +38,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .notFound: .notFound
         case .unauthorized: .unauthorized
         case .crossSite: .forbidden
-        case .rateLimited: .tooManyRequests
+        case .rateLimited, .tooManyStreams, .joinCeiling: .tooManyRequests
         case .unavailable: .serviceUnavailable
         }
     }
@@ -47,6 +52,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized: "unauthorized"
         case .crossSite: "cross_site"
         case .rateLimited: "rate_limited"
+        case .tooManyStreams: "too_many_streams"
+        case .joinCeiling: "join_ceiling"
         case .unavailable: "unavailable"
         }
     }
@@ -60,6 +67,8 @@ public enum APIError: Error, Sendable, Equatable {
         case .unauthorized: "Join the campaign first."
         case .crossSite: "This request came from another site."
         case .rateLimited: "Too many requests. Please wait a little and try again."
+        case .tooManyStreams: "Too many live updates are open from your address."
+        case .joinCeiling: "Too many people have joined from here just now. Please try again later."
         case .unavailable: "The service is unavailable right now. Please try again shortly."
         }
     }

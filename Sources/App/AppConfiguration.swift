@@ -1,4 +1,5 @@
 // Every setting of the server, with its default, read from GROUNDSWELL_* variables and command-line flags.
+import HTTP
 import Mail
 import Storage
 
@@ -33,7 +34,8 @@ public struct AppConfiguration: Sendable {
     public var voteJournal = true
     /// GROUNDSWELL_SECURE_COOKIES=on|off. Add `Secure` to cookies (behind HTTPS). Default off.
     public var secureCookies = false
-    /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address. Default on.
+    /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address, and the
+    /// per-address shares of connections and event streams. Default on; off is for load tests.
     public var rateLimits = true
     /// GROUNDSWELL_FLAG_THRESHOLD. Distinct flags that hide a contribution, for new campaigns. Default 3.
     public var flagThreshold = 3
@@ -46,6 +48,17 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_COUNT_INTERVAL. Seconds between vote-total events: each changed contribution's
     /// totals are sent at most once per interval, never one event per vote (PRIVACY.md). Default 5.
     public var countInterval = 5
+    /// GROUNDSWELL_MAX_SUBSCRIBERS_PER_ADDRESS. Open event streams from one client address (an
+    /// IPv6 address counts by its /64); more get 429, so one client cannot take every stream.
+    /// Default 200: the people of a ward behind one NAT address each keep a page open.
+    public var maxEventSubscribersPerAddress = 200
+    /// GROUNDSWELL_MAX_CONNECTIONS_PER_ADDRESS. Open connections from one client address; more are
+    /// told 429 and closed. Default 1,000 (`Limits.maxConnectionsPerAddress`).
+    public var maxConnectionsPerAddress = 1_000
+    /// GROUNDSWELL_TRUSTED_PROXIES. Comma-separated addresses or CIDR blocks of the reverse proxies
+    /// in front of the server; from them alone the client address is read from `X-Forwarded-For`
+    /// (or `Forwarded`). Default none. Like every client address it is used in memory only.
+    public var trustedProxies: [AddressRange] = []
     /// GROUNDSWELL_HEARTBEAT. Seconds between heartbeat comments on event streams. Default 15.
     public var heartbeatInterval = 15
     /// GROUNDSWELL_ACCESS_LOG=on|off. One line per request (never the client address). Default on.
@@ -114,6 +127,18 @@ public struct AppConfiguration: Sendable {
         config.kAnonymity = try reader.int("GROUNDSWELL_K_ANONYMITY", in: 1...1000) ?? config.kAnonymity
         config.scheduleInterval = try reader.int("GROUNDSWELL_SCHEDULE_INTERVAL", in: 1...86_400) ?? config.scheduleInterval
         config.maxEventSubscribers = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS", in: 0...1_000_000) ?? config.maxEventSubscribers
+        config.maxEventSubscribersPerAddress = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS_PER_ADDRESS", in: 1...1_000_000)
+            ?? config.maxEventSubscribersPerAddress
+        config.maxConnectionsPerAddress = try reader.int("GROUNDSWELL_MAX_CONNECTIONS_PER_ADDRESS", in: 1...1_000_000)
+            ?? config.maxConnectionsPerAddress
+        if let text = reader.string("GROUNDSWELL_TRUSTED_PROXIES") {
+            switch AddressRange.list(text) {
+            case .success(let ranges): config.trustedProxies = ranges
+            case .failure(let bad):
+                throw ConfigurationError(
+                    name: "GROUNDSWELL_TRUSTED_PROXIES", expected: "addresses or CIDR blocks separated by commas (not \"\(bad.text)\")")
+            }
+        }
         config.heartbeatInterval = try reader.int("GROUNDSWELL_HEARTBEAT", in: 1...3600) ?? config.heartbeatInterval
         config.countInterval = try reader.int("GROUNDSWELL_COUNT_INTERVAL", in: 1...3600) ?? config.countInterval
         config.accessLog = try reader.flag("GROUNDSWELL_ACCESS_LOG") ?? config.accessLog

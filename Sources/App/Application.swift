@@ -55,7 +55,9 @@ public final class Application: Sendable {
             staticFiles = nil
         }
         let events = EventsHub(
-            maxSubscribers: configuration.maxEventSubscribers, heartbeatSeconds: configuration.heartbeatInterval)
+            maxSubscribers: configuration.maxEventSubscribers,
+            maxPerAddress: configuration.rateLimits ? configuration.maxEventSubscribersPerAddress : nil,
+            heartbeatSeconds: configuration.heartbeatInterval)
         let mailSetup: MailSetup
         let transport: (any MailTransport)?
         let preview: PreviewMailbox?
@@ -77,6 +79,10 @@ public final class Application: Sendable {
         serverConfiguration.host = configuration.host
         serverConfiguration.port = configuration.port
         serverConfiguration.accessLog = configuration.accessLog
+        serverConfiguration.trustedProxies = configuration.trustedProxies
+        // Off for load tests: one load generator is one address.
+        serverConfiguration.limits.maxConnectionsPerAddress =
+            configuration.rateLimits ? configuration.maxConnectionsPerAddress : serverConfiguration.limits.maxConnections
         serverConfiguration.observer = metrics
         let server = Server(configuration: serverConfiguration, responder: responder, log: log)
         self.server = server

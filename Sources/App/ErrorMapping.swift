@@ -66,11 +66,15 @@ struct ErrorMapping {
         var response = envelope(status: error.status, code: error.code, message: error.message) { e in
             switch error {
             case .validation(let field, _): e.field("field", field)
-            case .badRequest, .invalidJSON, .notFound, .unauthorized, .crossSite, .rateLimited, .unavailable: break
+            case .badRequest, .invalidJSON, .notFound, .unauthorized, .crossSite, .rateLimited, .tooManyStreams,
+                .joinCeiling, .unavailable:
+                break
             }
         }
         switch error {
-        case .rateLimited(let seconds): response.headers.add("Retry-After", String(max(1, seconds)))
+        case .rateLimited(let seconds), .joinCeiling(let seconds):
+            response.headers.add("Retry-After", String(max(1, seconds)))
+        case .tooManyStreams: response.headers.add("Retry-After", "30")
         case .badRequest, .invalidJSON, .validation, .notFound, .unauthorized, .crossSite, .unavailable: break
         }
         return response

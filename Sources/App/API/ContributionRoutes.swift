@@ -24,7 +24,7 @@ enum ContributionRoutes {
         if themes.count > 20 { throw APIError.validation(field: "themes", message: "Choose at most 20 themes.") }
 
         let caller = try context.requireCaller(request, slug: slug)
-        try context.rateLimiter.check(.post, contributorID: caller.id, address: request.remoteAddress)
+        try context.rateLimiter.check(.post, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
         let record = try context.database.write { connection in
             let snapshot = try CampaignSnapshot.load(id: caller.campaignID, in: connection)

@@ -52,7 +52,7 @@ enum DeviceRoutes {
     static func pairing(_ request: Request, _ context: AppContext) throws -> Response {
         let slug = try request.slugParameter()
         let caller = try context.requireCaller(request, slug: slug)
-        try context.rateLimiter.check(.pairing, contributorID: caller.id, address: request.remoteAddress)
+        try context.rateLimiter.check(.pairing, contributorID: caller.id, address: request.addressKey)
         let code = Tokens.pairingCode()
         let mac = context.key.pairingMAC(code)
         let now = context.clock.now
@@ -96,7 +96,7 @@ enum DeviceRoutes {
     /// 201 `{recoveryKey}`: a new recovery key for the caller, shown once; it replaces any earlier one.
     static func recoveryKey(_ request: Request, _ context: AppContext) throws -> Response {
         let caller = try context.requireCaller(request, slug: try request.slugParameter())
-        try context.rateLimiter.check(.pairing, contributorID: caller.id, address: request.remoteAddress)
+        try context.rateLimiter.check(.pairing, contributorID: caller.id, address: request.addressKey)
         let key = Tokens.recoveryKey()
         let mac = context.key.recoveryMAC(key)
         try context.database.write { try ContributorStore($0).setRecoveryKey(contributorID: caller.id, mac: mac) }
@@ -127,7 +127,7 @@ enum DeviceRoutes {
         identify: @escaping @Sendable (Connection, Int64, Int64) throws -> Int64?
     ) throws -> Response {
         let campaignID = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0).campaign.id }
-        try context.rateLimiter.check(.signIn, contributorID: nil, address: request.remoteAddress)
+        try context.rateLimiter.check(.signIn, contributorID: nil, address: request.addressKey)
         let device = ContributorSignIn.newDevice(shared: shared, key: context.key)
         let now = context.clock.now
         let previous = request.contributorToken(slug: slug).map(context.key.deviceMAC)

@@ -10,7 +10,12 @@ enum EventsRoute {
     static func events(_ request: Request, _ context: AppContext) throws -> Response {
         let slug = try request.slugParameter()
         let snapshot = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0) }
-        guard let stream = context.events.subscribe(campaignID: snapshot.campaign.id) else { throw APIError.unavailable }
+        let stream: EventStream
+        switch context.events.subscribe(campaignID: snapshot.campaign.id, address: request.addressKey) {
+        case .subscribed(let subscribed): stream = subscribed
+        case .full: throw APIError.unavailable
+        case .addressFull: throw APIError.tooManyStreams
+        }
         var headers = Headers()
         headers.add("Content-Type", "text/event-stream; charset=utf-8")
         headers.add("Cache-Control", "no-store")

@@ -27,7 +27,7 @@ enum InteractionRoutes {
         context.database.writeVote({ connection in
             guard let target = try ContributionStore(connection).voteTarget(id: id) else { throw APIError.notFound }
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
-            try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.remoteAddress)
+            try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.addressKey)
             guard ContributionLifecycle.crowdSees(target.state) else { throw APIError.notFound }
             let snapshot = try context.voteSnapshots.snapshot(
                 campaignID: target.campaignID, on: connection, of: context.database)
@@ -51,7 +51,7 @@ enum InteractionRoutes {
         if let problem = TextRules.validateComment(text) { throw APIError.text(problem, field: "body") }
         let parentID = try body.int("parentId")
         let caller = try context.caller(request, contributionID: id)
-        try context.rateLimiter.check(.comment, contributorID: caller.id, address: request.remoteAddress)
+        try context.rateLimiter.check(.comment, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
         let (comment, campaignID, count) = try context.database.write { connection in
             let record = try visibleContribution(id, in: connection)
@@ -77,7 +77,7 @@ enum InteractionRoutes {
         let reason = TextRules.normalise(try body.requiredString("reason"))
         if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
         let caller = try context.caller(request, contributionID: id)
-        try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.remoteAddress)
+        try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
         let (campaignID, nowHidden) = try context.database.write { connection -> (Int64, Bool) in
             let record = try visibleContribution(id, in: connection)

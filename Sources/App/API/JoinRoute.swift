@@ -44,7 +44,7 @@ enum JoinRoute {
 
         let answers = try validate(profile: profile, questions: questions)
         let admission = try admission(code: code, campaign: snapshot.campaign, key: context.key)
-        try context.rateLimiter.check(.join, contributorID: nil, address: request.remoteAddress)
+        try context.rateLimiter.check(.join, contributorID: nil, address: request.addressKey)
 
         let device = ContributorSignIn.newDevice(shared: shared, key: context.key)
         let sealed = try ProfileSeal.seal(answers, questions: questions, key: context.key)

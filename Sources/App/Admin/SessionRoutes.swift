@@ -24,11 +24,11 @@ enum SessionRoutes {
         let name = try body.requiredString("name")
         let password = try body.requiredString("password")
         let now = context.clock.now
-        try throttle.check(name: name, address: request.remoteAddress, now: now)
+        try throttle.check(name: name, address: request.addressKey, now: now)
         let account = try context.database.read { try StaffStore($0).staff(name: name) }
         let usable = account.flatMap { $0.isDisabled ? nil : $0 }
         guard hasher.verify(password, against: usable), let staff = usable else {
-            throttle.recordFailure(name: name, address: request.remoteAddress, now: now)
+            throttle.recordFailure(name: name, address: request.addressKey, now: now)
             throw StaffAuthError.signInRequired
         }
         throttle.recordSuccess(name: name)

@@ -13,13 +13,16 @@ final class EventStream: ResponseStream {
     }
 
     let campaignID: Int64
+    /// The client address key the stream counts against (`EventsHub.subscribe`).
+    let address: String
     /// Strong on purpose: the hub outlives every stream, and `cancel` removes the stream from it.
     private let hub: EventsHub
     /// Guarded by its mutex: unsent bytes, the connection's wake callback, whether to end.
     private let state: Mutex<State>
 
-    init(campaignID: Int64, hub: EventsHub) {
+    init(campaignID: Int64, address: String, hub: EventsHub) {
         self.campaignID = campaignID
+        self.address = address
         self.hub = hub
         // The first frame tells the browser how long to wait before reconnecting, and tells
         // a client the subscription is live.

@@ -18,20 +18,25 @@ final class EventsHub: Sendable {
 
     private struct State {
         var subscribers: [ObjectIdentifier: EventStream] = [:]
+        /// Open streams per client address key; an entry goes when its count returns to zero.
+        var perAddress: [String: Int] = [:]
         var closed = false
         /// A flush is scheduled on `flushQueue`.
         var flushScheduled = false
     }
 
     private let maxSubscribers: Int
+    /// Streams one client address may hold; nil when per-address limits are off (load tests).
+    private let maxPerAddress: Int?
     private let heartbeat: Int
     /// Guarded by its mutex: every open stream, and whether the hub has shut down.
     private let state = Mutex(State())
     private let timer = RepeatingTimer(label: "groundswell.events.heartbeat")
     private let flushQueue = DispatchQueue(label: "groundswell.events.flush")
 
-    init(maxSubscribers: Int, heartbeatSeconds: Int) {
+    init(maxSubscribers: Int, maxPerAddress: Int?, heartbeatSeconds: Int) {
         self.maxSubscribers = maxSubscribers
+        self.maxPerAddress = maxPerAddress
         self.heartbeat = heartbeatSeconds
     }
 
@@ -39,19 +44,36 @@ final class EventsHub: Sendable {
         timer.start(every: heartbeat, firstAfter: heartbeat) { [weak self] in self?.sendHeartbeat() }
     }
 
-    /// A new stream for `campaignID`, or nil when the cap is reached or the hub is closed.
-    func subscribe(campaignID: Int64) -> EventStream? {
-        let stream = EventStream(campaignID: campaignID, hub: self)
-        let added = state.withLock { state -> Bool in
-            guard !state.closed, state.subscribers.count < maxSubscribers else { return false }
+    /// What asking for a stream came to.
+    enum Subscription {
+        case subscribed(EventStream)
+        /// Every stream is taken, or the hub has shut down: 503.
+        case full
+        /// This client address holds its share already: 429.
+        case addressFull
+    }
+
+    /// A new stream for `campaignID` from the client address key `address`. The per-address share
+    /// is checked first, so one client holding its share cannot see whether the server is full.
+    func subscribe(campaignID: Int64, address: String) -> Subscription {
+        let stream = EventStream(campaignID: campaignID, address: address, hub: self)
+        return state.withLock { state -> Subscription in
+            guard !state.closed else { return .full }
+            let held = state.perAddress[address, default: 0]
+            if let maxPerAddress, held >= maxPerAddress { return .addressFull }
+            guard state.subscribers.count < maxSubscribers else { return .full }
             state.subscribers[ObjectIdentifier(stream)] = stream
-            return true
+            state.perAddress[address] = held + 1
+            return .subscribed(stream)
         }
-        return added ? stream : nil
     }
 
     func unsubscribe(_ stream: EventStream) {
-        _ = state.withLock { $0.subscribers.removeValue(forKey: ObjectIdentifier(stream)) }
+        state.withLock { state in
+            guard state.subscribers.removeValue(forKey: ObjectIdentifier(stream)) != nil else { return }
+            let held = state.perAddress[stream.address, default: 1] - 1
+            state.perAddress[stream.address] = held > 0 ? held : nil
+        }
     }
 
     var subscriberCount: Int { state.withLock { $0.subscribers.count } }
@@ -98,7 +120,10 @@ final class EventsHub: Sendable {
         timer.cancel()
         let targets = state.withLock { state in
             state.closed = true
-            defer { state.subscribers.removeAll() }
+            defer {
+                state.subscribers.removeAll()
+                state.perAddress.removeAll()
+            }
             return Array(state.subscribers.values)
         }
         for stream in targets { stream.finish() }

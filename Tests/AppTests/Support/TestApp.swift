@@ -24,7 +24,11 @@ final class TestApp: @unchecked Sendable {
         return url.path
     }()
 
-    init(rateLimits: Bool = false, flagThreshold: Int = 2, access: AccessMode = .open, metricsPort: Int? = nil) throws {
+    /// `configure` changes the configuration last, for tests of one setting.
+    init(
+        rateLimits: Bool = false, flagThreshold: Int = 2, access: AccessMode = .open, metricsPort: Int? = nil,
+        configure: (inout AppConfiguration) -> Void = { _ in }
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gs-app-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var config = AppConfiguration()
@@ -38,6 +42,7 @@ final class TestApp: @unchecked Sendable {
         config.scheduleInterval = 3600
         config.accessLog = false
         config.metricsPort = metricsPort
+        configure(&config)
         clock = ManualClock(1_795_000_000)
         let lines = logLines
         app = try Application(configuration: config, clock: clock) { line in lines.append(line) }
@@ -68,6 +73,16 @@ final class TestApp: @unchecked Sendable {
     }
 
     func client() -> APIClient { APIClient(port: port) }
+
+    /// Polls `condition` every millisecond until it holds; false if it never did within 10 s
+    /// (a failure bound for a broken server, not a timing assertion).
+    func eventually(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<10_000 {
+            if condition() { return true }
+            usleep(1000)
+        }
+        return condition()
+    }
 
     /// Replaces the phases of the test campaign (e.g. to close Understand).
     func setPhases(_ phases: [Phase]) throws {
