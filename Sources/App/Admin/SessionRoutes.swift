@@ -15,8 +15,9 @@ enum SessionRoutes {
         AdminRoutes.add(&router, .delete, "/admin/tokens/{id}", revokeToken)
     }
 
-    /// Checks name and password (rate limited per name and per address before any work), then
-    /// starts an 8-hour session. Unknown names and wrong passwords get the same answer and cost.
+    /// Checks name and password, the attempt counted before the check (`SignInThrottle`), then
+    /// starts an 8-hour session and renews the browser's device cookie for the account. Unknown
+    /// names and wrong passwords get the same answer and cost.
     static func signIn(
         _ request: Request, _ context: AppContext, throttle: SignInThrottle, hasher: PasswordHasher
     ) throws -> Response {
@@ -24,14 +25,13 @@ enum SessionRoutes {
         let name = try body.requiredString("name")
         let password = try body.requiredString("password")
         let now = context.clock.now
-        try throttle.check(name: name, address: request.addressKey, now: now)
+        let attempt = try throttle.begin(
+            name: name, address: request.addressKey, device: request.cookie(SignInThrottle.deviceCookie), now: now)
         let account = try context.database.read { try StaffStore($0).staff(name: name) }
         let usable = account.flatMap { $0.isDisabled ? nil : $0 }
-        guard hasher.verify(password, against: usable), let staff = usable else {
-            throttle.recordFailure(name: name, address: request.addressKey, now: now)
-            throw StaffAuthError.signInRequired
-        }
-        throttle.recordSuccess(name: name)
+        guard hasher.verify(password, against: usable), let staff = usable else { throw StaffAuthError.signInRequired }
+        let device = attempt.device ?? Tokens.generate()
+        throttle.succeeded(attempt, device: device, now: now)
         let token = Tokens.generate()
         try context.database.write { connection in
             try StaffCredentialStore(connection).addSession(
@@ -41,6 +41,7 @@ enum SessionRoutes {
         }
         var response = Response.json(try accountJSON(staff, context))
         response.headers.add("Set-Cookie", StaffSession.cookie(token, secure: context.configuration.secureCookies))
+        response.headers.add("Set-Cookie", StaffSession.deviceCookie(device, secure: context.configuration.secureCookies))
         return response
     }
 

@@ -36,6 +36,14 @@ enum StaffSession {
         "\(cookieName)=\(token); Path=/; Max-Age=\(lifetime); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
+    /// The sign-in throttle's device cookie: sent to the sign-in route alone, for a year. It is no
+    /// credential (it names no account and grants nothing); it only keeps this browser's attempts
+    /// for the account it signed in to apart from a stranger's (`SignInThrottle`).
+    static func deviceCookie(_ token: String, secure: Bool) -> String {
+        "\(SignInThrottle.deviceCookie)=\(token); Path=/admin/session; Max-Age=31536000; HttpOnly; SameSite=Strict"
+            + (secure ? "; Secure" : "")
+    }
+
     static func expiredCookie(secure: Bool) -> String {
         "\(cookieName)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
