@@ -68,7 +68,7 @@ public enum APIError: Error, Sendable, Equatable {
         case .crossSite: "This request came from another site."
         case .rateLimited: "Too many requests. Please wait a little and try again."
         case .tooManyStreams: "Too many live updates are open from your address."
-        case .joinCeiling: "Too many people have joined from here just now. Please try again later."
+        case .joinCeiling: "Many people are joining this campaign right now. Please try again in a few minutes."
         case .unavailable: "The service is unavailable right now. Please try again shortly."
         }
     }

@@ -150,4 +150,28 @@ import Storage
         let reopened = try anyone.send("GET", "/api/campaigns/test/guide")
         #expect(reopened.list("guides").isEmpty && !reopened.text.contains("zebra"))
     }
+
+    @Test func aFacilitatorOfAnotherCampaignCannotUnpublishThisCampaignsGuide() throws {
+        let scene = try Scene()
+        defer { scene.server.close() }
+        try expectStatus(scene.save(scene.author, base: 0, title: "Street suppers", problem: "People eat alone."), 200)
+        try expectStatus(scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/final", json: "{}"), 200)
+        try expectStatus(scene.facilitator.send("POST", "/admin/campaigns/test/shortlist/published",
+                                                json: #"{"contributionId":\#(scene.idea),"reason":"Ready"}"#), 201)
+        let anyone = scene.server.client()
+        let audit = { try scene.server.app.database.read { try AuditStore($0).all().count } }
+        // Eve facilitates another campaign only; this campaign's idea is not in her campaign's rounds.
+        let eve = try scene.server.staff("eve", role: "facilitator", assigned: false)
+        let entriesBefore = try audit()
+        let refused = try eve.send("DELETE", "/admin/campaigns/elsewhere-eve/shortlist/published/\(scene.idea)")
+        #expect(refused.status == 404)
+        #expect(try anyone.send("GET", "/api/campaigns/test/guide").list("guides").count == 1, "the guide is still published")
+        #expect(try audit() == entriesBefore, "nothing happened, so nothing was audited")
+
+        // Its own facilitator takes it out, and the unpublishing is in the audit entry.
+        try expectStatus(scene.facilitator.send("DELETE", "/admin/campaigns/test/shortlist/published/\(scene.idea)"), 200)
+        #expect(try anyone.send("GET", "/api/campaigns/test/guide").list("guides").isEmpty)
+        let last = try scene.server.app.database.read { try AuditStore($0).all().last }
+        #expect(last?.action == "unshortlist_published" && last?.reason == "guide unpublished")
+    }
 }

@@ -151,28 +151,32 @@ enum ShortlistRoutes {
     }
 
     /// DELETE: takes an idea out of a round (and out of later rounds; out of the published guide).
+    /// An idea that is not in the round of *this* campaign is 404 and nothing changes: the caller's
+    /// scope is the campaign in the path, so the idea must be one of its own.
     static func deselect(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
         let id = try request.idParameter("id")
         let now = context.clock.now
-        let removed = try context.database.write { connection -> Bool in
+        try context.database.write { connection in
+            guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
+                throw APIError.notFound
+            }
             let store = ShortlistStore(connection)
             var removed = false
             for r in ShortlistRules.roundsLeft(round) {
                 removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed
             }
-            if let guide = try GuideStore(connection).guide(contributionID: id) {
+            guard removed else { throw APIError.notFound }
+            var unpublished = false
+            if let guide = try GuideStore(connection).guide(contributionID: id), guide.publishedAt != nil {
                 try GuideStore(connection).setPublished(id: guide.id, false, now: now)
+                unpublished = true
             }
-            if removed {
-                try AuditStore(connection).append(
-                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .unshortlist(round),
-                                  target: "contribution:\(id)"), now: now)
-            }
-            return removed
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .unshortlist(round),
+                              target: "contribution:\(id)", reason: unpublished ? "guide unpublished" : ""), now: now)
         }
-        guard removed else { throw APIError.notFound }
         publishShortlisted(id, context)
         return .json(Array(#"{"removed":true}"#.utf8))
     }
