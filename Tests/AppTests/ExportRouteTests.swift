@@ -53,6 +53,23 @@ import TestSupport
         #expect(try get(app, "/admin/campaigns/nope/export/votes.csv", token: organiser).status == 404)
     }
 
+    @Test func theAuditLogExportNeedsTheAuditPermissionAsTheAuditLogDoes() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let facilitator = try staff(app, "fay", .facilitator)
+        let organiser = try staff(app, "org", .organiser)
+        let admin = try staff(app, "root", .admin)
+        #expect(try get(app, "/admin/audit", token: facilitator).status == 403)
+        let refused = try get(app, "/admin/campaigns/test/export/audit.csv", token: facilitator)
+        #expect(refused.status == 403 && refused.errorCode == "role_not_permitted")
+        #expect(!refused.text.contains("export"), "not one audit row")
+        #expect(try get(app, "/admin/campaigns/test/export/votes.csv", token: facilitator).status == 200)
+        #expect(try get(app, "/admin/campaigns/test/export/audit.csv", token: organiser).status == 200)
+        #expect(try get(app, "/admin/campaigns/test/export/audit.csv", token: admin).status == 200)
+        let json = try get(app, "/admin/campaigns/test/export.json", token: facilitator)
+        #expect(json.status == 200 && !json.text.contains("\"audit\""), "the open-data document has no audit log")
+    }
+
     @Test func csvIsStreamedChunkedAndGzippedWhenAccepted() throws {
         let app = try TestApp()
         defer { app.close() }

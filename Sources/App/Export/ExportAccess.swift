@@ -1,4 +1,5 @@
 // Who may export a campaign, and the audit entry every export leaves behind.
+import Campaigns
 import HTTP
 import Storage
 
@@ -10,6 +11,16 @@ enum ExportAccess {
     /// that may not export. Checked before the campaign is looked up, so slugs cannot be probed.
     static func requireExporter(_ request: Request, context: AppContext, linked: Bool = false) throws -> StaffCaller {
         try context.requireStaff(request, linked ? .linkedExport : .export)
+    }
+
+    /// The exporter of `table`, who must also hold what reading that table asks for elsewhere:
+    /// the audit log needs `viewAudit`, as `/admin/audit` does, so an export is no way around it.
+    static func requireExporter(_ request: Request, context: AppContext, of table: ExportTable) throws -> StaffCaller {
+        let caller = try requireExporter(request, context: context, linked: table.isLinked)
+        if let permission = table.alsoRequires, !caller.staff.role.allows(permission) {
+            throw StaffRefusal.roleNotPermitted
+        }
+        return caller
     }
 
     /// Records the export in the hash-chained audit log before any row is sent, so an export that

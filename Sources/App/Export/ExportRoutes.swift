@@ -19,7 +19,8 @@ enum ExportRoutes {
     static func csv(_ request: Request, _ context: AppContext) throws -> Response {
         guard let file = request.parameter("file"), file.hasSuffix(".csv"),
               let table = ExportTable(rawValue: String(file.dropLast(4))) else { throw APIError.notFound }
-        let sources = try prepare(request, context, what: "\(table.rawValue).csv", linked: table.isLinked) { caller, campaignID in
+        let caller = try ExportAccess.requireExporter(request, context: context, of: table)
+        let sources = try prepare(request, context, caller: caller, what: "\(table.rawValue).csv") { caller, campaignID in
             // The machine's codes are suggestions too: never shown to someone who codes in the campaign.
             guard table == .machineCodes else { return }
             let viewer = try context.database.read { try SuggestionRoutes.viewer(caller, campaignID: campaignID, CodeStore($0)) }
@@ -30,21 +31,21 @@ enum ExportRoutes {
     }
 
     static func json(_ request: Request, _ context: AppContext) throws -> Response {
-        let sources = try prepare(request, context, what: "export.json")
+        let sources = try prepare(
+            request, context, caller: try ExportAccess.requireExporter(request, context: context), what: "export.json")
         let stream = JSONExportStream(sources: sources, exportedAt: context.clock.now, log: context.log)
         return response(stream, type: "application/json; charset=utf-8", filename: "\(safe(sources.campaign.slug)).json")
     }
 
-    /// Checks the caller (401/403), finds the campaign (404 for an unknown slug; drafts are found
-    /// too, staff export them), checks the account covers it (403) and passes `check`, and writes the audit entry —
-    /// a write that is not a vote, so the vote journal is folded first and the export holds every
+    /// With the caller checked (401/403), finds the campaign (404 for an unknown slug; drafts are found
+    /// too, staff export them), checks the account covers it (403) and passes `check`, and writes the audit
+    /// entry — a write that is not a vote, so the vote journal is folded first and the export holds every
     /// vote acknowledged before it began.
     private static func prepare(
-        _ request: Request, _ context: AppContext, what: String, linked: Bool = false,
+        _ request: Request, _ context: AppContext, caller: StaffCaller, what: String,
         check: (StaffCaller, Int64) throws -> Void = { _, _ in }
     ) throws -> ExportSources {
         let slug = try request.slugParameter()
-        let caller = try ExportAccess.requireExporter(request, context: context, linked: linked)
         guard let campaign = try context.database.read({ try ExportStore($0).campaign(slug: slug) }) else {
             throw APIError.notFound
         }

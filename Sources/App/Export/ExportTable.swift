@@ -30,6 +30,14 @@ public enum ExportTable: String, CaseIterable, Sendable {
     /// Every table an export of "all tables" writes (the command line's directory export).
     static var everyUnlinked: [ExportTable] { allCases.filter { !$0.isLinked } }
 
+    /// What a role needs besides `export` to read this table (`ExportAccess`).
+    var alsoRequires: AdminPermission? {
+        switch self {
+        case .audit: .viewAudit
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked: nil
+        }
+    }
+
     /// The fixed columns; `participants` and `linked` add one column per profile question after these.
     var header: [String] {
         switch self {
