@@ -13,6 +13,12 @@ import Testing
         (#"{"n": 1e300}"#, nil),
         (#"{"n": 9223372036854775808.0}"#, nil),
         (#"{"n": "7"}"#, nil),
+        (#"{"n": 9223372036854775807}"#, Int64.max),
+        (#"{"n": -9223372036854775808}"#, Int64.min),
+        (#"{"n": 9223372036854775808}"#, nil),  // an unsigned NSNumber: int64Value wraps it to Int64.min
+        (#"{"n": 18446744073709551615}"#, nil),  // … and this one to -1
+        (#"{"n": 18446744073709551617}"#, nil),  // an NSDecimalNumber
+        (#"{"n": -9223372036854775809}"#, nil),  // an NSDecimalNumber whose double is exactly -2^63
     ])
     func wholeNumbers(_ json: String, _ expected: Int64?) throws {
         let body = try JSONBody(Array(json.utf8))

@@ -158,10 +158,16 @@ struct JSONBody {
     /// (2020-12 §6.1.1, which our OpenAPI document uses) counts a number with a zero fraction as an
     /// integer. swift-corelibs-foundation hands numbers over as NSNumber, whose type code tells
     /// `true` (c) from `1` (i/q) from `1.5` (d).
+    ///
+    /// An integer beyond Int64 is refused, never wrapped: `18446744073709551615` arrives as an
+    /// unsigned 64-bit NSNumber (type Q), whose `int64Value` is -1, and larger ones as an
+    /// NSDecimalNumber, whose `int64Value` is garbage; those are read exactly from their digits.
     private static func integer(_ value: Any) -> Int64? {
         guard let number = value as? NSNumber else { return nil }
+        if number is NSDecimalNumber { return Int64(number.stringValue) }
         switch String(cString: number.objCType) {
         case "c", "B": return nil
+        case "Q", "L", "I", "S", "C": return number.uint64Value <= UInt64(Int64.max) ? Int64(number.uint64Value) : nil
         case "f", "d":
             let double = number.doubleValue
             // 2^63 is exactly representable; anything from it up does not fit in Int64.
