@@ -146,6 +146,22 @@ import Storage
         #expect(later.status == 200)
     }
 
+    @Test func anEmptyCampaignListNeverWidensALimitedAccountToEveryCampaign() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let admin = app.staffClient(try app.addStaff("root", .admin))
+        let fay = app.staffClient(try app.addStaff("fay", .facilitator, campaigns: ["test"]))
+        let emptied = try admin.send("PATCH", "/admin/staff/fay", json: #"{"campaigns":[]}"#)
+        #expect(emptied.status == 422 && emptied.errorField == "campaigns")
+        #expect(try fay.send("GET", "/admin/me").json["campaigns"] as? [String] == ["test"], "still limited")
+        #expect(try admin.send("PATCH", "/admin/staff/fay", json: #"{"campaigns":["test"],"allCampaigns":true}"#).status == 422)
+        // Widening is an explicit act, and audited as such.
+        #expect(try admin.send("PATCH", "/admin/staff/fay", json: #"{"allCampaigns":true}"#).status == 200)
+        #expect(try fay.send("GET", "/admin/me").json["campaigns"] as? [String] == [])
+        let last = try admin.send("GET", "/admin/audit").items.first { $0["action"] as? String == "campaigns_change" }
+        #expect(last?["reason"] as? String == "all campaigns")
+    }
+
     @Test func adminsManageRolesAndEveryChangeIsAudited() throws {
         let app = try TestApp()
         defer { app.close() }

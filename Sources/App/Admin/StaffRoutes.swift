@@ -59,14 +59,16 @@ enum StaffRoutes {
         return .json(json.bytes, status: .created)
     }
 
-    /// `{role?, campaigns?: [slug], disabled?: true}`; each change is audited. An admin cannot
-    /// demote or disable themself, so there is always someone who can manage staff.
+    /// `{role?, campaigns?: [slug], allCampaigns?: true, disabled?: true}`; each change is audited.
+    /// Limiting takes a non-empty list; widening to every campaign takes `allCampaigns: true`, so
+    /// an empty list (a cleared form) can never turn "limited to one campaign" into "all of them".
+    /// An admin cannot demote or disable themself, so there is always someone who can manage staff.
     static func update(_ request: Request, _ context: AppContext) throws -> Response {
         let caller = try context.requireStaff(request, .manageStaff)
         guard let name = request.parameter("name") else { throw APIError.notFound }
         let body = try JSONBody(request.body)
         let role = try body.string("role") == nil ? nil : try roleField(body)
-        let slugs = try body.stringArray("campaigns")
+        let slugs = try campaignsField(body)
         let disable = try body.bool("disabled") ?? false
         let now = context.clock.now
         if name == caller.name, disable || (role != nil && role != .admin) {
@@ -104,6 +106,22 @@ enum StaffRoutes {
             return updated
         }
         return .json(try SessionRoutes.accountJSON(updated, context))
+    }
+
+    /// The new campaign list of a PATCH (`[]`: every campaign), or nil to leave it.
+    private static func campaignsField(_ body: JSONBody) throws -> [String]? {
+        let slugs = try body.stringArray("campaigns")
+        switch (slugs, try body.bool("allCampaigns") ?? false) {
+        case (.some(let list), false) where list.isEmpty:
+            throw APIError.validation(
+                field: "campaigns", message: "Name at least one campaign, or send allCampaigns: true for every campaign.")
+        case (.some, true):
+            throw APIError.validation(field: "allCampaigns", message: "Send either campaigns or allCampaigns, not both.")
+        case (.none, true):
+            return []
+        case (.some, false), (.none, false):
+            return slugs
+        }
     }
 
     private static func roleField(_ body: JSONBody) throws -> StaffRole {
