@@ -174,4 +174,40 @@ import Storage
         let last = try scene.server.app.database.read { try AuditStore($0).all().last }
         #expect(last?.action == "unshortlist_published" && last?.reason == "guide unpublished")
     }
+
+    @Test func invitationLinksExpireAndCanBeRevoked() throws {
+        let scene = try Scene()
+        defer { scene.server.close() }
+        let guest = scene.server.client()
+        func opens(_ token: Any?) throws -> Int {
+            try guest.send("GET", "/api/guides/\(scene.guide)", headers: [("X-Guide-Invite", token as? String ?? "")]).status
+        }
+        let lasting = try scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/invitations")
+        try expectStatus(lasting, 201)
+        let short = try scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/invitations", json: #"{"days":1}"#)
+        let revoked = try scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/invitations")
+        #expect(try opens(lasting.json["token"]) == 200 && opens(short.json["token"]) == 200 && opens(revoked.json["token"]) == 200)
+        #expect(try scene.facilitator.send("POST", "/admin/guides/\(scene.guide)/invitations", json: #"{"days":365}"#).status == 422)
+
+        // Revoking works at once, and only through the invitation's own guide.
+        let revokedID = revoked.json["id"] as? Int ?? 0
+        #expect(try scene.facilitator.send("DELETE", "/admin/guides/\(scene.guide + 1000)/invitations/\(revokedID)").status == 404)
+        try expectStatus(scene.facilitator.send("DELETE", "/admin/guides/\(scene.guide)/invitations/\(revokedID)"), 200)
+        #expect(try opens(revoked.json["token"]) == 401)
+
+        // A day later the one-day link no longer opens the guide; a fortnight later neither does the default one.
+        scene.server.clock.advance(by: 86_400)
+        #expect(try opens(short.json["token"]) == 401)
+        #expect(try opens(lasting.json["token"]) == 200)
+        scene.server.clock.advance(by: 13 * 86_400)
+        #expect(try opens(lasting.json["token"]) == 401)
+
+        let listed = try scene.facilitator.send("GET", "/admin/guides/\(scene.guide)/invitations").items
+        #expect(listed.map { $0["label"] as? String } == ["Contributor 2", "Contributor 3", "Contributor 4"])
+        #expect(listed.map { $0["active"] as? Bool } == [false, false, false])
+        #expect(listed[2]["revokedAt"] as? String != nil && listed[0]["revokedAt"] is NSNull)
+        #expect(!listed.description.contains(lasting.json["token"] as? String ?? "-"), "a token is shown once only")
+        let actions = try scene.server.app.database.read { try AuditStore($0).all().map(\.action) }
+        #expect(actions.filter { $0 == "guide_invite" }.count == 3 && actions.contains("guide_invite_revoke"))
+    }
 }

@@ -9,6 +9,8 @@ enum GuideAdminRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/guides", list)
         AdminRoutes.add(&router, .get, "/admin/guides/{id}", read)
         AdminRoutes.add(&router, .post, "/admin/guides/{id}/invitations", invite)
+        AdminRoutes.add(&router, .get, "/admin/guides/{id}/invitations", invitations)
+        AdminRoutes.add(&router, .delete, "/admin/guides/{id}/invitations/{invitation}", revokeInvitation)
         AdminRoutes.add(&router, .post, "/admin/guides/{id}/comments", comment)
         AdminRoutes.add(&router, .post, "/admin/guides/{id}/final", markFinal)
         AdminRoutes.add(&router, .get, "/admin/guides/{id}/revisions", revisions)
@@ -63,23 +65,74 @@ enum GuideAdminRoutes {
         return .json(json.bytes)
     }
 
-    /// POST: a new invitation for a key contributor. The token is shown once; only its hash is kept.
+    /// How long an invitation link works unless the facilitator says otherwise, and at most, in days.
+    static let invitationDays = (default: 14, most: 90)
+
+    /// POST {days?}: a new invitation for a key contributor, working for `days` (1…90, default 14)
+    /// unless revoked. The token is shown once; only its hash is kept.
     static func invite(_ request: Request, _ context: AppContext) throws -> Response {
-        let (guide, _) = try guide(request, context)
+        let (guide, staff) = try guide(request, context)
+        let days = try JSONBody(request.body).int("days") ?? Int64(invitationDays.default)
+        guard (1...Int64(invitationDays.most)).contains(days) else {
+            throw APIError.validation(field: "days", message: "An invitation lasts 1 to \(invitationDays.most) days.")
+        }
         let token = Tokens.generate()
         let now = context.clock.now
-        let label = try context.database.write { connection in
-            try GuideStore(connection).addEditor(guideID: guide.id, tokenHash: Tokens.hash(token), now: now)
+        let invitation = try context.database.write { connection -> GuideInvitation in
+            let invitation = try GuideStore(connection).addEditor(
+                guideID: guide.id, tokenHash: Tokens.hash(token), now: now, expiresAt: now + days * 86_400)
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: "guide_invite",
+                              target: "guide:\(guide.id)", reason: "\(invitation.label), \(days) days"), now: now)
+            return invitation
         }
         let slug = try context.database.read { try CampaignStore($0).campaign(id: guide.campaignID)?.slug } ?? ""
         var json = JSONWriter()
         json.object { o in
+            o.field("id", invitation.id)
             o.field("token", token)
-            o.field("label", label)
+            o.field("label", invitation.label)
+            o.field("expiresAt", invitation.expiresAt.map(ISOTime.string))
             o.field("link", "/c/\(slug)?guide=\(guide.id)#invite=\(token)")
             o.field("header", GuideEditorRoutes.inviteHeader)
         }
         return .json(json.bytes, status: .created)
+    }
+
+    /// GET: the guide's invitations with their state (never their tokens).
+    static func invitations(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, _) = try guide(request, context)
+        let list = try context.database.read { try GuideStore($0).invitations(guideID: guide.id) }
+        let now = context.clock.now
+        var json = JSONWriter()
+        json.object { o in
+            o.key("items")
+            o.array(list) { w, invitation in
+                w.object { i in
+                    i.field("id", invitation.id)
+                    i.field("label", invitation.label)
+                    i.field("createdAt", ISOTime.string(invitation.createdAt))
+                    i.field("expiresAt", invitation.expiresAt.map(ISOTime.string))
+                    i.field("revokedAt", invitation.revokedAt.map(ISOTime.string))
+                    i.field("active", invitation.isActive(at: now))
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+
+    /// DELETE: revokes one invitation of this guide at once; its link stops working.
+    static func revokeInvitation(_ request: Request, _ context: AppContext) throws -> Response {
+        let (guide, staff) = try guide(request, context)
+        let id = try request.idParameter("invitation")
+        let now = context.clock.now
+        try context.database.write { connection in
+            guard try GuideStore(connection).revokeEditor(id: id, guideID: guide.id, now: now) else { throw APIError.notFound }
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: "guide_invite_revoke",
+                              target: "guide:\(guide.id)", reason: "invitation \(id)"), now: now)
+        }
+        return .json(Array(#"{"revoked":true}"#.utf8))
     }
 
     /// POST {body}: a facilitator's comment on the current revision, shown to editors as "Facilitator".

@@ -20,13 +20,14 @@ enum GuideEditorRoutes {
     /// author, the invitation's label for an invited contributor; else 401.
     static func editor(_ request: Request, _ context: AppContext, guideID id: Int64) throws -> String {
         let invite = request.headers[inviteHeader]
+        let now = context.clock.now
         let label = try context.database.read { connection -> String? in
             let store = GuideStore(connection)
             guard let guide = try store.guide(id: id), let ideaID = guide.contributionID,
                   let idea = try ContributionStore(connection).contribution(id: ideaID) else { throw APIError.notFound }
             if let invite {
                 let hash = Tokens.hash(invite)
-                if let editor = try store.editor(tokenHash: hash), Tokens.constantTimeEqual(editor.tokenHash, hash),
+                if let editor = try store.editor(tokenHash: hash, now: now), Tokens.constantTimeEqual(editor.tokenHash, hash),
                    editor.guideID == id {
                     return editor.label
                 }
