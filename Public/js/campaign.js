@@ -89,12 +89,18 @@ async function start() {
   page.list = new ContributionList(page);
   page.mine = setUpMine(page);
   const compose = setUpCompose(page);
+  // An invite-only campaign is read by its members only: its live updates start once you have joined.
+  let live = null;
+  const startLive = () => {
+    if (!live && (page.campaign.access !== "invite" || page.joined)) live = listenLive(page);
+  };
   // Joining, signing in with a pairing code or recovery key, and signing out all change who this device is.
   const identityChanged = async () => {
     await page.reload();
     join.render();
     compose.refresh();
     await Promise.all([page.mine.refresh(), page.list.load(), devices.refresh()]);
+    startLive();
   };
   const join = setUpJoin(page, identityChanged);
   const devices = setUpDevices(page, identityChanged);
@@ -108,7 +114,7 @@ async function start() {
   page.mine.refresh();
   devices.refresh();
   await page.list.load();
-  listenLive(page);
+  startLive();
 }
 
 start();

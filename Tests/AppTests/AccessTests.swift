@@ -23,6 +23,37 @@ import Storage
         #expect(try server.rowCounts() == before)
     }
 
+    @Test func anInviteOnlyCampaignIsReadByItsMembersOnly() throws {
+        let server = try TestApp(access: .invite)
+        defer { server.close() }
+        try server.addInvites(["WARD-7"])
+        let member = server.client()
+        #expect(try member.join(json: #"{"code":"WARD-7"}"#).status == 201)
+        let id = try member.post(question: server.understandQuestion, body: "The night shift rota is unsafe")
+        let paths = ["/api/campaigns/test/contributions", "/api/campaigns/test/contributions?sort=random",
+                     "/api/contributions/\(id)", "/api/campaigns/test/similar?text=rota"]
+        for path in paths {
+            let mine = try member.send("GET", path)
+            #expect(mine.status == 200 && mine.text.contains("night shift"), "\(path) for a member")
+        }
+        // A stranger, and a member of another campaign, read nothing: not from the cache of the pages above either.
+        let stranger = server.client()
+        stranger.token = "not-a-member"
+        for reader in [server.client(), stranger] {
+            for path in paths {
+                let refused = try reader.send("GET", path)
+                #expect(refused.status == 403 && refused.errorCode == "invite_required", "\(path)")
+                #expect(!refused.text.contains("night shift"))
+            }
+        }
+        let events = try RawClient(port: server.port)
+        try events.send("GET /api/campaigns/test/events HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try events.readResponse().status == 403)
+        // What a visitor needs to find the campaign and join stays public.
+        let detail = try server.client().send("GET", "/api/campaigns/test")
+        #expect(detail.status == 200 && detail.json["access"] as? String == "invite")
+    }
+
     @Test func cookieWritesNeedSameOrigin() throws {
         let server = try TestApp()
         defer { server.close() }

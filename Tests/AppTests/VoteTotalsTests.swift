@@ -10,8 +10,9 @@ import Testing
     }
 
     @Test func aFlushSendsEachChangedContributionsLatestTotalsOnceInIdOrder() {
-        let hub = EventsHub(maxSubscribers: 4, heartbeatSeconds: 3600)
-        guard let stream = hub.subscribe(campaignID: 7), let other = hub.subscribe(campaignID: 8) else {
+        let hub = EventsHub(maxSubscribers: 4, maxPerAddress: nil, heartbeatSeconds: 3600)
+        guard case .subscribed(let stream) = hub.subscribe(campaignID: 7, address: "192.0.2.1"),
+              case .subscribed(let other) = hub.subscribe(campaignID: 8, address: "192.0.2.1") else {
             Issue.record("no stream")
             return
         }

@@ -26,6 +26,23 @@ struct CampaignSnapshot: Sendable {
         return CampaignSnapshot(campaign: campaign, phases: try CampaignStore(connection).phases(campaignID: campaign.id))
     }
 
+    /// Whether only the campaign's own contributors may read its contributions, comments and live
+    /// stream: an invite-only campaign is private, as a trust inviting its staff expects. Its
+    /// title, questions and counts stay public, so an invitee can find it and join; its published
+    /// guide is public too, since publishing it is the facilitators' deliberate act.
+    var isMembersOnly: Bool {
+        switch campaign.access {
+        case .open: false
+        case .invite: true
+        }
+    }
+
+    /// Refuses a reader who is not one of the campaign's contributors when it is members-only
+    /// (403 `invite_required`: joining with an invitation is the way in).
+    func requireReader(_ viewer: ContributorRecord?) throws {
+        if isMembersOnly, viewer == nil { throw JoinRefusal.inviteRequired }
+    }
+
     /// Throws the phase rules' refusal for `action`, if any.
     func require(_ action: ContributorAction, targetPhase: PhaseKind?, shortlisted: Bool = false) throws {
         let context = ActionContext(

@@ -49,19 +49,25 @@ enum ContributionListing {
     ) throws -> Response {
         let version = context.database.dataVersion
         if let cached = context.listingPages.value(for: key, version: version) {
-            guard let token else { return .json(cached.bytes) }
+            guard let token else {
+                if cached.membersOnly { throw JoinRefusal.inviteRequired }
+                return .json(cached.bytes)
+            }
             let viewer = try context.database.read { connection in
                 try viewerVotes(token: token, campaignID: cached.campaignID, on: cached.contributionIDs, connection, context)
             }
+            if cached.membersOnly, viewer == nil { throw JoinRefusal.inviteRequired }
             return .json(viewer.map { cached.personalised(viewerID: $0.id, votes: $0.votes) } ?? cached.bytes)
         }
         let (rendered, viewer) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
             let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
             let viewer = try viewerVotes(token: token, campaignID: snapshot.campaign.id, on: page.items.map(\.id), connection, context)
-            return (RenderedListing(campaignID: snapshot.campaign.id, page: page), viewer)
+            return (RenderedListing(campaignID: snapshot.campaign.id, membersOnly: snapshot.isMembersOnly, page: page), viewer)
         }
+        // Kept for the members too: the campaign's access is part of the data version it was rendered at.
         context.listingPages.store(rendered, for: key, version: version)
+        if rendered.membersOnly, viewer == nil { throw JoinRefusal.inviteRequired }
         return .json(viewer.map { rendered.personalised(viewerID: $0.id, votes: $0.votes) } ?? rendered.bytes)
     }
 
@@ -84,6 +90,7 @@ enum ContributionListing {
         let (page, viewerID, votes) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
             let viewer = try context.contributor(token: token, campaignID: snapshot.campaign.id, in: connection)
+            try snapshot.requireReader(viewer)
             let query = query(snapshot.campaign.id, viewer?.shuffleSeed ?? 0)
             let store = ContributionStore(connection)
             let ids = try context.shuffleIDs.value(for: idsKey, version: version) ?? {

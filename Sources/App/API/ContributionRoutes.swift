@@ -55,6 +55,7 @@ enum ContributionRoutes {
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             let viewer = try context.contributor(
                 token: request.contributorToken(slug: snapshot.campaign.slug), campaignID: snapshot.campaign.id, in: connection)
+            try snapshot.requireReader(viewer)
             let mine = viewer != nil && record.contributorID == viewer?.id
             guard ContributionLifecycle.mayRead(record.state, isAuthor: mine) else { throw APIError.notFound }
             let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)

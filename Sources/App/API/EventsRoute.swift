@@ -9,7 +9,14 @@ enum EventsRoute {
 
     static func events(_ request: Request, _ context: AppContext) throws -> Response {
         let slug = try request.slugParameter()
-        let snapshot = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0) }
+        let snapshot = try context.database.read { connection in
+            let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            if snapshot.isMembersOnly {
+                try snapshot.requireReader(
+                    context.contributor(token: request.contributorToken(slug: slug), campaignID: snapshot.campaign.id, in: connection))
+            }
+            return snapshot
+        }
         let stream: EventStream
         switch context.events.subscribe(campaignID: snapshot.campaign.id, address: request.addressKey) {
         case .subscribed(let subscribed): stream = subscribed

@@ -20,6 +20,10 @@ enum ReadingRoutes {
         if text.utf8.count > 20_000 { throw APIError.validation(field: "text", message: "The text is too long.") }
         let items = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
+            if snapshot.isMembersOnly {
+                try snapshot.requireReader(
+                    context.contributor(token: request.contributorToken(slug: slug), campaignID: snapshot.campaign.id, in: connection))
+            }
             return try ContributionStore(connection).similar(campaignID: snapshot.campaign.id, text: text)
         }
         var json = JSONWriter()

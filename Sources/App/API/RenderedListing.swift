@@ -27,11 +27,13 @@ struct RenderedListing: Sendable {
     }
 
     var campaignID: Int64
+    /// The campaign was invite-only when the page was rendered: only its contributors may have it.
+    var membersOnly: Bool
     var bytes: [UInt8]
     var slots: [Slot]
 
     /// Renders `page` for no one in particular.
-    init(campaignID: Int64, page: ContributionPage) {
+    init(campaignID: Int64, membersOnly: Bool, page: ContributionPage) {
         var json = JSONWriter(capacity: 1024 + 640 * page.items.count)
         var slots: [Slot] = []
         slots.reserveCapacity(page.items.count)
@@ -45,6 +47,7 @@ struct RenderedListing: Sendable {
             o.field("nextCursor", page.next.map(CursorCodec.encode))
         }
         self.campaignID = campaignID
+        self.membersOnly = membersOnly
         self.bytes = json.bytes
         self.slots = slots
     }
