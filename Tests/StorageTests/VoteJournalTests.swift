@@ -130,6 +130,8 @@ struct VoteJournalTests {
                 #expect((record.up, record.down) == counts, "contribution \(id)")
                 #expect(record.score == Ranking.wilsonLowerBound(up: counts.up, down: counts.down))
             }
+            // The public campaign's vote count too: it read the votes table alone and lagged (issue 19).
+            #expect(try CampaignStore(connection).counts(campaignID: 1).votes == model.votes.count, "counts.votes")
             let ids = Array(1...contributions)
             for contributor in 1...contributors {
                 let votes = VoteStore(connection)

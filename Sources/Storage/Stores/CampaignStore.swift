@@ -161,7 +161,15 @@ public struct CampaignStore {
         return connection.lastInsertRowID
     }
 
+    /// Participants, visible contributions and comments, and votes — the votes the journal has
+    /// not folded yet included, so the count never lags an acknowledged vote.
     public func counts(campaignID: Int64) throws -> CampaignCounts {
+        var counts = try storedCounts(campaignID: campaignID)
+        counts.votes += try unfoldedVoteCount(campaignID: campaignID)
+        return counts
+    }
+
+    private func storedCounts(campaignID: Int64) throws -> CampaignCounts {
         try connection.queryOne(
             """
             SELECT (SELECT count(*) FROM contributors WHERE campaign_id = ?1),
@@ -174,6 +182,19 @@ public struct CampaignStore {
         ) { row in
             CampaignCounts(participants: row.int(0), contributions: row.int(1), comments: row.int(2), votes: row.int(3))
         } ?? CampaignCounts(participants: 0, contributions: 0, comments: 0, votes: 0)
+    }
+
+    /// What the unfolded journal rows add to the campaign's number of votes: a new vote adds one,
+    /// a retracted one takes one away, a changed one neither. The journal holds only unfolded
+    /// rows, so the scan is short.
+    private func unfoldedVoteCount(campaignID: Int64) throws -> Int {
+        let ids = try connection.query(
+            """
+            SELECT DISTINCT j.contribution_id FROM vote_journal j JOIN contributions c ON c.id = j.contribution_id
+            WHERE c.campaign_id = ?
+            """, campaignID
+        ) { row -> Int64 in row.int(0) }
+        return try VoteStore(connection).journalCountChanges(for: ids).values.reduce(0) { $0 + $1.up + $1.down }
     }
 }
 
