@@ -65,9 +65,37 @@ private let formulaRows: [[CSVCell]] = [
     ("a=b", "a=b"),
     ("'already quoted", "'already quoted"),
     ("שלום, world", "\"שלום, world\""),
+    // Where a spreadsheet whose list separator is not ours (Excel in a `;` locale, LibreOffice's
+    // import dialog) starts a cell: LibreOffice 7.4 evaluated each of these as written before.
+    ("x;=HYPERLINK(\"http://evil.example\")", "\"x;'=HYPERLINK(\"\"http://evil.example\"\")\""),
+    ("x;=2+2", "x;'=2+2"),
+    ("z\t=4+4", "z\t'=4+4"),
+    (" =5+5", " '=5+5"),
+    ("n; -8+8", "n; '-8+8"),
+    ("a;\"=7", "\"a;\"\"'=7\""),
+    ("line\n@SUM(1)", "\"line\n'@SUM(1)\""),
+    ("a|+1", "a|'+1"),
+    ("＝9+9", "'＝9+9"),
+    ("well - maybe", "well - maybe"),
+    ("2026-11-20", "2026-11-20"),
 ])
 func field(input: String, expected: String) {
     #expect(CSVEncoder.field(input) == expected)
+}
+
+/// However a spreadsheet splits our file — on any separator it may use, trimming spaces and opening
+/// quotes — no piece of a text cell starts a formula. (Not on spaces: guarding every " -" of prose
+/// would mangle it, and no spreadsheet splits a .csv on spaces unless asked to.)
+@Test(arguments: [",", ";", "\t", "|", "\r", "\n"])
+func noPieceStartsAFormulaWhateverTheSeparator(separator: Character) {
+    let hostile = ["=1+1", "x;=2+2", "y;=3+3\",z", "z\t=4+4", " =5+5", "m\n=6+6", "a;\"=7+7", "n; =8+8", "＝9+9",
+                   "p,+10", "q\r\n@SUM(1,1)", "- item\n- =11", "a|-1", "\"=quoted\"", ";;;=x", "\t\t=1", "=cmd|' /C calc'!A0"]
+    for text in hostile {
+        for piece in CSVEncoder.field(text).split(separator: separator, omittingEmptySubsequences: false) {
+            let start = piece.drop { $0 == " " || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\t" }
+            #expect(!(start.first.map { "=+-@＝＋－＠".contains($0) } ?? false), "\(text) split on \(separator.debugDescription)")
+        }
+    }
 }
 
 @Test(arguments: [
@@ -109,7 +137,7 @@ func real(value: Double, expected: String) {
     #expect(String(decoding: out, as: UTF8.self) == "-9223372036854775808,9223372036854775807,-1\r\n")
 }
 
-/// Python's csv module reads back every field as written: text (with its guard), numbers as digits.
+/// Python's csv module reads back every field as written: text (with its guards), numbers as digits.
 @Test func roundTripThroughPythonsCSVModule() throws {
     var rows = ideasRows + formulaRows
     rows.append([.text("\"\"\""), .text(",,,"), .text("\n"), .text("\r"), .text("مرحبا\r\nשלום")])
@@ -120,7 +148,7 @@ func real(value: Double, expected: String) {
             var out: [UInt8] = []
             CSVEncoder.encodeRow([cell], into: &out)
             switch cell {
-            case .text(let s): return (formulaStarts.contains(s.unicodeScalars.first ?? " ") ? "'" : "") + s
+            case .text(let s): return CSVEncoder.defused(s)
             case .integer, .real, .empty: return String(decoding: out.dropLast(2), as: UTF8.self)
             }
         }
@@ -128,4 +156,3 @@ func real(value: Double, expected: String) {
     #expect(parsed == expected)
 }
 
-private let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]

@@ -39,14 +39,10 @@ public struct CSVEncoder: Sendable {
         out.append(contentsOf: [0x0D, 0x0A])
     }
 
-    /// A text field as written: text starting with = + - @ tab or CR gets a leading ' so spreadsheets
-    /// show it rather than run it (OWASP, "CSV Injection"); then it is quoted if it holds a comma,
-    /// quote, CR or LF (RFC 4180 §2.6–2.7).
+    /// A text field as written: formula-like text is defused (`defused`), then the field is quoted
+    /// if it holds a comma, quote, CR or LF (RFC 4180 §2.6–2.7).
     public static func field(_ s: String) -> String {
-        var text = s
-        if let first = s.unicodeScalars.first, formulaStarts.contains(first) {
-            text = "'" + s
-        }
+        let text = defused(s)
         guard text.unicodeScalars.contains(where: { needsQuotes.contains($0) }) else { return text }
         var quoted = "\""
         for character in text {
@@ -57,7 +53,60 @@ public struct CSVEncoder: Sendable {
         return quoted
     }
 
-    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    /// `text` with a `'` before every formula start a spreadsheet could see (OWASP, "CSV Injection"):
+    /// at the start, and after every character that one of them may take for the end of a cell —
+    /// comma, semicolon, tab and bar (Excel splits a .csv on the locale's list separator, often `;`;
+    /// LibreOffice offers any), CR and LF (a quoted line break stops protecting the rest once
+    /// the separator is not ours) — with spaces and quotes skipped, since "trim spaces" drops the
+    /// one and a stray quote opens a quoted cell.
+    /// LibreOffice 7.4 evaluated `x;=2+2`, `"y;=3+3",z` and a trimmed ` =3+3` before this.
+    /// A spreadsheet shows a leading `'` as text; tab and CR at the very start are guarded too.
+    static func defused(_ s: String) -> String {
+        var text = s
+        // One pass over the bytes (every character it looks for is ASCII or a 3-byte UTF-8 form);
+        // a string needing nothing, which is nearly every one, is returned as it is.
+        let marks = text.withUTF8 { bytes -> [Int] in
+            var marks: [Int] = []
+            var atCellStart = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if atCellStart, startsFormula(bytes, at: index) || (index == 0 && (byte == 0x09 || byte == 0x0D)) {
+                    marks.append(index)
+                }
+                switch byte {
+                case 0x2C, 0x3B, 0x09, 0x0D, 0x0A, 0x7C: atCellStart = true  // , ; tab CR LF |
+                case 0x20, 0x22: break  // a space or a quote before the formula hides it from no one
+                default: atCellStart = false
+                }
+            }
+            return marks
+        }
+        guard !marks.isEmpty else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + marks.count)
+        var next = marks.makeIterator(), mark = next.next()
+        for (index, byte) in s.utf8.enumerated() {
+            if index == mark {
+                out.append(UInt8(ascii: "'"))
+                mark = next.next()
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a formula starts at `index`: = + - @, or their full-width forms (an East Asian
+    /// keyboard's ＝ ＋ － ＠, U+FF1D U+FF0B U+FF0D U+FF20, which are EF BC 9D/8B/8D/A0 in UTF-8).
+    private static func startsFormula(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"): return true
+        case 0xEF:
+            guard index + 2 < bytes.count, bytes[index + 1] == 0xBC else { return false }
+            return [0x9D, 0x8B, 0x8D, 0xA0].contains(bytes[index + 2])
+        default: return false
+        }
+    }
+
     private static let needsQuotes: Set<Unicode.Scalar> = [",", "\"", "\r", "\n"]
 
     /// `x` rounded to 6 decimals, written without an exponent.
