@@ -26,7 +26,7 @@ public final class AppResponder: Responder {
 
     /// Where the matched route said, when it was added, it is answered: on the handler pool when
     /// it may block, deferred for a vote (one write answered from its commit), in place for what
-    /// answers from memory (`/healthz`, the pages, `/openapi.json`). Static files, 404 and 405
+    /// answers from memory (`/healthz`, `/`, `/console`, `/openapi.json`). Static files, 404 and 405
     /// are answered in place (a path no route starts with is not found after one hash).
     public func answering(_ head: RequestHead) -> Answering {
         switch router.match(head.method, head.pathSegments) {
@@ -49,7 +49,18 @@ public final class AppResponder: Responder {
             return response
         case .notFound:
             if let file = context.staticFiles?.response(for: request) { return file }
+            return Self.notFound(request, context)
+        }
+    }
+
+    /// 404: the JSON envelope for the API and the staff area, a real HTML page for everything a
+    /// browser asks for by address (a mistyped page must not show raw JSON).
+    static func notFound(_ request: Request, _ context: AppContext) -> Response {
+        switch request.head.pathSegments.first {
+        case "api", "admin", "metrics", "openapi.json", "healthz":
             return ErrorMapping.envelope(.notFound)
+        default:
+            return context.staticFiles?.notFoundPage ?? ErrorMapping.envelope(.notFound)
         }
     }
 

@@ -41,6 +41,8 @@ public final class StaticFiles: Sendable {
 
     /// Relative path (`js/app.js`) → file.
     private let files: [String: File]
+    /// `404.html` as a 404 response (not cached, so a page that appears later is found), if present.
+    private let notFound: Response?
     /// Largest file loaded, in bytes; anything larger is skipped with a log line.
     public static let maxFileSize = 8 * 1024 * 1024
 
@@ -57,7 +59,19 @@ public final class StaticFiles: Sendable {
             loaded[relative] = File(body: body, gzipped: gzipped, contentType: type)
         }
         files = loaded
+        notFound = loaded["404.html"].map { file in
+            guard case .bytes(let body) = file.identity.body else { return nil }
+            var headers = Headers()
+            headers.add("Content-Type", MIMEType.forPath("404.html"))
+            headers.add("Cache-Control", "no-store")
+            var response = Response(status: .notFound, headers: headers, body: .bytes(body))
+            response.route = "static"
+            return response.prepared()
+        } ?? nil
     }
+
+    /// The HTML "page not found" answer for a browser, from `404.html`; nil without that file.
+    public var notFoundPage: Response? { notFound }
 
     public var paths: [String] { files.keys.sorted() }
 

@@ -34,7 +34,7 @@ def test_page_weight_before_data(page):
     assert total < LIMIT, f"{page} weighs {total} bytes before data"
 
 
-@pytest.mark.parametrize("page", ["index.html", "campaign.html", "guide.html", "console.html", "guide-editor.html"])
+@pytest.mark.parametrize("page", ["index.html", "campaign.html", "guide.html", "console.html", "guide-editor.html", "404.html"])
 def test_pages_fit_the_strict_csp(page):
     text = (PUBLIC / page).read_text()
     assert not re.search(r"<script(?![^>]*\bsrc=)", text), "inline scripts are blocked by script-src 'self'"
