@@ -2,6 +2,7 @@
 import { api, describeError, seg, ApiError } from "./api.js";
 import { el, byId, replace, say } from "./dom.js";
 import { offerSignIn, onSharedComputer } from "./signin.js";
+import { joinProof } from "./proof.js";
 
 /** One profile question as a labelled select; optional ones offer "Prefer not to say". */
 function profileField(question, index) {
@@ -24,11 +25,19 @@ export function setUpJoin(page, onJoined) {
   const form = byId("join-form");
   const status = byId("join-status");
   const codeInput = byId("join-code");
+  // A campaign asking for proof of work gets it worked out while the visitor reads the form, so
+  // joining stays one click; a proof is used once, so a failed join starts a new one.
+  let proof = null;
+  const prepareProof = () => {
+    proof = !page.joined && page.campaign.joinProofBits > 0 ? joinProof(page.slug) : null;
+    proof?.catch(() => {});  // an error is reported when the join needs it
+  };
   const render = () => {
     const campaign = page.campaign;
     section.hidden = page.joined;
     byId("code-field").hidden = !campaign.access || campaign.access === "open";
     replace(byId("profile-fields"), ...(campaign.profileQuestions ?? []).map(profileField));
+    prepareProof();
   };
   render();
   // A personal invitation's link (/c/SLUG#code=CODE) fills the code in; the fragment never reaches a server.
@@ -65,13 +74,22 @@ export function setUpJoin(page, onJoined) {
     button.disabled = true;
     say(status, "Joining…");
     try {
-      await api("POST", `/api/campaigns/${seg(page.slug)}/join`, body);
+      if (proof) body.proof = await proof;
+      try {
+        await api("POST", `/api/campaigns/${seg(page.slug)}/join`, body);
+      } catch (error) {
+        // The challenge expired (or the server restarted) while the form was open: work once more.
+        if (!(error instanceof ApiError) || (error.code !== "proof_invalid" && error.code !== "proof_required")) throw error;
+        body.proof = await joinProof(page.slug);
+        await api("POST", `/api/campaigns/${seg(page.slug)}/join`, body);
+      }
       say(status, "");
       await onJoined();
       section.hidden = true;
       say(byId("page-status"), "You have joined. You can now contribute, vote and comment.", "success");
       byId("compose-body").focus();
     } catch (error) {
+      prepareProof();
       if (error instanceof ApiError && error.code === "code_used") {
         say(status, "");
         offerSignIn(describeError(error));

@@ -37,6 +37,10 @@ public struct AppConfiguration: Sendable {
     /// GROUNDSWELL_RATE_LIMITS=on|off. In-memory request limits per contributor and address, and the
     /// per-address shares of connections and event streams. Default on; off is for load tests.
     public var rateLimits = true
+    /// GROUNDSWELL_JOIN_CEILING. Most new identities per campaign per hour, besides each address's
+    /// own limits; joins with a personal invitation code are bounded by the invitations instead.
+    /// Over it: 429 `join_ceiling`. Default 1,000 (a big campaign's launch morning).
+    public var joinCeiling = 1_000
     /// GROUNDSWELL_FLAG_THRESHOLD. Distinct flags that hide a contribution, for new campaigns. Default 3.
     public var flagThreshold = 3
     /// GROUNDSWELL_K_ANONYMITY. Smallest group shown in profile breakdowns (staff stats). Default 5.
@@ -124,6 +128,7 @@ public struct AppConfiguration: Sendable {
         config.secureCookies = try reader.flag("GROUNDSWELL_SECURE_COOKIES") ?? config.secureCookies
         config.rateLimits = try reader.flag("GROUNDSWELL_RATE_LIMITS") ?? config.rateLimits
         config.flagThreshold = try reader.int("GROUNDSWELL_FLAG_THRESHOLD", in: 1...1000) ?? config.flagThreshold
+        config.joinCeiling = try reader.int("GROUNDSWELL_JOIN_CEILING", in: 1...1_000_000) ?? config.joinCeiling
         config.kAnonymity = try reader.int("GROUNDSWELL_K_ANONYMITY", in: 1...1000) ?? config.kAnonymity
         config.scheduleInterval = try reader.int("GROUNDSWELL_SCHEDULE_INTERVAL", in: 1...86_400) ?? config.scheduleInterval
         config.maxEventSubscribers = try reader.int("GROUNDSWELL_MAX_SUBSCRIBERS", in: 0...1_000_000) ?? config.maxEventSubscribers

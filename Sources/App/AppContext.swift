@@ -32,6 +32,8 @@ public struct AppContext: Sendable {
     let voteSnapshots = VoteSnapshots()
     /// Corpora and trained machine coders of the analysis aids (`AssistCache`).
     let assist = AssistCache()
+    /// Challenges and spent proofs of the join's proof of work.
+    let joinProof: JoinProof
 
     init(
         database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
@@ -42,6 +44,7 @@ public struct AppContext: Sendable {
         self.key = key
         self.mail = mail
         self.mailPreview = mailPreview
+        self.joinProof = JoinProof(key: key)
         self.clock = clock
         self.configuration = configuration
         self.events = events

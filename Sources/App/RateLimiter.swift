@@ -1,10 +1,10 @@
-// In-memory request limits per contributor and per client address; nothing is stored or logged.
+// In-memory request limits per contributor, per client address and per campaign; nothing is stored or logged.
 import Campaigns
 import Synchronization
 
 /// Fixed-window counters: at most `limit` requests per `window` seconds for each key. Keys are
-/// built from the action and a contributor id or client address; they live only in memory and
-/// are dropped once their window has passed.
+/// built from the action and a contributor id, client address or campaign id; they live only in
+/// memory and are dropped once their window has passed.
 final class RateLimiter: Sendable {
     struct Rule: Sendable {
         var limit: Int
@@ -32,6 +32,17 @@ final class RateLimiter: Sendable {
         }
     }
 
+    /// Joins from one address in a day, beside the ten-minute window: a steady script stops here.
+    static let joinsPerAddressPerDay = Rule(limit: 300, window: 86_400)
+
+    /// One counted limit: the key it counts under, its rule, and what a caller over it is told.
+    struct Limit: Sendable {
+        var key: String
+        var rule: Rule
+        /// The refusal, given the seconds until the window resets.
+        var refusal: @Sendable (Int) -> APIError = { .rateLimited(retryAfter: $0) }
+    }
+
     private struct Window {
         var start: Int64
         var count: Int
@@ -52,26 +63,58 @@ final class RateLimiter: Sendable {
     /// Counts one request; throws `rateLimited` with the seconds until the window resets when
     /// either the contributor's or the address's limit is used up.
     func check(_ action: Action, contributorID: Int64?, address: String) throws {
+        var limits = [Limit(key: "a:\(action.rawValue):\(address)", rule: action.rules.address)]
+        if let contributorID { limits.append(Limit(key: "c:\(action.rawValue):\(contributorID)", rule: action.rules.contributor)) }
+        try check(limits)
+    }
+
+    /// The limits on one join from `address`: ten minutes and a day per address and, unless a
+    /// personal invitation bounds it already, the campaign's `ceiling` per hour.
+    func joinLimits(address: String, campaignID: Int64?, ceiling: Int) -> [Limit] {
+        var limits = [
+            Limit(key: "a:join:\(address)", rule: Action.join.rules.address),
+            Limit(key: "a:join-day:\(address)", rule: Self.joinsPerAddressPerDay),
+        ]
+        if let campaignID {
+            limits.append(Limit(key: "k:join:\(campaignID)", rule: Rule(limit: ceiling, window: 3600)) {
+                .joinCeiling(retryAfter: $0)
+            })
+        }
+        return limits
+    }
+
+    /// Counts one request against every limit, or none: throws the first used-up limit's refusal.
+    func check(_ limits: [Limit]) throws {
         guard enabled else { return }
         let now = clock.now
-        let rules = action.rules
-        var keys = [("a:\(action.rawValue):\(address)", rules.address)]
-        if let contributorID { keys.append(("c:\(action.rawValue):\(contributorID)", rules.contributor)) }
-        let wait: Int64? = windows.withLock { windows in
-            if windows.count > sweepThreshold { windows = windows.filter { now - $0.value.start < 3600 } }
-            for (key, rule) in keys {
-                var window = windows[key] ?? Window(start: now, count: 0)
-                if now - window.start >= rule.window { window = Window(start: now, count: 0) }
-                if window.count >= rule.limit { return window.start + rule.window - now }
+        let refusal: APIError? = windows.withLock { windows in
+            if windows.count > sweepThreshold { windows = windows.filter { now - $0.value.start < 86_400 } }
+            for limit in limits {
+                var window = windows[limit.key] ?? Window(start: now, count: 0)
+                if now - window.start >= limit.rule.window { window = Window(start: now, count: 0) }
+                if window.count >= limit.rule.limit { return limit.refusal(Int(max(1, window.start + limit.rule.window - now))) }
             }
-            for (key, rule) in keys {
-                var window = windows[key] ?? Window(start: now, count: 0)
-                if now - window.start >= rule.window { window = Window(start: now, count: 0) }
+            for limit in limits {
+                var window = windows[limit.key] ?? Window(start: now, count: 0)
+                if now - window.start >= limit.rule.window { window = Window(start: now, count: 0) }
                 window.count += 1
-                windows[key] = window
+                windows[limit.key] = window
             }
             return nil
         }
-        if let wait { throw APIError.rateLimited(retryAfter: Int(max(1, wait))) }
+        if let refusal { throw refusal }
+    }
+
+    /// Gives back what `check` counted, for a request that then failed for a reason of its own
+    /// (a wrong invitation code must not use up the campaign's ceiling).
+    func refund(_ limits: [Limit]) {
+        guard enabled else { return }
+        windows.withLock { windows in
+            for limit in limits {
+                guard var window = windows[limit.key], window.count > 0 else { continue }
+                window.count -= 1
+                windows[limit.key] = window
+            }
+        }
     }
 }

@@ -108,6 +108,10 @@ struct CampaignDetail {
         o.profileQuestionsField(profileQuestions)
         o.themesField(themes)
         o.countsField(counts)
+        switch summary.campaign.access {
+        case .open: o.field("joinProofBits", summary.campaign.joinProofBits)
+        case .invite: o.field("joinProofBits", 0)
+        }
         o.key("permissions")
         o.object { p in
             for (action, refusal) in permissions {

@@ -6,6 +6,7 @@ import Storage
 enum JoinRoute {
     static func register(_ router: inout Router<AppContext>) {
         router.add(.post, "/api/campaigns/{slug}/join", on: .pool, maxBodySize: 16 * 1024, join)
+        router.add(.get, "/api/campaigns/{slug}/join/challenge", on: .pool, challenge)
     }
 
     /// How the caller may join an invite-only campaign, checked before the write.
@@ -17,7 +18,7 @@ enum JoinRoute {
         case invite(mac: [UInt8], legacy: [UInt8])
     }
 
-    /// `{code?, profile?, shared?}` → 201 `{token, campaign, shared}` with the device's cookie. Nothing
+    /// `{code?, profile?, shared?, proof?}` → 201 `{token, campaign, shared}` with the device's cookie. Nothing
     /// written says when, in which order or with which invite the person joined (PRIVACY.md): the
     /// contributor gets a random id and the day, the profile is sealed, the invite is only marked used.
     static func join(_ request: Request, _ context: AppContext) throws -> Response {
@@ -26,6 +27,7 @@ enum JoinRoute {
         let code = try body.string("code").map(TextRules.normalise)
         let profile = try body.stringMap("profile") ?? [:]
         let shared = try body.bool("shared") ?? false
+        let proof = try body.stringMap("proof")
         let existingToken = request.contributorToken(slug: slug)
 
         let (snapshot, joined, questions) = try context.database.read { connection in
@@ -44,27 +46,44 @@ enum JoinRoute {
 
         let answers = try validate(profile: profile, questions: questions)
         let admission = try admission(code: code, campaign: snapshot.campaign, key: context.key)
-        try context.rateLimiter.check(.join, contributorID: nil, address: request.addressKey)
+        if case .open = admission { try checkProof(proof, snapshot.campaign, context) }
+        // Counted after the proof, so joins that did no work cannot use up the campaign's ceiling;
+        // a personal invitation is bounded by the invitations instead.
+        let personal: Bool
+        switch admission {
+        case .open, .accessCode: personal = false
+        case .invite: personal = true
+        }
+        let limits = context.rateLimiter.joinLimits(
+            address: request.addressKey, campaignID: personal ? nil : snapshot.campaign.id,
+            ceiling: context.configuration.joinCeiling)
+        try context.rateLimiter.check(limits)
 
         let device = ContributorSignIn.newDevice(shared: shared, key: context.key)
         let sealed = try ProfileSeal.seal(answers, questions: questions, key: context.key)
         let campaignID = snapshot.campaign.id
         let joinedOn = context.clock.now / 86_400
         let seed = Tokens.randomSeed()
-        try context.database.write { connection in
-            let contributors = ContributorStore(connection)
-            switch admission {
-            case .open, .accessCode(rekey: nil): break
-            case .accessCode(let mac?): try AdminCampaignStore(connection).rekeyAccessCode(campaignID: campaignID, mac: mac)
-            case .invite(let mac, let legacy):
-                switch try contributors.useInvite(campaignID: campaignID, mac: mac, legacyHash: legacy) {
-                case .used: break
-                case .unknown: throw JoinRefusal.invalidCode
-                case .alreadyUsed: throw JoinRefusal.codeUsed
+        do {
+            try context.database.write { connection in
+                let contributors = ContributorStore(connection)
+                switch admission {
+                case .open, .accessCode(rekey: nil): break
+                case .accessCode(let mac?): try AdminCampaignStore(connection).rekeyAccessCode(campaignID: campaignID, mac: mac)
+                case .invite(let mac, let legacy):
+                    switch try contributors.useInvite(campaignID: campaignID, mac: mac, legacyHash: legacy) {
+                    case .used: break
+                    case .unknown: throw JoinRefusal.invalidCode
+                    case .alreadyUsed: throw JoinRefusal.codeUsed
+                    }
                 }
+                let id = try contributors.create(campaignID: campaignID, joinedOn: joinedOn, shuffleSeed: seed, profile: sealed)
+                try contributors.addDevice(contributorID: id, tokenMAC: device.mac, persistent: device.persistent)
             }
-            let id = try contributors.create(campaignID: campaignID, joinedOn: joinedOn, shuffleSeed: seed, profile: sealed)
-            try contributors.addDevice(contributorID: id, tokenMAC: device.mac, persistent: device.persistent)
+        } catch {
+            // The ceiling counts identities made: a join that made none gives its place back.
+            context.rateLimiter.refund(limits.filter { $0.key.hasPrefix("k:") })
+            throw error
         }
         // The join's transaction pairs the invite's row and the contributor's in the WAL: fold it away soon.
         context.database.scrubWriteAheadLog(wait: false)
@@ -89,6 +108,42 @@ enum JoinRoute {
             }
             return .invite(mac: key.inviteMAC(code), legacy: Tokens.legacyCodeHash(code))
         }
+    }
+
+    /// An open campaign asking for proof of work (`joinProofBits`) joins only with a valid,
+    /// unspent proof for it: `{"proof": {"challenge", "nonce"}}` (`JoinProof`).
+    private static func checkProof(_ proof: [String: String]?, _ campaign: CampaignRecord, _ context: AppContext) throws {
+        guard campaign.joinProofBits > 0 else { return }
+        guard let proof, let challenge = proof["challenge"], let nonce = proof["nonce"] else {
+            throw JoinRefusal.proofRequired
+        }
+        switch context.joinProof.verify(
+            challenge: challenge, nonce: nonce, campaignID: campaign.id, bits: campaign.joinProofBits, now: context.clock.now) {
+        case .valid:
+            return
+        case .forged, .expired, .spent, .tooWeak:
+            throw JoinRefusal.proofInvalid
+        }
+    }
+
+    /// GET: a challenge for the join's proof of work, `{bits, challenge, expiresAt}`; bits 0 and
+    /// no challenge when the campaign asks for none.
+    static func challenge(_ request: Request, _ context: AppContext) throws -> Response {
+        let slug = try request.slugParameter()
+        let campaign = try context.database.read { try CampaignSnapshot.load(slug: slug, in: $0).campaign }
+        let bits: Int
+        switch campaign.access {
+        case .open: bits = campaign.joinProofBits
+        case .invite: bits = 0
+        }
+        let issued = bits > 0 ? context.joinProof.challenge(campaignID: campaign.id, now: context.clock.now) : nil
+        var json = JSONWriter()
+        json.object { o in
+            o.field("bits", bits)
+            o.field("challenge", issued?.text)
+            o.field("expiresAt", issued.map { ISOTime.string($0.expiresAt) })
+        }
+        return .json(json.bytes)
     }
 
     /// Profile answers keyed by profile question id; unknown keys, unknown choices and missing

@@ -29,6 +29,7 @@ struct AdminCampaignView: Sendable {
         o.field("hasAccessCode", campaign.accessCodeHash != nil)
         o.field("premoderation", campaign.premoderation)
         o.field("flagThreshold", campaign.flagThreshold)
+        o.field("joinProofBits", campaign.joinProofBits)
         o.field("createdAt", ISOTime.string(campaign.createdAt))
         o.phasesField(phases)
         o.questionsField(questions)

@@ -22,7 +22,7 @@ extension AdminRoutes {
         op("get", "/admin/campaigns", "Campaigns the caller covers, any state", ("200", "{campaigns}")),
         op("post", "/admin/campaigns", "Create a draft {slug, title, summary, description, access}", ("201", "AdminCampaign")),
         op("get", "/admin/campaigns/{slug}", "A campaign's set-up", ("200", "AdminCampaign")),
-        op("patch", "/admin/campaigns/{slug}", "Edit title, texts, access, premoderation, flagThreshold", ("200", "AdminCampaign")),
+        op("patch", "/admin/campaigns/{slug}", "Edit title, texts, access, premoderation, flagThreshold, joinProofBits (0-24: hashcash on joining an open campaign)", ("200", "AdminCampaign")),
         op("post", "/admin/campaigns/{slug}/launch", "Draft → live", ("200", "AdminCampaign")),
         op("post", "/admin/campaigns/{slug}/archive", "→ archived (read-only)", ("200", "AdminCampaign")),
         op("post", "/admin/campaigns/{slug}/questions", "Add a question {phase, text}", ("201", "{id, phase, text}")),

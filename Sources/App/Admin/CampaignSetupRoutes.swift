@@ -89,7 +89,7 @@ enum CampaignSetupRoutes {
         return try respond(campaignID: id, context, status: .created)
     }
 
-    /// `{title?, summary?, description?, access?, premoderation?, flagThreshold?}`.
+    /// `{title?, summary?, description?, access?, premoderation?, flagThreshold?, joinProofBits?}`.
     static func update(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
         try campaign.requireEditable()
@@ -106,6 +106,12 @@ enum CampaignSetupRoutes {
                 throw APIError.validation(field: "flagThreshold", message: "Must be from 1 to 1000.")
             }
             changes.flagThreshold = Int(threshold)
+        }
+        if let bits = try body.int("joinProofBits") {
+            guard (0...Int64(JoinProof.maxBits)).contains(bits) else {
+                throw APIError.validation(field: "joinProofBits", message: "Must be from 0 (none) to \(JoinProof.maxBits).")
+            }
+            changes.joinProofBits = Int(bits)
         }
         let now = context.clock.now
         let fields = body.keys.sorted().joined(separator: ", ")

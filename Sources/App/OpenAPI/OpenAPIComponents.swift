@@ -13,6 +13,7 @@ extension OpenAPIDocument {
     static let requests: [(String, Schema)] = [
         ("JoinRequest", .object([
             ("code", .nullable(.string)), ("profile", .nullable(.map(of: .string))), ("shared", .nullable(.boolean)),
+            ("proof", .nullable(.map(of: .string))),
         ], required: [])),
         ("NewContribution", .object([
             ("questionId", .integerIn(minimum: 1, maximum: Int.max)),
@@ -76,6 +77,7 @@ extension OpenAPIDocument {
         ("counts", .record([("participants", .integer), ("contributions", .integer), ("comments", .integer),
                             ("votes", .integer)])),
         ("permissions", .record([("contribute", .boolean), ("vote", .boolean), ("comment", .boolean)])),
+        ("joinProofBits", .integer),
     ]
 
     /// Bodies of the contributor API's 200 and 201 answers, and the error envelope of every 4xx and 5xx.
@@ -96,6 +98,7 @@ extension OpenAPIDocument {
             ("qr", .nullable(.record([("size", .integer), ("rows", .array(of: .string))]))),
         ])),
         ("RecoveryKey", .record([("recoveryKey", .string)])),
+        ("JoinChallenge", .record([("bits", .integer), ("challenge", .nullable(.string)), ("expiresAt", .nullable(.string))])),
         ("Contribution", .object(contributionFields, required: contributionRequired)),
         ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment")))],
                                        required: contributionRequired + ["commentList"])),

@@ -28,6 +28,8 @@ public enum KeyPurpose: String, Sendable, CaseIterable {
     case outbox = "groundswell outbox"
     /// What an unsubscribe link stops, sealed into the link (`UnsubscribeToken`).
     case unsubscribe = "groundswell unsubscribe"
+    /// A join's proof-of-work challenge, signed so the server needs to keep none (`JoinProof`).
+    case joinChallenge = "groundswell join challenge"
 }
 
 /// The secret of one Groundswell installation, read from `GROUNDSWELL_KEY_FILE` (`ServerKeyFile`).

@@ -13,6 +13,10 @@ public enum JoinRefusal: String, Refusal {
     case invalidPairingCode = "invalid_pairing_code"
     /// A recovery key that is no contributor's in this campaign.
     case invalidRecoveryKey = "invalid_recovery_key"
+    /// An open campaign that asks for proof of work, and the join brought none.
+    case proofRequired = "proof_required"
+    /// The proof of work is forged, expired, spent or too weak for the campaign.
+    case proofInvalid = "proof_invalid"
 
     public var message: String {
         switch self {
@@ -21,6 +25,8 @@ public enum JoinRefusal: String, Refusal {
         case .invalidPairingCode:
             "That pairing code is not valid: it may have expired or been used. Show a new one on your other device."
         case .invalidRecoveryKey: "That recovery key is not valid for this campaign."
+        case .proofRequired: "Joining this campaign needs a moment's work from your browser. Please try again."
+        case .proofInvalid: "Your browser's work for joining has expired or did not check out. Please try again."
         case .codeUsed:
             "That invitation code has already been used. If you joined on another device, continue here with a "
                 + "pairing code from that device or with your recovery key."
@@ -29,7 +35,8 @@ public enum JoinRefusal: String, Refusal {
 
     public var kind: RefusalKind {
         switch self {
-        case .inviteRequired, .invalidCode, .invalidPairingCode, .invalidRecoveryKey: .notPermitted
+        case .inviteRequired, .invalidCode, .invalidPairingCode, .invalidRecoveryKey, .proofRequired, .proofInvalid:
+            .notPermitted
         case .codeUsed: .conflict
         }
     }

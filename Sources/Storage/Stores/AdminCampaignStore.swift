@@ -9,10 +9,11 @@ public struct CampaignChanges: Sendable {
     public var access: AccessMode?
     public var premoderation: Bool?
     public var flagThreshold: Int?
+    public var joinProofBits: Int?
 
     public init(
         title: String? = nil, summary: String? = nil, description: String? = nil, access: AccessMode? = nil,
-        premoderation: Bool? = nil, flagThreshold: Int? = nil
+        premoderation: Bool? = nil, flagThreshold: Int? = nil, joinProofBits: Int? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -20,6 +21,7 @@ public struct CampaignChanges: Sendable {
         self.access = access
         self.premoderation = premoderation
         self.flagThreshold = flagThreshold
+        self.joinProofBits = joinProofBits
     }
 }
 
@@ -54,11 +56,12 @@ public struct AdminCampaignStore {
             """
             UPDATE campaigns SET title = coalesce(?, title), summary = coalesce(?, summary),
                 description = coalesce(?, description), access = coalesce(?, access),
-                premoderation = coalesce(?, premoderation), flag_threshold = coalesce(?, flag_threshold)
+                premoderation = coalesce(?, premoderation), flag_threshold = coalesce(?, flag_threshold),
+                join_proof_bits = coalesce(?, join_proof_bits)
             WHERE id = ?
             """,
             changes.title, changes.summary, changes.description, changes.access?.rawValue, changes.premoderation,
-            changes.flagThreshold, campaignID)
+            changes.flagThreshold, changes.joinProofBits, campaignID)
         guard connection.changes == 1 else { throw StoreError.notFound }
     }
 

@@ -15,6 +15,8 @@ public struct CampaignRecord: Sendable, Equatable {
     public var accessCodeHash: [UInt8]?
     public var flagThreshold: Int
     public var premoderation: Bool
+    /// Zero bits a join's proof of work must have; 0 asks for none (open campaigns only).
+    public var joinProofBits: Int
     public var createdAt: Int64
     public var accessCodeKeyed: Bool
 }

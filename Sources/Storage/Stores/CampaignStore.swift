@@ -11,7 +11,7 @@ public struct CampaignStore {
 
     private static let columns = """
         id, slug, title, summary, description, state, access, access_code_hash, flag_threshold, premoderation, created_at,
-        access_code_keyed
+        access_code_keyed, join_proof_bits
         """
 
     private static func record(_ row: Row) throws -> CampaignRecord {
@@ -20,7 +20,7 @@ public struct CampaignStore {
             state: try row.enumeration(5, CampaignState.self, table: "campaigns", column: "state"),
             access: try row.enumeration(6, AccessMode.self, table: "campaigns", column: "access"),
             accessCodeHash: row.isNull(7) ? nil : row.blob(7), flagThreshold: row.int(8),
-            premoderation: row.bool(9), createdAt: row.int(10), accessCodeKeyed: row.bool(11))
+            premoderation: row.bool(9), joinProofBits: row.int(12), createdAt: row.int(10), accessCodeKeyed: row.bool(11))
     }
 
     public func campaign(slug: String) throws -> CampaignRecord? {
