@@ -11,6 +11,32 @@ function headline(body) {
   return words.length > 8 ? `${words.slice(0, 8).join(" ")}…` : words.join(" ") || "Untitled contribution";
 }
 
+/**
+ * A contribution held for review after reports: it keeps its place, collapsed, with no votes or
+ * comments until a moderator decides; a reader may still open it.
+ */
+function heldItem(item) {
+  const bodyId = `held-${item.id}`;
+  const body = el("div", { id: bodyId, class: "held-text", hidden: true },
+    el("p", { class: "held-title", text: item.title || headline(item.body) }),
+    el("p", { class: "body", text: item.body }));
+  const toggle = el("button", { type: "button", class: "link", "aria-expanded": "false", "aria-controls": bodyId }, "Show it anyway");
+  toggle.addEventListener("click", () => {
+    body.hidden = !body.hidden;
+    toggle.setAttribute("aria-expanded", String(!body.hidden));
+    toggle.textContent = body.hidden ? "Show it anyway" : "Hide it again";
+  });
+  return el("li", { class: "item is-held", id: `item-${item.id}`, "data-id": item.id,
+                    "data-my-vote": String(item.myVote ?? 0), "data-mine": String(Boolean(item.mine)) },
+    el("h3", { text: "Waiting for a moderator" }),
+    el("p", { class: "meta" },
+      item.mine ? el("span", { class: "pill quiet", text: "Yours" }) : null,
+      el("span", { text: `Posted ${formatTime(item.createdAt)}` })),
+    el("p", { text: "Several people reported this. It stays here, folded away and closed to votes and comments, until a moderator has looked at it." }),
+    el("div", { class: "actions" }, toggle),
+    body);
+}
+
 /** Renders and refreshes `#items`; `page` is the campaign page's shared state. */
 export class ContributionList {
   constructor(page) {
@@ -80,6 +106,7 @@ export class ContributionList {
 
   /** One contribution as a list item; every piece of user text goes in as text. */
   render(item) {
+    if (item.held) return heldItem(item);
     const themes = (item.themes ?? []).map((id) => this.page.themeName(id)).filter(Boolean);
     const heading = item.title || headline(item.body);
     const node = el("li", { class: "item", id: `item-${item.id}`, "data-id": item.id },
@@ -95,6 +122,8 @@ export class ContributionList {
       el("p", { class: "body", text: item.body }),
       voteButtons(this.page, item),
     );
+    node.dataset.myVote = String(item.myVote ?? 0);
+    node.dataset.mine = String(Boolean(item.mine));
     const thread = new CommentThread(this.page, item);
     thread.attach(node);
     node.append(el("div", { class: "actions" }, thread.toggle, reportControl(this.page, item, node)), thread.panel);
@@ -145,9 +174,18 @@ export class ContributionList {
     }
   }
 
-  /** Keeps live new contributions aside until the reader asks for them, so the list never jumps. */
+  /** Keeps live new contributions aside until the reader asks for them, so the list never jumps; one
+   * already on the page that was held for review, or released from it, is redrawn in place. */
   noteNew(item) {
-    if (document.getElementById(`item-${item.id}`) || ["hidden", "withdrawn", "merged", "redacted_hidden"].includes(item.state)) return;
+    const shown = document.getElementById(`item-${item.id}`);
+    if (shown) {
+      if (shown.classList.contains("is-held") !== Boolean(item.held)) {
+        shown.replaceWith(this.render({ ...item, myVote: Number(shown.dataset.myVote ?? 0), mine: shown.dataset.mine === "true" }));
+        byId("live").textContent = item.held ? "A contribution was reported and is waiting for a moderator." : "A contribution is back after review.";
+      }
+      return;
+    }
+    if (["hidden", "withdrawn", "merged", "redacted_hidden"].includes(item.state)) return;
     this.pending.set(item.id, item);
     const button = byId("show-new");
     button.textContent = `Show ${plural(this.pending.size, "new contribution")}`;

@@ -67,6 +67,7 @@ export function voteButtons(page, item) {
 function setPressed(root, myVote) {
   root.querySelector(".vote.up")?.setAttribute("aria-pressed", String(myVote === 1));
   root.querySelector(".vote.down")?.setAttribute("aria-pressed", String(myVote === -1));
+  root.closest("li.item")?.setAttribute("data-my-vote", String(myVote));
 }
 
 /** Writes new up/down counts into an item (from a vote answer or a live event). */

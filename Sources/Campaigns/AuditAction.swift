@@ -34,6 +34,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case hide
     case restore
     case approve
+    /// A visible contribution's reports dismissed (a hold released).
+    case dismissReports = "dismiss_reports"
     case redact
     case merge
     case unmerge

@@ -7,17 +7,22 @@ public struct ContributionFacts: Sendable, Equatable {
     public var phase: PhaseKind
     /// Who wrote it; nil for the campaign team's official statements.
     public var authorID: Int64?
+    /// Held for review by its reports (`ReportRules`): only ever true of a visible one.
+    public var held: Bool
 
-    public init(state: ContributionState, phase: PhaseKind, authorID: Int64?) {
+    public init(state: ContributionState, phase: PhaseKind, authorID: Int64?, held: Bool = false) {
         self.state = state
         self.phase = phase
         self.authorID = authorID
+        self.held = held
     }
 }
 
-/// A staff decision about whether the crowd sees a contribution.
+/// A staff decision about whether the crowd sees a contribution, or about its reports.
 public enum ModerationAction: Sendable, CaseIterable {
     case hide, restore
+    /// Keep it as it is: its open reports are resolved and a hold released.
+    case dismiss
 }
 
 /// What a moderation action did (`auditAction` names it for the log).
@@ -28,12 +33,14 @@ public enum ModerationOutcome: Sendable, CaseIterable {
     case restored
     /// pending (pre-moderated) → visible.
     case approved
+    /// Visible, reports dismissed: a hold is released and it is not held again (reviewed).
+    case reportsDismissed
 
     /// The contribution's state afterwards.
     public var state: ContributionState {
         switch self {
         case .hidden: .hidden
-        case .restored, .approved: .visible
+        case .restored, .approved, .reportsDismissed: .visible
         }
     }
 }
@@ -50,6 +57,8 @@ public enum ModerationOutcome: Sendable, CaseIterable {
 /// | merged    | read only  | yes          | no            | no         | no            | no           | no           |
 ///
 /// The author may withdraw in any state while the campaign is live (withdrawing twice is a no-op).
+/// A visible contribution held by its reports takes no edits, votes or comments (`underReview`);
+/// restoring it, or dismissing its reports, releases it.
 public enum ContributionLifecycle {
     /// The state a new contribution starts in: waiting for approval under pre-moderation.
     public static func initialState(premoderation: Bool) -> ContributionState {
@@ -82,7 +91,9 @@ public enum ContributionLifecycle {
     ) throws {
         try authorRule(c, by: callerID, .edit, campaign: campaign, phases: phases)
         switch c.state {
-        case .visible, .pending: if locked { throw ContributionRefusal.editLocked }
+        case .visible, .pending:
+            if c.held { throw ContributionRefusal.underReview }
+            if locked { throw ContributionRefusal.editLocked }
         case .hidden: throw ContributionRefusal.hidden
         case .withdrawn: throw ContributionRefusal.withdrawn
         case .merged: throw ContributionRefusal.merged
@@ -102,13 +113,18 @@ public enum ContributionLifecycle {
         }
     }
 
-    /// Hide (visible or pending → hidden) or restore (hidden → visible; a pending one is approved).
-    public static func moderate(_ action: ModerationAction, _ state: ContributionState) -> Result<ModerationOutcome, ContributionRefusal> {
+    /// Hide (visible or pending → hidden), restore (hidden → visible; a pending one is approved; a
+    /// held one released) or dismiss the reports of a visible one.
+    public static func moderate(
+        _ action: ModerationAction, _ state: ContributionState, held: Bool = false
+    ) -> Result<ModerationOutcome, ContributionRefusal> {
         switch (state, action) {
         case (.visible, .hide), (.pending, .hide): .success(.hidden)
         case (.hidden, .restore): .success(.restored)
         case (.pending, .restore): .success(.approved)
-        case (.visible, .restore): .failure(.alreadyVisible)
+        case (.visible, .restore): held ? .success(.reportsDismissed) : .failure(.alreadyVisible)
+        case (.visible, .dismiss): .success(.reportsDismissed)
+        case (.hidden, .dismiss), (.pending, .dismiss): .failure(.notVisible)
         case (.hidden, .hide): .failure(.alreadyHidden)
         case (.withdrawn, _): .failure(.withdrawn)
         case (.merged, _): .failure(.merged)

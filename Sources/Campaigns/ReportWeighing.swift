@@ -2,37 +2,45 @@
 
 /// What a reporting identity has done in its campaign, when it reports.
 public struct ReporterStanding: Sendable, Equatable {
-    /// Seconds since it joined.
-    public var age: Int64
+    /// Whole UTC days since the day it joined (0: today). Only the day of joining is kept
+    /// (PRIVACY.md), so 1 means anything from a minute to two days.
+    public var days: Int64
     /// Its visible contributions and comments: things other people could read and react to.
     public var posts: Int
     /// Its votes.
     public var votes: Int
 
-    public init(age: Int64, posts: Int, votes: Int) {
-        self.age = age
+    public init(days: Int64, posts: Int, votes: Int) {
+        self.days = days
         self.posts = posts
         self.votes = votes
     }
 }
 
-/// Reports are weighed, not counted: an identity minted a minute ago with nothing to its name
-/// counts for a sixteenth of one that has been around a day and taken part. One address can mint
-/// dozens of identities an hour; it cannot make them old, and it cannot make them take part
-/// without leaving posts that moderators see.
+/// Reports are weighed, not counted: an identity that joined today with nothing to its name
+/// counts for a sixteenth of one that joined two days ago or more and has taken part, and fresh
+/// identities (joined today or yesterday) together count for at most half the threshold
+/// (`ReportedContribution.countedWeight`). One address can mint dozens of identities an hour; it
+/// cannot make them old, and it cannot make them take part without leaving posts moderators see.
+/// Ages are in days because only the day of joining is kept (PRIVACY.md); two days is the first
+/// age that means at least a whole day.
 ///
 /// weight = age factor × activity factor, in (0, 1], always a multiple of 1/64 (exact in binary,
 /// so sums of weights compare exactly with the threshold):
-/// - age: under 10 minutes 1/8, under an hour 1/4, under a day 1/2, from a day on 1;
+/// - age: joined today 1/8, yesterday 1/4, two days ago or more 1;
 /// - activity: 1 with a post, 3/4 with at least `votesThatCount` votes, else 1/2.
 public enum ReportWeighing {
     public static let votesThatCount = 5
+    /// From this many days after joining an identity is established; younger ones are fresh.
+    public static let establishedDays: Int64 = 2
+
+    /// Whether a report made `days` days after its reporter joined is a fresh identity's.
+    public static func isFresh(days: Int64) -> Bool { days < establishedDays }
 
     public static func weight(_ standing: ReporterStanding) -> Double {
-        let age: Double = switch standing.age {
-        case ..<600: 0.125
-        case ..<3600: 0.25
-        case ..<86_400: 0.5
+        let age: Double = switch standing.days {
+        case ..<1: 0.125
+        case ..<establishedDays: 0.25
         default: 1
         }
         let activity = standing.posts > 0 ? 1 : standing.votes >= votesThatCount ? 0.75 : 0.5
@@ -48,18 +56,25 @@ public struct ReportedContribution: Sendable, Equatable {
     public var reviewed: Bool
     /// Already held for review.
     public var held: Bool
-    /// The weight of its open reports, the new one included.
-    public var openWeight: Double
+    /// The weight of its open reports by established identities (joined two days ago or more)…
+    public var establishedWeight: Double
+    /// … and by fresh ones, the new report included in one of the two.
+    public var freshWeight: Double
     /// The campaign's flag threshold: the weight of reports that holds a contribution.
     public var threshold: Int
 
-    public init(official: Bool, reviewed: Bool, held: Bool, openWeight: Double, threshold: Int) {
+    public init(official: Bool, reviewed: Bool, held: Bool, establishedWeight: Double, freshWeight: Double, threshold: Int) {
         self.official = official
         self.reviewed = reviewed
         self.held = held
-        self.openWeight = openWeight
+        self.establishedWeight = establishedWeight
+        self.freshWeight = freshWeight
         self.threshold = threshold
     }
+
+    /// What the reports count for together: fresh identities' reports add at most half the
+    /// threshold, so identities made today or yesterday can never hold a contribution on their own.
+    public var countedWeight: Double { establishedWeight + min(freshWeight, Double(threshold) / 2) }
 }
 
 /// What a report does to a visible contribution.
@@ -73,9 +88,10 @@ public enum ReportDecision: Sendable, Equatable {
 
 public enum ReportRules {
     /// In order: an official statement, a contribution a moderator has already kept, and one
-    /// already held are only queued; otherwise reports weighing the threshold hold it.
+    /// already held are only queued; otherwise reports whose counted weight reaches the threshold
+    /// hold it (`ReportedContribution.countedWeight`).
     public static func decide(_ c: ReportedContribution) -> ReportDecision {
         if c.official || c.reviewed || c.held { return .queue }
-        return c.openWeight >= Double(c.threshold) ? .hold : .queue
+        return c.countedWeight >= Double(c.threshold) ? .hold : .queue
     }
 }

@@ -6,36 +6,49 @@ import Testing
 @Suite("Report rules")
 struct ReportRulesTests {
     @Test("weights", arguments: [
-        // age (s), posts, votes → weight
-        (0, 0, 0, 0.0625), (599, 0, 4, 0.0625), (599, 0, 5, 0.09375), (599, 1, 0, 0.125),
-        (600, 0, 0, 0.125), (3599, 2, 9, 0.25),
-        (3600, 0, 0, 0.25), (86_399, 0, 5, 0.375), (86_399, 1, 0, 0.5),
-        (86_400, 0, 0, 0.5), (86_400, 0, 5, 0.75), (86_400, 3, 0, 1), (10_000_000, 1, 100, 1),
+        // days since joining, posts, votes → weight
+        (0, 0, 0, 0.0625), (0, 0, 4, 0.0625), (0, 0, 5, 0.09375), (0, 1, 0, 0.125),
+        (1, 0, 0, 0.125), (1, 0, 5, 0.1875), (1, 2, 9, 0.25),
+        (2, 0, 0, 0.5), (2, 0, 5, 0.75), (2, 3, 0, 1), (400, 1, 100, 1),
     ] as [(Int64, Int, Int, Double)])
-    func weights(age: Int64, posts: Int, votes: Int, expected: Double) {
-        #expect(ReportWeighing.weight(ReporterStanding(age: age, posts: posts, votes: votes)) == expected)
+    func weights(days: Int64, posts: Int, votes: Int, expected: Double) {
+        #expect(ReportWeighing.weight(ReporterStanding(days: days, posts: posts, votes: votes)) == expected)
     }
 
-    @Test("forty-eight fresh identities weigh exactly what three established people do")
-    func freshIdentitiesWeighLittle() {
-        let fresh = ReportWeighing.weight(ReporterStanding(age: 30, posts: 0, votes: 0))
-        let total = (0..<48).reduce(0.0) { sum, _ in sum + fresh }
-        #expect(total == 3 * ReportWeighing.weight(ReporterStanding(age: 2 * 86_400, posts: 1, votes: 0)))
-        #expect(ReportRules.decide(ReportedContribution(official: false, reviewed: false, held: false, openWeight: total - fresh,
-                                                        threshold: 3)) == .queue)
-        #expect(ReportRules.decide(ReportedContribution(official: false, reviewed: false, held: false, openWeight: total,
-                                                        threshold: 3)) == .hold)
+    static func ordinary(established: Double, fresh: Double, threshold: Int = 3) -> ReportedContribution {
+        ReportedContribution(official: false, reviewed: false, held: false, establishedWeight: established, freshWeight: fresh,
+                             threshold: threshold)
     }
 
-    /// The oracle: only an ordinary, unreviewed, not yet held contribution is held, at the threshold.
+    @Test("identities made today or yesterday never hold a contribution on their own, however many")
+    func freshIdentitiesCannotHoldAlone() {
+        let fresh = ReportWeighing.weight(ReporterStanding(days: 0, posts: 0, votes: 0))
+        #expect(fresh == 0.0625)
+        #expect(ReportRules.decide(Self.ordinary(established: 0, fresh: 1000 * fresh)) == .queue)
+        #expect(ReportRules.decide(Self.ordinary(established: 0, fresh: 1000)) == .queue)
+        // They can add half the threshold to established people's reports, no more.
+        #expect(ReportRules.decide(Self.ordinary(established: 1.5, fresh: 1.5)) == .hold)
+        #expect(ReportRules.decide(Self.ordinary(established: 1.4375, fresh: 100)) == .queue)
+        #expect(ReportRules.decide(Self.ordinary(established: 3, fresh: 0)) == .hold)
+        #expect(ReportWeighing.isFresh(days: 1) && !ReportWeighing.isFresh(days: 2))
+    }
+
+    /// The oracle: only an ordinary, unreviewed, not yet held contribution is held, at the threshold
+    /// (established weights as given; fresh ones capped at half the threshold).
     @Test("hold decisions", arguments: [false, true], [false, true])
     func decisions(official: Bool, reviewed: Bool) {
+        let cases: [(established: Double, fresh: Double, threshold: Int, reaches: Bool)] = [
+            (0.0625, 0, 1, false), (0.984375, 0, 1, false), (1.0, 0, 1, true), (0, 0.5, 1, false), (0.5, 0.5, 1, true),
+            (0.5, 9, 1, true), (2.9375, 0, 3, false), (3.0, 0, 3, true), (0.125 + 0.375 + 2.5, 0, 3, true), (40.0, 0, 3, true),
+            (1, 1.5, 3, false), (1.5, 1.5, 3, true), (0, 40, 3, false),
+        ]
         for held in [false, true] {
-            for (weight, threshold) in [(0.0625, 1), (0.984375, 1), (1.0, 1), (2.9375, 3), (3.0, 3), (0.125 + 0.375 + 2.5, 3), (40.0, 3)] {
-                let expected: ReportDecision = !official && !reviewed && !held && weight >= Double(threshold) ? .hold : .queue
-                let decided = ReportRules.decide(
-                    ReportedContribution(official: official, reviewed: reviewed, held: held, openWeight: weight, threshold: threshold))
-                #expect(decided == expected, "official \(official) reviewed \(reviewed) held \(held) weight \(weight)/\(threshold)")
+            for c in cases {
+                let expected: ReportDecision = !official && !reviewed && !held && c.reaches ? .hold : .queue
+                let decided = ReportRules.decide(ReportedContribution(
+                    official: official, reviewed: reviewed, held: held, establishedWeight: c.established, freshWeight: c.fresh,
+                    threshold: c.threshold))
+                #expect(decided == expected, "official \(official) reviewed \(reviewed) held \(held) \(c)")
             }
         }
     }

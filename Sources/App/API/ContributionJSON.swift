@@ -62,6 +62,7 @@ extension JSONWriter {
         field("state", c.state.rawValue)
         field("official", c.official)
         field("shortlisted", c.shortlisted)
+        field("held", c.held)
         if let viewer {
             field("mine", viewer.mine)
             ends.mine = bytes.count

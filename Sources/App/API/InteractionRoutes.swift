@@ -29,6 +29,7 @@ enum InteractionRoutes {
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.addressKey)
             guard ContributionLifecycle.crowdSees(target.state) else { throw APIError.notFound }
+            if target.held { throw ContributionRefusal.underReview }
             let snapshot = try context.voteSnapshots.snapshot(
                 campaignID: target.campaignID, on: connection, of: context.database)
             try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
@@ -55,6 +56,7 @@ enum InteractionRoutes {
         let now = context.clock.now
         let (comment, campaignID, count) = try context.database.write { connection in
             let record = try visibleContribution(id, in: connection)
+            if record.held { throw ContributionRefusal.underReview }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
             let comments = CommentStore(connection)
@@ -79,21 +81,35 @@ enum InteractionRoutes {
         let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
-        let (campaignID, nowHidden) = try context.database.write { connection -> (Int64, Bool) in
+        let held = try context.database.write { connection -> ContributionRecord? in
             let record = try visibleContribution(id, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
-            switch try FlagStore(connection).flagContribution(id: id, contributorID: caller.id, reason: reason, now: now) {
+            // Weighed by what the reporter has done, as it stands now (`ReportWeighing`).
+            guard let standing = try ContributorStore(connection).standing(contributorID: caller.id) else {
+                throw APIError.unauthorized
+            }
+            let weight = ReportWeighing.weight(
+                ReporterStanding(
+                    days: max(0, CoarseTime.dayNumber(now) - standing.joinedOn), posts: standing.posts, votes: standing.votes))
+            let flags = FlagStore(connection)
+            switch try flags.flagContribution(id: id, contributorID: caller.id, reason: reason, weight: weight, now: now) {
             case .duplicate:
                 throw FlagRefusal.alreadyFlagged
-            case .recorded(let reports):
-                let hides = FlagRules.hides(record.state, reports: reports, threshold: snapshot.campaign.flagThreshold)
-                if hides { _ = try ContributionStore(connection).setState(id: id, .hidden) }
-                return (record.campaignID, hides)
+            case .recorded(let established, let fresh):
+                let decision = ReportRules.decide(ReportedContribution(
+                    official: record.official, reviewed: record.reviewed, held: record.held, establishedWeight: established,
+                    freshWeight: fresh, threshold: snapshot.campaign.flagThreshold))
+                switch decision {
+                case .queue: return nil
+                case .hold:
+                    guard try flags.hold(contributionID: id, now: now) else { return nil }
+                    return try ContributionStore(connection).contribution(id: id)
+                }
             }
         }
-        // Enough reports hide it at once (the campaign's flag threshold): open pages drop it too.
-        if nowHidden { context.publishRemoval(campaignID: campaignID, contributionID: id) }
+        // Held, not removed: open pages show it collapsed in place (the event carries its state).
+        if let held { context.publishContribution(held) }
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 

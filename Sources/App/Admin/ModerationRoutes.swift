@@ -1,11 +1,11 @@
-// Moderation by staff: the queue, hide/restore (approve) with a reason, redaction and its revisions.
+// Moderation by staff: hide/restore (approve) with a reason, redaction and its revisions (the queue: ModerationQueueRoutes).
 import Campaigns
 import HTTP
 import Storage
 
 enum ModerationRoutes {
     static func register(_ router: inout Router<AppContext>) {
-        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/moderation", queue)
+        ModerationQueueRoutes.register(&router)
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/hide", maxBodySize: 4096) { request, context in
             try moderate(request, context, .hide)
         }
@@ -24,38 +24,6 @@ enum ModerationRoutes {
             try CommentModeration.moderate(request, context, .restore)
         }
         AdminRoutes.add(&router, .post, "/admin/comments/{id}/redact", maxBodySize: 16 * 1024, CommentModeration.redact)
-    }
-
-    static func queue(_ request: Request, _ context: AppContext) throws -> Response {
-        let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
-        let items = try context.database.read { try ModerationStore($0).queue(campaignID: campaign.id) }
-        var json = JSONWriter(capacity: 4096)
-        json.object { o in
-            o.key("items")
-            o.array(items) { w, item in
-                w.object { i in
-                    switch item.subject {
-                    case .contribution(let record):
-                        i.field("type", "contribution")
-                        i.contributionFields(record, viewer: nil)
-                    case .comment(let record):
-                        i.field("type", "comment")
-                        i.field("id", record.id)
-                        i.field("contributionId", record.contributionID)
-                        i.key("parentId")
-                        i.int(record.parentID)
-                        i.field("body", record.body)
-                        i.field("createdAt", ISOTime.string(record.createdAt))
-                        i.field("state", record.state.rawValue)
-                        i.field("official", record.official)
-                    }
-                    i.field("flags", item.flags)
-                    i.key("reasons")
-                    i.array(item.reasons) { r, reason in r.string(reason) }
-                }
-            }
-        }
-        return .json(json.bytes)
     }
 
     /// The contribution `{id}` for a staff action: 401/403 role, 404, 403 campaign, 409 archived.
@@ -80,7 +48,8 @@ enum ModerationRoutes {
         return reason
     }
 
-    /// Hide or restore (approving a pre-moderated contribution is a restore), as
+    /// Hide or restore (approving a pre-moderated contribution is a restore; restoring a held one
+    /// releases it), as
     /// `ContributionLifecycle.moderate` decides from the state read inside the write. `{reason}` is required.
     static func moderate(_ request: Request, _ context: AppContext, _ action: ModerationAction) throws -> Response {
         let (caller, found, campaign) = try load(request, context, .moderate)
@@ -90,7 +59,7 @@ enum ModerationRoutes {
         let record = try context.database.write { connection -> ContributionRecord in
             let contributions = ContributionStore(connection)
             guard let current = try contributions.contribution(id: found.id) else { throw APIError.notFound }
-            let outcome = try ContributionLifecycle.moderate(action, current.state).get()
+            let outcome = try ContributionLifecycle.moderate(action, current.state, held: current.held).get()
             try ModerationStore(connection).setContributionState(id: found.id, outcome.state, now: now)
             try AuditStore(connection).append(
                 NewAuditEntry(

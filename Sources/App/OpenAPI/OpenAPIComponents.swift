@@ -54,7 +54,7 @@ extension OpenAPIDocument {
         ("title", .nullable(.string)), ("body", .string), ("themes", .array(of: .integer)), ("up", .integer),
         ("down", .integer), ("score", .number), ("comments", .integer), ("myVote", .integer),
         ("createdAt", .string), ("editedAt", .nullable(.string)), ("state", .string), ("official", .boolean),
-        ("shortlisted", .boolean), ("mine", .boolean),
+        ("shortlisted", .boolean), ("held", .boolean), ("mine", .boolean),
     ]
     /// `myVote` and `mine` are present only when the caller is a contributor of the campaign.
     static let contributionRequired = contributionFields.map(\.0).filter { $0 != "myVote" && $0 != "mine" }

@@ -22,6 +22,10 @@ public enum ContributionRefusal: String, Refusal {
     case mergeIntoItself = "merge_into_itself"
     /// Undoing a merge of a contribution that is not merged.
     case notMerged = "not_merged"
+    /// Held for review by its reports: no votes, comments or edits until a moderator decides.
+    case underReview = "under_review"
+    /// Dismissing the reports of a contribution the crowd does not see (hide or restore it instead).
+    case notVisible = "not_visible"
 
     public var message: String {
         switch self {
@@ -35,6 +39,9 @@ public enum ContributionRefusal: String, Refusal {
         case .mergeTargetUnavailable: "Contributions can be merged only into a visible or hidden one."
         case .mergeIntoItself: "A contribution cannot be merged into itself."
         case .notMerged: "This contribution is not merged."
+        case .underReview:
+            "This contribution was reported and is waiting for a moderator: it takes no votes, comments or edits until then."
+        case .notVisible: "Only a visible contribution's reports can be dismissed."
         }
     }
 
@@ -43,7 +50,7 @@ public enum ContributionRefusal: String, Refusal {
         case .notAuthor: .notPermitted
         case .mergeIntoItself: .unprocessable
         case .editLocked, .hidden, .withdrawn, .merged, .alreadyVisible, .alreadyHidden, .mergeTargetUnavailable,
-            .notMerged:
+            .notMerged, .underReview, .notVisible:
             .conflict
         }
     }

@@ -21,10 +21,15 @@ public struct ContributionRecord: Sendable, Equatable {
     public var state: ContributionState
     public var official: Bool
     public var shortlisted: Bool
+    /// Reports weighed its campaign's threshold: listed collapsed, closed to votes and comments,
+    /// until a moderator decides (`ReportRules`). Only ever set on a visible contribution.
+    public var held: Bool = false
+    /// A moderator kept it after reports: later reports queue it without holding it again.
+    public var reviewed: Bool = false
     public var contributorID: Int64?
 
     /// What the lifecycle rules decide on.
-    public var facts: ContributionFacts { ContributionFacts(state: state, phase: phase, authorID: contributorID) }
+    public var facts: ContributionFacts { ContributionFacts(state: state, phase: phase, authorID: contributorID, held: held) }
 }
 
 public struct NewContribution: Sendable {
@@ -119,6 +124,8 @@ public struct VoteTarget: Sendable, Equatable {
     public var phase: PhaseKind
     public var state: ContributionState
     public var shortlisted: Bool
+    /// Held for review: it takes no votes meanwhile.
+    public var held: Bool
 }
 
 /// A short match for "has this been said already?".

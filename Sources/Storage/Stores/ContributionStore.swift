@@ -18,7 +18,7 @@ public struct ContributionStore {
         EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
                 WHERE e.contribution_id = c.id
                   AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
-        c.contributor_id
+        c.contributor_id, c.held_at IS NOT NULL, c.reviewed_at IS NOT NULL
         """
 
     static func record(_ row: Row) throws -> ContributionRecord {
@@ -28,7 +28,8 @@ public struct ContributionStore {
             title: row.optionalText(5), body: row.text(6), themes: row.idList(7), up: row.int(8), down: row.int(9),
             score: row.double(10), commentCount: row.int(11), createdAt: row.int(12), editedAt: row.optionalInt(13),
             state: try row.enumeration(14, ContributionState.self, table: "contributions", column: "state"),
-            official: row.bool(15), shortlisted: row.bool(16), contributorID: row.optionalInt(17))
+            official: row.bool(15), shortlisted: row.bool(16), held: row.bool(18), reviewed: row.bool(19),
+            contributorID: row.optionalInt(17))
     }
 
     public func contribution(id: Int64) throws -> ContributionRecord? {
@@ -59,7 +60,8 @@ public struct ContributionStore {
             SELECT c.campaign_id, k.slug, c.phase, c.state,
                    EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
                            WHERE e.contribution_id = c.id
-                             AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id))
+                             AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
+                   c.held_at IS NOT NULL
             FROM contributions c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?
             """, id
         ) { row in
@@ -67,7 +69,7 @@ public struct ContributionStore {
                 campaignID: row.int(0), campaignSlug: row.text(1),
                 phase: try row.enumeration(2, PhaseKind.self, table: "contributions", column: "phase"),
                 state: try row.enumeration(3, ContributionState.self, table: "contributions", column: "state"),
-                shortlisted: row.bool(4))
+                shortlisted: row.bool(4), held: row.bool(5))
         }
     }
 
@@ -174,7 +176,7 @@ public struct ContributionStore {
             "SELECT \(Self.columns), \(key) FROM contributions c WHERE \(filter) ORDER BY \(key) DESC, c.id DESC LIMIT ?",
             values: values
         ) { row in
-            keys.append(row.double(18))
+            keys.append(row.double(20))
             return try Self.record(row)
         }
         items = try withUnfoldedVotes(items)
@@ -213,14 +215,15 @@ public struct ContributionStore {
             next: end < ids.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
     }
 
-    /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double).
+    /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double);
+    /// none held for review, whose text the submit form must not offer as an example.
     public func similar(campaignID: Int64, text: String) throws -> [SimilarContribution] {
         guard let match = FullTextQuery.anyWord(text) else { return [] }
         let found = try connection.query(
             """
             SELECT c.id, c.title, c.body, c.up, c.down
             FROM contribution_search s JOIN contributions c ON c.id = s.rowid
-            WHERE contribution_search MATCH ? AND c.campaign_id = ? AND c.state = 'visible'
+            WHERE contribution_search MATCH ? AND c.campaign_id = ? AND c.state = 'visible' AND c.held_at IS NULL
             ORDER BY bm25(contribution_search, 2.0, 1.0, 0.5) LIMIT 5
             """, match, campaignID
         ) { row in

@@ -245,4 +245,19 @@ public struct ContributorStore {
         try connection.run("DELETE FROM legacy_profile_answers")
         return connection.changes
     }
+
+    /// What a contributor has done, for weighing their reports: the day they joined, their visible
+    /// contributions and comments, and their votes (the journal is folded before any write that
+    /// is not a vote, so on the writer the votes table holds them all).
+    public func standing(contributorID id: Int64) throws -> (joinedOn: Int64, posts: Int, votes: Int)? {
+        try connection.queryOne(
+            """
+            SELECT joined_on,
+                   (SELECT count(*) FROM contributions WHERE contributor_id = ?1 AND state = 'visible')
+                 + (SELECT count(*) FROM comments WHERE contributor_id = ?1 AND state = 'visible'),
+                   (SELECT count(*) FROM votes WHERE contributor_id = ?1)
+            FROM contributors WHERE id = ?1
+            """, id
+        ) { row in (joinedOn: row.int(0), posts: row.int(1), votes: row.int(2)) }
+    }
 }

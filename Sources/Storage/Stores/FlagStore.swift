@@ -1,10 +1,11 @@
-// Reports of unsuitable contributions: once per contributor, with the count of distinct reports kept.
+// Reports of unsuitable contributions: once per contributor, each with its weight, and holding a contribution for review.
+import Campaigns
 
 /// What a flag did.
 public enum FlagOutcome: Sendable, Equatable {
-    /// Recorded; `reports` is how many distinct contributors have now reported it since it was last
-    /// restored (`FlagRules.hides` decides whether that hides it).
-    case recorded(reports: Int)
+    /// Recorded; what the contribution's unresolved reports now weigh, by identities a day old or
+    /// more and by younger ones (`ReportRules.decide` says whether that holds it).
+    case recorded(established: Double, fresh: Double)
     /// This contributor had already flagged it; nothing changed.
     case duplicate
 }
@@ -16,18 +17,34 @@ public struct FlagStore {
         self.connection = connection
     }
 
-    /// Records one flag (its time kept as the day, `CoarseTime`) and counts it.
-    public func flagContribution(id: Int64, contributorID: Int64, reason: String, now: Int64) throws -> FlagOutcome {
+    /// Records one report weighing `weight` (`ReportWeighing`), its time kept as the day
+    /// (`CoarseTime`), and sums the open ones.
+    public func flagContribution(id: Int64, contributorID: Int64, reason: String, weight: Double, now: Int64) throws -> FlagOutcome {
         try connection.run(
             """
-            INSERT INTO flags (contribution_id, contributor_id, reason, created_at) VALUES (?, ?, ?, ?)
+            INSERT INTO flags (contribution_id, contributor_id, reason, weight, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            """, id, contributorID, reason, CoarseTime.dayStart(now))
+            """, id, contributorID, reason, weight, CoarseTime.dayStart(now))
         guard connection.changes == 1 else { return .duplicate }
-        let reports = try connection.queryOne(
-            "UPDATE contributions SET flag_count = flag_count + 1 WHERE id = ? RETURNING flag_count", id
-        ) { row -> Int in row.int(0) }
-        guard let reports else { throw StoreError.notFound }
-        return .recorded(reports: reports)
+        try connection.run("UPDATE contributions SET flag_count = flag_count + 1 WHERE id = ?", id)
+        let open = try connection.queryOne(
+            """
+            SELECT total(CASE WHEN f.created_at / 86400 - k.joined_on >= ?2 THEN f.weight END),
+                   total(CASE WHEN f.created_at / 86400 - k.joined_on < ?2 THEN f.weight END)
+            FROM flags f JOIN contributors k ON k.id = f.contributor_id
+            WHERE f.contribution_id = ?1 AND f.resolved_at IS NULL
+            """, id, ReportWeighing.establishedDays
+        ) { row in (row.double(0), row.double(1)) } ?? (0, 0)
+        return .recorded(established: open.0, fresh: open.1)
+    }
+
+    /// Holds a visible contribution for review; false when it was already held or is not visible.
+    /// The moment is kept as the day: to the second, it would be the moment of the report that
+    /// crossed the threshold, and so a moment of its reporter's activity (PRIVACY.md).
+    public func hold(contributionID id: Int64, now: Int64) throws -> Bool {
+        try connection.run(
+            "UPDATE contributions SET held_at = ? WHERE id = ? AND state = 'visible' AND held_at IS NULL",
+            CoarseTime.dayStart(now), id)
+        return connection.changes == 1
     }
 }

@@ -1,18 +1,43 @@
 // Moderation: the queue of flagged, auto-hidden and waiting items; hide, restore, approve; redaction with revisions.
 import Campaigns
 
-/// One entry of the moderation queue: a contribution or a comment with its open flags.
+/// One entry of the moderation queue: a contribution or a comment, why it waits, and its open reports.
 public struct ModerationItem: Sendable, Equatable {
     public enum Subject: Sendable, Equatable {
         case contribution(ContributionRecord)
         case comment(CommentRecord)
     }
 
+    /// Why it is in the queue (or, for `hidden`, in the list of hidden items).
+    public enum Status: String, Sendable, CaseIterable {
+        /// Its reports weighed the threshold: listed collapsed until a moderator decides.
+        case held
+        /// Pre-moderated: not shown until approved.
+        case pending
+        /// Reported, not (or not yet) held.
+        case reported
+        /// Hidden by a moderator: decided, listed only when asked for.
+        case hidden
+    }
+
     public var subject: Subject
+    public var status: Status
     /// Flags not yet resolved by a moderator.
     public var flags: Int
     /// Their reasons, oldest first.
     public var reasons: [String]
+    /// What the open flags weigh together (`ReportWeighing`).
+    public var reportWeight: Double
+    /// When each open flag was made, oldest first.
+    public var reportTimes: [Int64]
+}
+
+/// Which part of the moderation view to list.
+public enum ModerationScope: String, Sendable, CaseIterable {
+    /// Everything awaiting a decision: held, pending and reported items.
+    case awaiting
+    /// Items a moderator hid, for a second look.
+    case hidden
 }
 
 /// The original text of a redacted contribution or comment; readable by admins only.
@@ -35,22 +60,27 @@ public struct ModerationStore {
         self.connection = connection
     }
 
-    /// Hidden, pending and flagged-but-unresolved items of a campaign, oldest first.
-    public func queue(campaignID: Int64) throws -> [ModerationItem] {
-        let contributionIDs = try connection.query(
+    /// The items of `scope`, held first, then pending, then reported, each oldest first.
+    public func queue(campaignID: Int64, scope: ModerationScope) throws -> [ModerationItem] {
+        let (contributionFilter, commentFilter) = switch scope {
+        case .awaiting: (
             """
-            SELECT c.id FROM contributions c WHERE c.campaign_id = ?1
-              AND (c.state IN ('hidden', 'pending')
-                   OR (c.state = 'visible' AND EXISTS (SELECT 1 FROM flags f WHERE f.contribution_id = c.id AND f.resolved_at IS NULL)))
-            ORDER BY c.id
-            """, campaignID
+            c.state = 'pending' OR (c.state = 'visible' AND (c.held_at IS NOT NULL
+                OR EXISTS (SELECT 1 FROM flags f WHERE f.contribution_id = c.id AND f.resolved_at IS NULL)))
+            """,
+            """
+            m.state = 'pending'
+                OR (m.state = 'visible' AND EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = m.id AND f.resolved_at IS NULL))
+            """)
+        case .hidden: ("c.state = 'hidden'", "m.state = 'hidden'")
+        }
+        let contributionIDs = try connection.query(
+            "SELECT c.id FROM contributions c WHERE c.campaign_id = ? AND (\(contributionFilter)) ORDER BY c.id", campaignID
         ) { row -> Int64 in row.int(0) }
         let commentIDs = try connection.query(
             """
-            SELECT m.id FROM comments m JOIN contributions c ON c.id = m.contribution_id WHERE c.campaign_id = ?1
-              AND (m.state IN ('hidden', 'pending')
-                   OR (m.state = 'visible' AND EXISTS (SELECT 1 FROM flags f WHERE f.comment_id = m.id AND f.resolved_at IS NULL)))
-            ORDER BY m.id
+            SELECT m.id FROM comments m JOIN contributions c ON c.id = m.contribution_id
+            WHERE c.campaign_id = ? AND (\(commentFilter)) ORDER BY m.id
             """, campaignID
         ) { row -> Int64 in row.int(0) }
         let contributions = ContributionStore(connection)
@@ -58,31 +88,53 @@ public struct ModerationStore {
         var items: [ModerationItem] = []
         for id in contributionIDs {
             guard let record = try contributions.contribution(id: id) else { continue }
-            let reasons = try openFlagReasons(column: "contribution_id", id: id)
-            items.append(ModerationItem(subject: .contribution(record), flags: reasons.count, reasons: reasons))
+            let status: ModerationItem.Status = switch record.state {
+            case .pending: .pending
+            case .hidden: .hidden
+            case .visible, .withdrawn, .merged: record.held ? .held : .reported
+            }
+            items.append(try item(.contribution(record), status: status, column: "contribution_id", id: id))
         }
         for id in commentIDs {
             guard let record = try comments.comment(id: id) else { continue }
-            let reasons = try openFlagReasons(column: "comment_id", id: id)
-            items.append(ModerationItem(subject: .comment(record), flags: reasons.count, reasons: reasons))
+            let status: ModerationItem.Status = record.state == "pending" ? .pending : record.state == "hidden" ? .hidden : .reported
+            items.append(try item(.comment(record), status: status, column: "comment_id", id: id))
         }
-        return items
+        let order = Dictionary(uniqueKeysWithValues: ModerationItem.Status.allCases.enumerated().map { ($1, $0) })
+        return items.enumerated().sorted { a, b in
+            let (x, y) = (order[a.element.status] ?? 0, order[b.element.status] ?? 0)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
-    private func openFlagReasons(column: String, id: Int64) throws -> [String] {
+    private func item(_ subject: ModerationItem.Subject, status: ModerationItem.Status, column: String, id: Int64) throws -> ModerationItem {
+        let open = try connection.query(
+            "SELECT reason, weight, created_at FROM flags WHERE \(column) = ? AND resolved_at IS NULL ORDER BY id", id
+        ) { row in (reason: row.text(0), weight: row.double(1), at: row.int(2) as Int64) }
+        return ModerationItem(
+            subject: subject, status: status, flags: open.count, reasons: open.map(\.reason),
+            reportWeight: open.reduce(0) { $0 + $1.weight }, reportTimes: open.map(\.at))
+    }
+
+    /// When the campaign's reports of the last `seconds` were made (for the burst signal).
+    public func reportTimes(campaignID: Int64, since: Int64) throws -> [Int64] {
         try connection.query(
-            "SELECT reason FROM flags WHERE \(column) = ? AND resolved_at IS NULL ORDER BY id", id
-        ) { row in row.text(0) }
+            """
+            SELECT f.created_at FROM flags f JOIN contributions c ON c.id = f.contribution_id
+            WHERE c.campaign_id = ? AND f.created_at >= ?
+            """, campaignID, since
+        ) { row in row.int(0) }
     }
 
-    /// Sets a contribution's state (hide: hidden; restore or approve: visible). Restoring also
-    /// resolves its open flags and resets the flag count, so the same flags cannot hide it again.
+    /// Sets a contribution's state (hide: hidden; restore or approve: visible) and releases any
+    /// hold. Either is a moderator's decision on its reports, which are resolved; restoring also
+    /// resets the flag count and marks it reviewed, so later reports queue it without holding it.
     public func setContributionState(id: Int64, _ state: ContributionState, now: Int64) throws {
-        try connection.run("UPDATE contributions SET state = ? WHERE id = ?", state.rawValue, id)
+        try connection.run("UPDATE contributions SET state = ?, held_at = NULL WHERE id = ?", state.rawValue, id)
         guard connection.changes == 1 else { throw StoreError.notFound }
         try resolveFlags(column: "contribution_id", id: id, now: now)
         if state == .visible {
-            try connection.run("UPDATE contributions SET flag_count = 0 WHERE id = ?", id)
+            try connection.run("UPDATE contributions SET flag_count = 0, reviewed_at = ? WHERE id = ?", now, id)
         }
     }
 
