@@ -6,14 +6,19 @@ import { field, input } from "./admin-kit.js";
 export const moderationSection = {
   id: "moderation",
   title: "Moderation",
-  intro: "Reported and hidden items. Every action is kept in the audit log with its reason; authors stay anonymous.",
+  intro: "Held, waiting and reported items, held first. Every action is kept in the audit log with its reason; authors stay anonymous.",
   async load(section) {
-    const { items } = await api("GET", `/admin/campaigns/${seg(section.slug)}/moderation`);
-    replace(section.body, items.length
+    const { items, signals } = await api("GET", `/admin/campaigns/${seg(section.slug)}/moderation`);
+    const burst = signals?.reportBurst
+      ? el("p", { class: "status is-error", role: "status", text: `A burst of reports: ${plural(signals.reportsLastHour, "report")} in the last hour. Look for a brigade before acting on them one by one.` })
+      : null;
+    replace(section.body, burst, items.length
       ? el("ul", { class: "items" }, ...items.map((item) => queueItem(section, item)))
       : el("p", { class: "muted", text: "Nothing waiting. Well done." }));
   },
 };
+
+const STATUS = { held: "Held by reports", pending: "Waiting for approval", reported: "Reported", hidden: "Hidden" };
 
 function queueItem(section, item) {
   const isComment = item.contributionId !== undefined && item.questionId === undefined;
@@ -32,6 +37,7 @@ function queueItem(section, item) {
     }
   };
   const hidden = item.state === "hidden";
+  const status = item.status ?? (hidden ? "hidden" : "reported");
   const redactBody = el("textarea", { maxlength: 5000 });
   redactBody.value = item.body ?? "";
   const redact = el("details", {}, el("summary", { text: "Redact the text" }),
@@ -44,15 +50,21 @@ function queueItem(section, item) {
   return el("li", { class: "item", "data-moderation-id": item.id },
     el("h3", { text: `${kind} ${item.id}${item.title ? `: ${item.title}` : ""}` }),
     el("p", { class: "meta" },
-      el("span", { class: hidden ? "pill quiet" : "pill", text: hidden ? "Hidden" : item.state ?? "visible" }),
+      el("span", { class: hidden ? "pill quiet" : "pill", text: STATUS[status] ?? status }),
+      item.official ? el("span", { class: "pill official", text: "Official statement" }) : null,
       el("span", { text: plural(item.flags ?? 0, "report") }),
+      item.flags ? el("span", { text: `weighing ${item.reportWeight ?? 0} of ${item.threshold ?? "?"}` }) : null,
+      item.burst ? el("span", { class: "pill", text: "Reported in a burst" }) : null,
       item.reasons?.length ? el("span", { text: `Reasons: ${item.reasons.join(", ")}` }) : null,
       el("span", { text: formatTime(item.createdAt) })),
     el("p", { class: "body", text: item.body ?? "" }),
     field("Reason", reason),
     el("div", { class: "actions" },
-      hidden
-        ? el("button", { type: "button", class: "secondary", text: "Restore", onclick: () => act("restore") })
-        : el("button", { type: "button", class: "danger", text: "Hide", onclick: () => act("hide") })),
+      hidden || status === "pending"
+        ? el("button", { type: "button", class: "secondary", text: status === "pending" ? "Approve" : "Restore", onclick: () => act("restore") })
+        : el("button", { type: "button", class: "danger", text: "Hide", onclick: () => act("hide") }),
+      !isComment && (status === "held" || status === "reported")
+        ? el("button", { type: "button", class: "secondary", text: "Keep it: dismiss the reports", onclick: () => act("dismiss") })
+        : null),
     redact, merge);
 }
