@@ -1,5 +1,5 @@
 """Abuse resistance as a person sees it: joining a campaign that asks for proof of work is still one click, the page's
-own SHA-256 (for pages served without WebCrypto) agrees with the standard, and a contribution held by reports stays in
+own SHA-256 agrees with the standard, and a contribution held by reports stays in
 view, folded, until a moderator keeps it."""
 import hashlib
 import sqlite3
@@ -29,14 +29,20 @@ def test_the_pages_own_sha256_matches_the_standard_and_solves_without_webcrypto(
         import('/js/proof.js').then(async (proof) => {
           const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
           const plain = texts.map((t) => hex(proof.sha256(new TextEncoder().encode(t))));
-          const nonce = await proof.solve('test-challenge', 10, { useWebCrypto: false });
-          done({ plain, nonce });
+          const nonce = await proof.solve('test-challenge', 10);
+          const long = await proof.solve('c'.repeat(64), 12);
+          done({ plain, nonce, long });
         }, (error) => done({ error: String(error) }));
     """, texts)
     assert "error" not in digests, digests
     assert digests["plain"] == [hashlib.sha256(t.encode()).hexdigest() for t in texts]
     solved = hashlib.sha256(f"test-challenge:{digests['nonce']}".encode()).digest()
     assert int.from_bytes(solved, "big") >> (256 - 10) == 0, "ten leading zero bits"
+    # A challenge as long as the server's (64 characters): the last-block shortcut, checked the same way.
+    solved = hashlib.sha256(f"{'c' * 64}:{digests['long']}".encode()).digest()
+    assert int.from_bytes(solved, "big") >> (256 - 12) == 0, "twelve leading zero bits"
+    assert all(int.from_bytes(hashlib.sha256(f"{'c' * 64}:{n}".encode()).digest(), "big") >> (256 - 12)
+               for n in range(int(digests["long"]))), "and the smallest such nonce"
 
 
 def test_a_held_contribution_stays_in_view_folded_and_comes_back_when_a_moderator_keeps_it(server, browser):
