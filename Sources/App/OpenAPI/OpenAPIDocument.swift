@@ -17,6 +17,8 @@ enum OpenAPIDocument {
         var query: [String] = []
         /// Status → component schema of the JSON body it answers (2xx only; every 4xx and 5xx is `Error`).
         var returns: [String: String] = [:]
+        /// An HTML page: its 2xx and 404 answers are `text/html` (a missing page is a page too).
+        var page = false
     }
 
     static let operations: [Operation] = [
@@ -28,10 +30,10 @@ enum OpenAPIDocument {
             responses: [("200", "text/plain; version=0.0.4"), ("401", "unauthorized: no staff session or token")]),
         Operation(method: "get", path: "/", summary: "Landing page (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/c/{slug}", summary: "Campaign page (HTML)",
-                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")]),
+                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")], page: true),
         Operation(method: "get", path: "/console", summary: "Staff console (HTML)", responses: [("200", "HTML")]),
         Operation(method: "get", path: "/guide/{slug}", summary: "Published guide page (HTML)",
-                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")]),
+                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")], page: true),
         Operation(method: "get", path: "/api/campaigns", summary: "Live campaigns",
                   responses: [("200", "{campaigns:[CampaignSummary]}")], returns: ["200": "CampaignList"]),
         Operation(method: "get", path: "/api/campaigns/{slug}", summary: "One campaign with phases, questions, counts, permissions",
@@ -193,6 +195,10 @@ enum OpenAPIDocument {
             op.key("responses")
             op.object { r in
                 for (status, description) in operation.responses {
+                    if operation.page, status.hasPrefix("2") || status == "404" {
+                        writeResponse(status, description, html: true, into: &r)
+                        continue
+                    }
                     let schema = status.hasPrefix("4") || status.hasPrefix("5") ? "Error" : operation.returns[status]
                     writeResponse(status, description, schema: schema, into: &r)
                 }
@@ -203,10 +209,23 @@ enum OpenAPIDocument {
         }
     }
 
-    private static func writeResponse(_ status: String, _ description: String, schema: String?, into r: inout JSONWriter) {
+    private static func writeResponse(
+        _ status: String, _ description: String, schema: String? = nil, html: Bool = false, into r: inout JSONWriter
+    ) {
         r.key(status)
         r.object { response in
             response.field("description", description)
+            if html {
+                response.key("content")
+                response.object { c in
+                    c.key("text/html")
+                    c.object { m in
+                        m.key("schema")
+                        OpenAPISchema.string.write(into: &m)
+                    }
+                }
+                return
+            }
             guard let schema else { return }
             response.key("content")
             response.object { c in
