@@ -34,6 +34,8 @@ public struct AppContext: Sendable {
     let assist = AssistCache()
     /// Challenges and spent proofs of the join's proof of work.
     let joinProof: JoinProof
+    /// The last hour's report moments, for the moderation queue's burst signal.
+    let reportBursts = ReportBursts()
 
     init(
         database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,

@@ -7,14 +7,15 @@ import TestSupport
 @testable import App
 
 @Suite(.serialized) struct FlagResistanceTests {
-    /// `count` contributors who each posted once, then a day passes: established identities.
+    /// `count` contributors who each posted once, then two days pass: established identities (only
+    /// the day of joining is kept, so two days is the first age that means a whole one).
     static func established(_ app: TestApp, _ count: Int) throws -> [APIClient] {
         let people = try (0..<count).map { n -> APIClient in
             let person = try app.contributor()
             _ = try person.post(question: app.understandQuestion, body: "My own point number \(n)")
             return person
         }
-        app.clock.advance(by: 86_400)
+        app.clock.advance(by: 2 * 86_400)
         return people
     }
 

@@ -58,7 +58,7 @@ def test_a_held_contribution_stays_in_view_folded_and_comes_back_when_a_moderato
         reporters = [contributor(server), contributor(server)]
         # Identities that joined two days ago, as the weighing sees them: moved back in time in the database.
         with sqlite3.connect(server.db) as db:
-            db.execute("UPDATE contributors SET joined_at = joined_at - 2 * 86400")
+            db.execute("UPDATE contributors SET joined_on = joined_on - 2")
         open_campaign(browser, server)
         sort_by(browser, "new")
         item(browser, posted["id"])

@@ -42,6 +42,9 @@ enum ISOTime {
     }
 
     /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; nil for anything else.
+    /// The UTC date of `seconds`, `YYYY-MM-DD` (for what is kept to the day).
+    static func day(_ seconds: Int64) -> String { String(string(seconds).prefix(10)) }
+
     static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,

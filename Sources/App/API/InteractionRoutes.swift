@@ -108,6 +108,7 @@ enum InteractionRoutes {
                 }
             }
         }
+        context.reportBursts.note(campaignID: caller.campaignID, contributionID: id, now: now)
         // Held, not removed: open pages show it collapsed in place (the event carries its state).
         if let held { context.publishContribution(held) }
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)

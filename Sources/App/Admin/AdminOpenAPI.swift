@@ -37,7 +37,7 @@ extension AdminRoutes {
         op("put", "/admin/campaigns/{slug}/phases/{phase}/schedule", "Schedule {opensAt, closesAt}", ("200", "{phases}")),
         op("get", "/admin/campaigns/{slug}/moderation",
            "?scope=awaiting (held, pending, reported; default) or hidden: items with status, flags, reasons, reportWeight, "
-               + "threshold, burst, first/lastReportAt; signals.reportBurst for the campaign",
+               + "threshold, burst, first/lastReportOn (days); signals.reportBurst for the campaign",
            ("200", "{scope, signals, counts, items}")),
         op("post", "/admin/campaigns/{slug}/moderation/restore", "Restore, approve or release many {ids, reason} (audited each)",
            ("200", "{done: [id], skipped: [{id, code}]}")),

@@ -21,7 +21,8 @@ enum ModerationQueueRoutes {
 
     /// `?scope=awaiting` (default: held, pending and reported items, held first) or `hidden`.
     /// Each item says why it waits (`status`), what its open reports weigh against the threshold,
-    /// and whether they came in a burst; `signals.reportBurst` says the whole campaign is getting one.
+    /// on which days they came and whether the last hour's came in a burst (`ReportBursts`);
+    /// `signals.reportBurst` says the whole campaign is getting one.
     static func queue(_ request: Request, _ context: AppContext) throws -> Response {
         let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
         let scope = try request.query("scope").map { text in
@@ -31,25 +32,31 @@ enum ModerationQueueRoutes {
             return scope
         } ?? .awaiting
         let now = context.clock.now
-        let (items, recent) = try context.database.read { connection in
-            let store = ModerationStore(connection)
-            return (try store.queue(campaignID: campaign.id, scope: scope),
-                    try store.reportTimes(campaignID: campaign.id, since: now - ReportSignals.campaignWindow))
-        }
+        let items = try context.database.read { try ModerationStore($0).queue(campaignID: campaign.id, scope: scope) }
+        let recent = context.reportBursts.lastHour(campaignID: campaign.id, now: now)
         var json = JSONWriter(capacity: 4096)
         json.object { o in
             o.field("scope", scope.rawValue)
             o.key("signals")
             o.object { s in
-                s.field("reportBurst", ReportSignals.campaignBurst(recent, now: now))
-                s.field("reportsLastHour", recent.count)
+                s.field("reportBurst", ReportSignals.campaignBurst(recent.all, now: now))
+                s.field("reportsLastHour", recent.all.count)
             }
             o.key("counts")
             o.object { c in
                 for status in ModerationItem.Status.allCases { c.field(status.rawValue, items.filter { $0.status == status }.count) }
             }
             o.key("items")
-            o.array(items) { w, item in w.object { i in i.moderationItem(item, threshold: campaign.flagThreshold) } }
+            o.array(items) { w, item in
+                w.object { i in
+                    let burst: Bool
+                    switch item.subject {
+                    case .contribution(let record): burst = ReportSignals.itemBurst(recent.byContribution[record.id] ?? [])
+                    case .comment: burst = false
+                    }
+                    i.moderationItem(item, threshold: campaign.flagThreshold, burst: burst)
+                }
+            }
         }
         return .json(json.bytes)
     }
@@ -135,7 +142,7 @@ enum ModerationQueueRoutes {
 
 extension JSONWriter {
     /// One queue entry: the contribution's (or comment's) fields, then why it waits and its reports.
-    mutating func moderationItem(_ item: ModerationItem, threshold: Int) {
+    mutating func moderationItem(_ item: ModerationItem, threshold: Int, burst: Bool) {
         switch item.subject {
         case .contribution(let record):
             field("type", "contribution")
@@ -157,8 +164,8 @@ extension JSONWriter {
         array(item.reasons) { r, reason in r.string(reason) }
         field("reportWeight", item.reportWeight)
         field("threshold", threshold)
-        field("burst", ReportSignals.itemBurst(item.reportTimes))
-        field("firstReportAt", item.reportTimes.first.map(ISOTime.string))
-        field("lastReportAt", item.reportTimes.last.map(ISOTime.string))
+        field("burst", burst)
+        field("firstReportOn", item.reportDays.first.map(ISOTime.day))
+        field("lastReportOn", item.reportDays.last.map(ISOTime.day))
     }
 }

@@ -28,8 +28,8 @@ public struct ModerationItem: Sendable, Equatable {
     public var reasons: [String]
     /// What the open flags weigh together (`ReportWeighing`).
     public var reportWeight: Double
-    /// When each open flag was made, oldest first.
-    public var reportTimes: [Int64]
+    /// The days (00:00 UTC) the open flags were made, oldest first: a report keeps only its day.
+    public var reportDays: [Int64]
 }
 
 /// Which part of the moderation view to list.
@@ -113,17 +113,7 @@ public struct ModerationStore {
         ) { row in (reason: row.text(0), weight: row.double(1), at: row.int(2) as Int64) }
         return ModerationItem(
             subject: subject, status: status, flags: open.count, reasons: open.map(\.reason),
-            reportWeight: open.reduce(0) { $0 + $1.weight }, reportTimes: open.map(\.at))
-    }
-
-    /// When the campaign's reports of the last `seconds` were made (for the burst signal).
-    public func reportTimes(campaignID: Int64, since: Int64) throws -> [Int64] {
-        try connection.query(
-            """
-            SELECT f.created_at FROM flags f JOIN contributions c ON c.id = f.contribution_id
-            WHERE c.campaign_id = ? AND f.created_at >= ?
-            """, campaignID, since
-        ) { row in row.int(0) }
+            reportWeight: open.reduce(0) { $0 + $1.weight }, reportDays: open.map(\.at))
     }
 
     /// Sets a contribution's state (hide: hidden; restore or approve: visible) and releases any
