@@ -41,7 +41,7 @@ public struct AppConfiguration: Sendable {
     /// own limits; joins with a personal invitation code are bounded by the invitations instead.
     /// Over it: 429 `join_ceiling`. Default 1,000 (a big campaign's launch morning).
     public var joinCeiling = 1_000
-    /// GROUNDSWELL_FLAG_THRESHOLD. Distinct flags that hide a contribution, for new campaigns. Default 3.
+    /// GROUNDSWELL_FLAG_THRESHOLD. Weight of open reports that holds a contribution for review (`ReportWeighing`), for new campaigns. Default 3.
     public var flagThreshold = 3
     /// GROUNDSWELL_K_ANONYMITY. Smallest group shown in profile breakdowns (staff stats). Default 5.
     public var kAnonymity = 5
