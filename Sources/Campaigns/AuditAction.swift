@@ -52,6 +52,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case unshortlistPublished = "unshortlist_published"
     case guideFinal = "guide_final"
     case guideReopen = "guide_reopen"
+    case guideInvite = "guide_invite"
+    case guideInviteRevoke = "guide_invite_revoke"
     // Assisted analysis.
     case machineCodingOn = "machine_coding_on"
     case machineCodingOff = "machine_coding_off"
@@ -92,6 +94,7 @@ extension ModerationOutcome {
         case .hidden: .hide
         case .restored: .restore
         case .approved: .approve
+        case .reportsDismissed: .dismissReports
         }
     }
 }

@@ -18,11 +18,9 @@ public struct ContributionFacts: Sendable, Equatable {
     }
 }
 
-/// A staff decision about whether the crowd sees a contribution, or about its reports.
+/// A staff decision about whether the crowd sees a contribution.
 public enum ModerationAction: Sendable, CaseIterable {
     case hide, restore
-    /// Keep it as it is: its open reports are resolved and a hold released.
-    case dismiss
 }
 
 /// What a moderation action did (`auditAction` names it for the log).
@@ -113,8 +111,8 @@ public enum ContributionLifecycle {
         }
     }
 
-    /// Hide (visible or pending → hidden), restore (hidden → visible; a pending one is approved; a
-    /// held one released) or dismiss the reports of a visible one.
+    /// Hide (visible or pending → hidden) or restore (hidden → visible; a pending one is approved;
+    /// a visible one held by its reports is released, its reports dismissed).
     public static func moderate(
         _ action: ModerationAction, _ state: ContributionState, held: Bool = false
     ) -> Result<ModerationOutcome, ContributionRefusal> {
@@ -123,11 +121,20 @@ public enum ContributionLifecycle {
         case (.hidden, .restore): .success(.restored)
         case (.pending, .restore): .success(.approved)
         case (.visible, .restore): held ? .success(.reportsDismissed) : .failure(.alreadyVisible)
-        case (.visible, .dismiss): .success(.reportsDismissed)
-        case (.hidden, .dismiss), (.pending, .dismiss): .failure(.notVisible)
         case (.hidden, .hide): .failure(.alreadyHidden)
         case (.withdrawn, _): .failure(.withdrawn)
         case (.merged, _): .failure(.merged)
+        }
+    }
+
+    /// Dismissing a contribution's reports, keeping it as it is: only a visible one's (a hold is
+    /// released); a hidden or pending one is restored instead.
+    public static func dismissReports(_ state: ContributionState) -> Result<ModerationOutcome, ContributionRefusal> {
+        switch state {
+        case .visible: .success(.reportsDismissed)
+        case .hidden, .pending: .failure(.notVisible)
+        case .withdrawn: .failure(.withdrawn)
+        case .merged: .failure(.merged)
         }
     }
 

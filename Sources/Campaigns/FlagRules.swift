@@ -1,7 +1,8 @@
-// Reports of unsuitable contributions: what a reason may say, and when enough reports hide a contribution.
+// Reports of unsuitable contributions: what a reason may say (what reports weigh and do is `ReportRules`).
 
 /// The flag rules. Each contributor reports a contribution once (`FlagRefusal.alreadyFlagged`,
-/// which the store detects); the report is kept with its reason for the moderation queue.
+/// which the store detects); the report is kept with its reason and weight for the moderation
+/// queue, and `ReportRules.decide` says whether the reports now hold the contribution for review.
 public enum FlagRules {
     public static let reasonMaxCharacters = 500
     public static let reasonMaxBytes = 2000
@@ -11,15 +12,5 @@ public enum FlagRules {
         if reason.isEmpty { return .empty }
         if reason.count > reasonMaxCharacters || reason.utf8.count > reasonMaxBytes { return .tooLong }
         return nil
-    }
-
-    /// Whether the report just recorded hides the contribution at once: it is visible and `reports`
-    /// distinct contributors have now reported it, at least the campaign's `threshold`. Restoring
-    /// it starts the count again (the store resets it), so a restored idea is not re-hidden by old reports.
-    public static func hides(_ state: ContributionState, reports: Int, threshold: Int) -> Bool {
-        switch state {
-        case .visible: reports >= threshold
-        case .hidden, .withdrawn, .merged, .pending: false
-        }
     }
 }

@@ -1,4 +1,4 @@
-// The comment and flag rules against oracle tables: which parent a reply may have, when reports hide an idea.
+// The comment and flag rules against oracle tables: which parent a reply may have, what a report's reason may be.
 import Testing
 @testable import Campaigns
 
@@ -22,16 +22,6 @@ func commentModerationIsIdempotent(state: CommentState) {
     #expect(CommentRules.moderate(.hide, state) == .hidden)
     #expect(CommentRules.moderate(.restore, state) == .visible)
     #expect(CommentRules.crowdSees(state) == (state == .visible))
-}
-
-/// (state, reports, threshold) → hidden at once.
-@Test(arguments: [
-    (ContributionState.visible, 1, 3, false), (.visible, 2, 3, false), (.visible, 3, 3, true), (.visible, 4, 3, true),
-    (.visible, 1, 1, true), (.hidden, 5, 3, false), (.pending, 5, 3, false), (.withdrawn, 5, 3, false),
-    (.merged, 5, 3, false),
-])
-func reportsHideAtTheThreshold(state: ContributionState, reports: Int, threshold: Int, hides: Bool) {
-    #expect(FlagRules.hides(state, reports: reports, threshold: threshold) == hides)
 }
 
 @Test func aReasonIsRequiredAndBounded() {

@@ -61,10 +61,18 @@ enum ModerationQueueRoutes {
         return .json(json.bytes)
     }
 
+    /// What a queue decision does to one contribution.
+    enum Decision {
+        /// Hidden or pending → visible, or a held one released (`ContributionLifecycle.moderate`).
+        case restore
+        /// A visible one's reports resolved and a hold released (`ContributionLifecycle.dismissReports`).
+        case dismiss
+    }
+
     /// `{ids: [contribution id], reason}`: one decision for many contributions of the campaign, in
     /// one write, audited one by one. Answers `{done: [id], skipped: [{id, code}]}`: an id that is
     /// not one of the campaign's contributions, or whose state the decision does not fit, is skipped.
-    static func bulk(_ request: Request, _ context: AppContext, _ decision: ModerationAction) throws -> Response {
+    static func bulk(_ request: Request, _ context: AppContext, _ decision: Decision) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
         try campaign.requireEditable()
         let body = try JSONBody(request.body)
@@ -119,18 +127,18 @@ enum ModerationQueueRoutes {
     }
 
     /// One decision on one contribution inside the caller's write, with its audit entry, as
-    /// `ContributionLifecycle.moderate` decides: restore takes hidden or pending → visible, or
+    /// `ContributionLifecycle` decides: restore takes hidden or pending → visible, or
     /// releases a held one; dismiss resolves a visible one's reports and releases a hold. Either
     /// marks it reviewed.
     private static func decide(
-        _ decision: ModerationAction, _ record: ContributionRecord, _ connection: Connection, actor: String, reason: String,
+        _ decision: Decision, _ record: ContributionRecord, _ connection: Connection, actor: String, reason: String,
         now: Int64
     ) throws -> Result<ContributionRecord, ContributionRefusal> {
-        let outcome: ModerationOutcome
-        switch ContributionLifecycle.moderate(decision, record.state, held: record.held) {
-        case .success(let decided): outcome = decided
-        case .failure(let refusal): return .failure(refusal)
+        let decided = switch decision {
+        case .restore: ContributionLifecycle.moderate(.restore, record.state, held: record.held)
+        case .dismiss: ContributionLifecycle.dismissReports(record.state)
         }
+        guard case .success(let outcome) = decided else { return decided.map { _ in record } }
         try ModerationStore(connection).setContributionState(id: record.id, outcome.state, now: now)
         try AuditStore(connection).append(
             NewAuditEntry(campaignID: record.campaignID, actor: actor, action: outcome.auditAction,
@@ -155,7 +163,7 @@ extension JSONWriter {
             int(record.parentID)
             field("body", record.body)
             field("createdAt", ISOTime.string(record.createdAt))
-            field("state", record.state)
+            field("state", record.state.rawValue)
             field("official", record.official)
         }
         field("status", item.status.rawValue)

@@ -34,7 +34,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
     var alsoRequires: AdminPermission? {
         switch self {
         case .audit: .viewAudit
-        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked: nil
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes: nil
         }
     }
 

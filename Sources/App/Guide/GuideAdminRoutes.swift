@@ -82,7 +82,7 @@ enum GuideAdminRoutes {
             let invitation = try GuideStore(connection).addEditor(
                 guideID: guide.id, tokenHash: Tokens.hash(token), now: now, expiresAt: now + days * 86_400)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: "guide_invite",
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: .guideInvite,
                               target: "guide:\(guide.id)", reason: "\(invitation.label), \(days) days"), now: now)
             return invitation
         }
@@ -129,7 +129,7 @@ enum GuideAdminRoutes {
         try context.database.write { connection in
             guard try GuideStore(connection).revokeEditor(id: id, guideID: guide.id, now: now) else { throw APIError.notFound }
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: "guide_invite_revoke",
+                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: .guideInviteRevoke,
                               target: "guide:\(guide.id)", reason: "invitation \(id)"), now: now)
         }
         return .json(Array(#"{"revoked":true}"#.utf8))

@@ -97,7 +97,11 @@ public struct ModerationStore {
         }
         for id in commentIDs {
             guard let record = try comments.comment(id: id) else { continue }
-            let status: ModerationItem.Status = record.state == "pending" ? .pending : record.state == "hidden" ? .hidden : .reported
+            let status: ModerationItem.Status = switch record.state {
+            case .pending: .pending
+            case .hidden: .hidden
+            case .visible: .reported
+            }
             items.append(try item(.comment(record), status: status, column: "comment_id", id: id))
         }
         let order = Dictionary(uniqueKeysWithValues: ModerationItem.Status.allCases.enumerated().map { ($1, $0) })
