@@ -31,7 +31,7 @@ import Testing
                 metrics: metrics, log: { _ in })
             context = AppContext(
                 database: database, key: key, clock: clock, configuration: configuration,
-                events: EventsHub(maxSubscribers: 10, heartbeatSeconds: 3600), metrics: metrics, mail: mail, mailPreview: nil,
+                events: EventsHub(maxSubscribers: 10, maxPerAddress: nil, heartbeatSeconds: 3600), metrics: metrics, mail: mail, mailPreview: nil,
                 staticFiles: try StaticFiles(root: TestApp.packageRoot + "/Public"), log: { _ in })
             router = AppRoutes.router().freeze()
         }
@@ -48,7 +48,7 @@ import Testing
             guard case .complete(let head, _) = RequestParser.parseHead(raw, limits: Limits()) else {
                 throw TestFailure("cannot parse a request for \(route.pattern)")
             }
-            var request = Request(head: head, body: [], remoteAddress: "127.0.0.1", id: 1)
+            var request = Request(head: head, body: [], client: IPAddress("127.0.0.1")!, id: 1)
             guard case .found(_, let parameters) = router.match(head.method, head.pathSegments) else {
                 throw TestFailure("\(route.pattern) does not match its own request")
             }
