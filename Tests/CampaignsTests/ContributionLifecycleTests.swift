@@ -36,6 +36,27 @@ func moderation(state: ContributionState, action: ModerationAction, expected: St
     }
 }
 
+/// A contribution held by its reports (only ever a visible one): restoring it releases it, its
+/// reports dismissed; dismissing fits only what the crowd sees.
+@Test(arguments: [
+    (ContributionState.visible, true, "dismiss_reports", "dismiss_reports"), (.visible, false, "already_visible", "dismiss_reports"),
+    (.hidden, false, "restore", "not_visible"), (.pending, false, "approve", "not_visible"),
+    (.withdrawn, false, "contribution_withdrawn", "contribution_withdrawn"),
+    (.merged, false, "contribution_merged", "contribution_merged"),
+])
+func heldContributions(state: ContributionState, held: Bool, restore: String, dismiss: String) {
+    func code(_ result: Result<ModerationOutcome, ContributionRefusal>) -> String {
+        switch result {
+        case .success(let outcome): outcome.auditAction.rawValue
+        case .failure(let refusal): refusal.code
+        }
+    }
+    #expect(code(ContributionLifecycle.moderate(.restore, state, held: held)) == restore)
+    #expect(code(ContributionLifecycle.dismissReports(state)) == dismiss)
+    #expect(ContributionLifecycle.moderate(.hide, state, held: held) == ContributionLifecycle.moderate(.hide, state))
+    if case .success(let outcome) = ContributionLifecycle.dismissReports(state) { #expect(outcome.state == .visible) }
+}
+
 /// Source × target: a source that is still someone's idea (visible, hidden, pending) merges into a
 /// target the crowd or the staff still hold (visible, hidden).
 @Test(arguments: ContributionState.allCases)
@@ -86,6 +107,18 @@ func edits(state: ContributionState, locked: Bool, caller: Int64, campaign: Camp
     #expect(refusalCode {
         try ContributionLifecycle.edit(facts, by: caller, locked: locked, campaign: campaign, phases: phases)
     } == expected)
+}
+
+/// A held contribution takes no edit, even from its author, until a moderator decides; the
+/// author and phase rules come first, as for every edit.
+@Test func aHeldContributionIsUnderReview() {
+    let held = ContributionFacts(state: .visible, phase: .understand, authorID: 7, held: true)
+    #expect(refusalCode { try ContributionLifecycle.edit(held, by: 7, locked: false, campaign: .live, phases: understandOpen) }
+            == "under_review")
+    #expect(refusalCode { try ContributionLifecycle.edit(held, by: 7, locked: true, campaign: .live, phases: understandOpen) }
+            == "under_review")
+    #expect(refusalCode { try ContributionLifecycle.edit(held, by: 8, locked: false, campaign: .live, phases: understandOpen) }
+            == "not_author")
 }
 
 @Test(arguments: ContributionState.allCases)
