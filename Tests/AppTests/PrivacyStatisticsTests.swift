@@ -12,8 +12,12 @@ import TestSupport
         }
     }
 
+    /// The age figures as canonical JSON (keys sorted): a dictionary's description has no fixed
+    /// order, so two equal answers could print differently.
     private func byProfile(_ stats: APIResponse) -> String {
-        String(describing: (stats.json["byProfile"] as? [String: Any])?["age"] ?? "none")
+        guard let age = (stats.json["byProfile"] as? [String: Any])?["age"],
+              let data = try? JSONSerialization.data(withJSONObject: age, options: [.sortedKeys]) else { return "none" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// One join, then another day with fewer than k new joins: the figures stay those of the last
