@@ -36,12 +36,17 @@ public struct AppContext: Sendable {
     let joinProof: JoinProof
     /// The last hour's report moments, for the moderation queue's burst signal.
     let reportBursts = ReportBursts()
+    /// Alerts to contributors who opted in when an idea they took part in changes status (the mail
+    /// outbox, issue 22); nil sends none.
+    let outcomeAlerts: (any OutcomeAlerts)?
 
     init(
         database: Database, key: ServerKey, clock: any WallClock, configuration: AppConfiguration, events: EventsHub,
         metrics: AppMetrics, mail: MailSender, mailPreview: PreviewMailbox?, staticFiles: StaticFiles?,
+        outcomeAlerts: (any OutcomeAlerts)? = nil,
         log: @escaping @Sendable (String) -> Void
     ) {
+        self.outcomeAlerts = outcomeAlerts
         self.database = database
         self.key = key
         self.mail = mail

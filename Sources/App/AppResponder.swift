@@ -107,6 +107,7 @@ enum AppRoutes {
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)
         PageRoutes.register(&router)
+        ProgressRoute.register(&router)
         AnalysisRoutes.register(&router)
         ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)

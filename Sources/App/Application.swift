@@ -26,7 +26,7 @@ public final class Application: Sendable {
 
     /// Opens (and migrates) the database and builds the server; nothing listens until `start`.
     public init(configuration: AppConfiguration, clock: any WallClock = SystemClock(),
-                log: @escaping @Sendable (String) -> Void) throws {
+                outcomeAlerts: (any OutcomeAlerts)? = nil, log: @escaping @Sendable (String) -> Void) throws {
         self.configuration = configuration
         var options = DatabaseOptions(path: configuration.databasePath)
         options.synchronous = configuration.synchronous
@@ -72,7 +72,7 @@ public final class Application: Sendable {
             database: database, key: key, setup: mailSetup, transport: transport, clock: clock, metrics: metrics, log: log)
         context = AppContext(
             database: database, key: key, clock: clock, configuration: configuration, events: events, metrics: metrics,
-            mail: mail, mailPreview: preview, staticFiles: staticFiles, log: log)
+            mail: mail, mailPreview: preview, staticFiles: staticFiles, outcomeAlerts: outcomeAlerts, log: log)
         responder = AppResponder(context: context)
         scheduler = PhaseScheduler(context: context)
         var serverConfiguration = ServerConfiguration()

@@ -1,4 +1,4 @@
-// The HTML pages behind friendly paths: `/`, `/c/{slug}`, `/console`, `/guide/{slug}`.
+// The HTML pages behind friendly paths: `/`, `/c/{slug}`, `/c/{slug}/progress`, `/console`, `/guide/{slug}`.
 import HTTP
 import Storage
 
@@ -7,6 +7,7 @@ enum PageRoutes {
     static let pages: [(pattern: String, file: String)] = [
         ("/", "index.html"),
         ("/c/{slug}", "campaign.html"),
+        ("/c/{slug}/progress", "progress.html"),
         ("/console", "console.html"),
         ("/guide/{slug}", "guide.html"),
     ]

@@ -67,6 +67,10 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case mailGuideInvitation = "mail_guide_invitation"
     case invitationRequestApprove = "invitation_request_approve"
     case invitationRequestDecline = "invitation_request_decline"
+    // Outcomes reported back (issue 23).
+    case outcomeStatus = "outcome_status"
+    case progressUpdate = "progress_update"
+    case importProgress = "import-progress"
 
     /// Selecting an idea into `round`.
     public static func shortlist(_ round: ShortlistRound) -> AuditAction {

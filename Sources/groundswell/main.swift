@@ -13,7 +13,7 @@ struct Groundswell: ParsableCommand {
         abstract: "Groundswell: anonymous crowdsourcing for campaigns.",
         subcommands: [
             Serve.self, Migrate.self, Key.self, Demo.self, Seed.self, Backup.self, Check.self, Staff.self, Export.self,
-            ImportInvites.self, ImportCodebook.self,
+            ImportInvites.self, ImportCodebook.self, ImportProgress.self,
         ])
 }
 
@@ -273,6 +273,26 @@ struct ImportCodebook: ParsableCommand {
                 try CodebookImport.run(csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock())
             }
             Log.stdout("\(count) themes added")
+        }
+    }
+}
+
+struct ImportProgress: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-progress",
+        abstract: "Add implementation updates on adopted ideas from a CSV (idea, note, role, site, date, percent); nothing is added if any row is bad.")
+    @Option(help: "The campaign's slug.") var campaign: String
+    @Argument(help: "The CSV file.") var file: String
+    @OptionGroup var database: DatabaseFlags
+
+    func run() throws {
+        try database.withDatabase { db, config in
+            let count = try reportingImportErrors {
+                try ProgressImport.run(
+                    csv: try ImportFile.bytes(atPath: file), slug: campaign, database: db, clock: SystemClock(),
+                    actor: "command line")
+            }
+            Log.stdout("\(count) updates added")
         }
     }
 }

@@ -8,7 +8,7 @@ import Storage
 /// A temporary database holding campaign "fixture": two questions, two profile questions, seven
 /// participants (profile groups of 4, 2 and 1) and a statistics release of them the next day, awkward
 /// text in every field, a hidden contribution, an official statement, votes, comments, themes, a
-/// shortlist, two analysts' codes, two machine codes and an audit entry.
+/// shortlist, two analysts' codes, two machine codes, outcomes with updates and an audit entry.
 final class ExportFixture {
     let directory: String
     let database: Database
@@ -133,6 +133,20 @@ final class ExportFixture {
             try connection.run(
                 "INSERT INTO shortlist_entries (round_id, contribution_id, reason) VALUES (?, ?, 'popular')",
                 connection.lastInsertRowID, ideas[0])
+            // Outcomes: idea 5 adopted with an update (a formula and a comma to neutralise), idea 6 not taken forward.
+            let outcomes = OutcomeStore(connection)
+            _ = try outcomes.setStatus(campaignID: id, contributionID: ideas[5], status: .adopted,
+                                       response: "=cmd|' /C calc'!A0, funded", staffID: nil, now: t0 + 6 * 86_400)
+            _ = try outcomes.setStatus(campaignID: id, contributionID: ideas[6], status: .notTakenForward,
+                                       response: "Already planned", staffID: nil, now: t0 + 6 * 86_400 + 60)
+            try outcomes.addUpdate(
+                campaignID: id,
+                NewProgressUpdate(contributionID: ideas[5], role: "Estates, North", site: "@Main site", note: "Ordered",
+                                  percent: 40, notedOn: "2027-01-15"), staffID: nil, now: t0 + 7 * 86_400)
+            try outcomes.addUpdate(
+                campaignID: id,
+                NewProgressUpdate(contributionID: ideas[5], role: "", site: "", note: "Running", percent: nil,
+                                  notedOn: "2027-02-01"), staffID: nil, now: t0 + 8 * 86_400)
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: .hide, target: "contribution \(ideas[4])",
                               reason: "personal details"), now: t0 + 5 * 86_400)

@@ -23,6 +23,8 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case linkedExport
     /// Code contributions against themes (issue 6).
     case code
+    /// Report what became of ideas: their status and implementation updates (issue 23).
+    case reportOutcomes
     /// Read the server's metrics (`GET /metrics`; every role: they hold nothing about anyone).
     case viewMetrics
 }
@@ -36,7 +38,8 @@ extension StaffRole {
             return true
         case .facilitator:
             switch permission {
-            case .setUpCampaigns, .runPhases, .moderate, .viewCampaigns, .viewStats, .export, .code, .viewMetrics:
+            case .setUpCampaigns, .runPhases, .moderate, .viewCampaigns, .viewStats, .export, .code, .viewMetrics,
+                 .reportOutcomes:
                 return true
             case .manageStaff, .readRevisions, .viewAudit, .linkedExport: return false
             }
@@ -44,13 +47,14 @@ extension StaffRole {
             switch permission {
             case .viewCampaigns, .code, .viewMetrics: return true
             case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .viewStats, .viewAudit, .export,
-                 .linkedExport:
+                 .linkedExport, .reportOutcomes:
                 return false
             }
         case .organiser:
             switch permission {
             case .viewCampaigns, .viewStats, .viewAudit, .export, .viewMetrics: return true
-            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .code, .linkedExport: return false
+            case .manageStaff, .setUpCampaigns, .runPhases, .moderate, .readRevisions, .code, .linkedExport, .reportOutcomes:
+                return false
             }
         }
     }

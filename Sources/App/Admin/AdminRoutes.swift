@@ -16,6 +16,7 @@ enum AdminRoutes {
         AuditRoutes.register(&router)
         InvitationRoutes.register(&router)
         MailStatusRoutes.register(&router)
+        OutcomeRoutes.register(&router)
     }
 
     /// Adds a route whose handler may throw `StaffAuthError` (answered here with its 401) and

@@ -73,4 +73,14 @@ enum ExportCells {
         let hash = e.hash.map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
         return [.integer(e.id), time(e.at), .text(e.actor), .text(e.action), .text(e.target), .text(e.reason), .text(hash)]
     }
+
+    /// The day of the change only: the public page shows no more, and staff times need no more here.
+    static func outcome(_ o: OutcomeEntry) -> [CSVCell] {
+        [.integer(o.id), .integer(o.contributionID), .text(o.status.rawValue), .text(o.response), day(o.createdAt)]
+    }
+
+    static func progressUpdate(_ u: ProgressUpdate) -> [CSVCell] {
+        [.integer(u.id), .integer(u.contributionID), .text(u.role), .text(u.site), .text(u.notedOn),
+         u.percent.map { CSVCell.integer(Int64($0)) } ?? .empty, .text(u.note)]
+    }
 }

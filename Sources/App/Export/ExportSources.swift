@@ -78,6 +78,18 @@ struct ExportSources {
             return try LinkedRows(sources: self)
         case .stats:
             return FixedRows(header: table.header, rows: try statsRows())
+        case .outcomes:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).outcomes(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
+                key: \.id,
+                cells: { ExportCells.outcome($0) })
+        case .progressUpdates:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try ExportStore($0).progressUpdates(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
+                key: \.id,
+                cells: { ExportCells.progressUpdate($0) })
         case .audit:
             return KeysetRows(
                 header: table.header, database: database, start: Int64(0), limit: pageSize,

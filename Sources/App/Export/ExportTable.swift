@@ -7,13 +7,17 @@ public enum ExportTable: String, CaseIterable, Sendable {
     case contributions, comments, votes, codes, agreement, participants, stats, audit, linked
     /// The items the machine coder coded, marked as such and kept apart from the teams' codes.
     case machineCodes = "machine_codes"
+    /// Each status an idea was given and its official response (issue 23).
+    case outcomes
+    /// Implementation updates on adopted ideas.
+    case progressUpdates = "progress_updates"
 
     /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement,
     /// the machine coder's codes and the audit log are staff working material, not open data; the
     /// linked export is neither.
     var isOpenData: Bool {
         switch self {
-        case .contributions, .comments, .votes, .participants, .stats: true
+        case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates: true
         case .codes, .agreement, .audit, .linked, .machineCodes: false
         }
     }
@@ -23,7 +27,9 @@ public enum ExportTable: String, CaseIterable, Sendable {
     var isLinked: Bool {
         switch self {
         case .linked: true
-        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes: false
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes,
+             .outcomes, .progressUpdates:
+            false
         }
     }
 
@@ -62,6 +68,10 @@ public enum ExportTable: String, CaseIterable, Sendable {
             ["contribution", "phase", "question", "state", "author", "profile"]
         case .machineCodes:
             ["contribution", "coder", "themes", "not_relevant", "confidence", "run", "run_at", "run_kappa", "run_held_out"]
+        case .outcomes:
+            ["id", "contribution", "status", "response", "changed_on"]
+        case .progressUpdates:
+            ["id", "contribution", "role", "site", "noted_on", "percent", "note"]
         }
     }
 }

@@ -100,8 +100,27 @@ extension OpenAPIDocument {
         ("RecoveryKey", .record([("recoveryKey", .string)])),
         ("JoinChallenge", .record([("bits", .integer), ("challenge", .nullable(.string)), ("expiresAt", .nullable(.string))])),
         ("Contribution", .object(contributionFields, required: contributionRequired)),
-        ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment")))],
-                                       required: contributionRequired + ["commentList"])),
+        ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment"))),
+                                                             ("outcome", .nullable(.ref("Outcome")))],
+                                       required: contributionRequired + ["commentList", "outcome"])),
+        ("ProgressUpdate", .record([
+            ("id", .integer), ("contributionId", .integer), ("role", .string), ("site", .string), ("note", .string),
+            ("percent", .nullable(.integer)), ("on", .string),
+        ])),
+        ("Outcome", .record([
+            ("status", .choice(OutcomeStatus.allCases.map(\.rawValue))), ("label", .string),
+            ("response", .nullable(.string)), ("changedOn", .nullable(.string)),
+            ("history", .array(of: .record([("status", .string), ("label", .string), ("response", .string), ("on", .string)]))),
+            ("updates", .array(of: .ref("ProgressUpdate"))), ("percent", .nullable(.integer)),
+        ])),
+        ("Progress", .record([
+            ("campaign", .string), ("title", .string), ("state", .string),
+            ("statuses", .array(of: .record([("status", .string), ("label", .string), ("count", .integer)]))),
+            ("items", .array(of: .record([
+                ("id", .integer), ("title", .nullable(.string)), ("body", .string), ("guideId", .nullable(.integer)),
+                ("outcome", .ref("Outcome")),
+            ]))),
+        ])),
         ("ContributionPage", .record([("items", .array(of: .ref("Contribution"))),
                                       ("nextCursor", .nullable(.string))])),
         ("Comment", .record([

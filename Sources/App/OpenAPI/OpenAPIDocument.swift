@@ -108,6 +108,7 @@ enum OpenAPIDocument {
                   responses: [("200", "{campaign, numbers, themes, guides}")],
                   returns: ["200": "PublicGuide"]),
     ] + AdminRoutes.operations + MailStatusRoutes.operations + AnalysisRoutes.operations + AnalysisRoutes.assistOperations + ExportRoutes.operations
+        + OutcomeRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()

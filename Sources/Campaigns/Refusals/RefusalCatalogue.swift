@@ -6,7 +6,7 @@ public enum RefusalCatalogue {
     public static let areas: [any Refusal.Type] = [
         PhaseRefusal.self, TransitionRefusal.self, CampaignRefusal.self, ContributionRefusal.self,
         CommentRefusal.self, FlagRefusal.self, JoinRefusal.self, ShortlistRefusal.self, GuideRefusal.self,
-        CodingRefusal.self, StaffRefusal.self, AssistRefusal.self, MailRefusal.self,
+        CodingRefusal.self, StaffRefusal.self, AssistRefusal.self, MailRefusal.self, OutcomeRefusal.self,
     ]
 
     /// Every refusal of every area, in declaration order.

@@ -68,4 +68,14 @@ public struct ShortlistStore {
             WHERE r.campaign_id = ? AND r.round = ? AND e.contribution_id = ?
             """, campaignID, round.number, contributionID, row: { _ in true }) ?? false
     }
+
+    /// The rounds one idea is in.
+    public func rounds(contributionID: Int64) throws -> [ShortlistRound] {
+        try connection.query(
+            """
+            SELECT r.round FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
+            WHERE e.contribution_id = ? ORDER BY r.round
+            """, contributionID
+        ) { row in ShortlistRound(number: row.int(0)) }.compactMap { $0 }
+    }
 }

@@ -27,7 +27,7 @@ final class TestApp: @unchecked Sendable {
     /// `configure` changes the configuration last, for tests of one setting.
     init(
         rateLimits: Bool = false, flagThreshold: Int = 2, access: AccessMode = .open, metricsPort: Int? = nil,
-        configure: (inout AppConfiguration) -> Void = { _ in }
+        outcomeAlerts: (any OutcomeAlerts)? = nil, configure: (inout AppConfiguration) -> Void = { _ in }
     ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("gs-app-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -45,7 +45,7 @@ final class TestApp: @unchecked Sendable {
         configure(&config)
         clock = ManualClock(1_795_000_000)
         let lines = logLines
-        app = try Application(configuration: config, clock: clock) { line in lines.append(line) }
+        app = try Application(configuration: config, clock: clock, outcomeAlerts: outcomeAlerts) { line in lines.append(line) }
         port = try app.start()
         try seed(flagThreshold: flagThreshold, access: access)
     }
