@@ -1,6 +1,6 @@
 // The campaign page: loads the campaign, shows the phase banner, and wires join, compose, list, "yours" and live updates.
 import { api, describeError, seg } from "./api.js";
-import { byId, say, phaseName, PHASES, formatTime, plural } from "./dom.js";
+import { el, byId, say, phaseName, PHASES, formatTime, plural } from "./dom.js";
 import { setUpJoin } from "./join.js";
 import { setUpCompose } from "./compose.js";
 import { ContributionList } from "./list.js";
@@ -49,6 +49,8 @@ function renderHeader(campaign) {
   description.textContent = campaign.description ?? "";
   description.hidden = !campaign.description;
   byId("guide-link").href = `/guide/${encodeURIComponent(campaign.slug)}`;
+  const progress = `/c/${encodeURIComponent(campaign.slug)}/progress`;
+  byId("progress-link").href = progress;
   const banner = byId("banner");
   banner.hidden = false;
   const open = campaign.openPhase;
@@ -61,7 +63,15 @@ function renderHeader(campaign) {
     byId("banner-text").textContent = `You can ${PHASES[open]?.doing ?? "take part"}${until}.`;
   } else {
     byId("banner-phase").textContent = "No phase is open right now";
-    byId("banner-text").textContent = "You can still read what people have said. Check back when the next phase opens.";
+    byId("banner-text").textContent = campaign.state === "archived"
+      ? "This campaign has ended. You can still read what people said."
+      : "You can still read what people have said. Check back when the next phase opens.";
+  }
+  // After the ideas are chosen, the banner says where to follow what becomes of them: the progress page.
+  const afterChoosing = open === "act" || campaign.state === "archived"
+    || campaign.phases?.find((p) => p.kind === "act")?.state === "closed";
+  if (afterChoosing) {
+    byId("banner-text").append(" ", el("a", { id: "banner-progress", href: progress, text: "Follow what became of each idea" }), ".");
   }
 }
 

@@ -88,7 +88,7 @@ export const PHASES = {
   understand: { name: "Understand", doing: "share what gets in the way and what already works" },
   answer: { name: "Answer", doing: "suggest ideas that answer the questions" },
   prioritise: { name: "Prioritise", doing: "vote and comment on the shortlisted ideas" },
-  act: { name: "Act", doing: "see what the team will do and follow progress" },
+  act: { name: "Act", doing: "see what the team will do with the ideas taken forward" },
 };
 
 /** The display name of a phase kind, tolerating unknown values. */

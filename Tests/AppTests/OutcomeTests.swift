@@ -70,6 +70,8 @@ private final class RecordingAlerts: OutcomeAlerts {
         let adopted = after.list("items").first?["outcome"] as? [String: Any]
         #expect(adopted?["status"] as? String == "adopted" && adopted?["label"] as? String == "Adopted")
         #expect(adopted?["response"] as? String == "The estates team will run it from March.")
+        let stats = try scene.facilitator.send("GET", "/admin/campaigns/test/stats").object("outcomes")
+        #expect(stats["adopted"] as? Int == 1 && stats["not_taken_forward"] as? Int == 1 && stats["shortlisted"] as? Int == 0)
         let counts = Dictionary(uniqueKeysWithValues: after.list("statuses").map { ($0["status"] as? String ?? "", $0["count"] as? Int ?? -1) })
         #expect(counts == ["under_review": 0, "shortlisted": 0, "in_guide": 0, "adopted": 1, "in_progress": 0,
                            "implemented": 0, "not_taken_forward": 1])

@@ -16,6 +16,8 @@ enum StatsRoutes {
         var perDay: [(String, ActivityCounts)]
         var profileQuestions: [ProfileQuestionRecord]
         var release: ReleaseRecord?
+        /// Ideas per status staff set (issue 23): about ideas, never people, so no k applies.
+        var outcomes: [OutcomeStatus: Int]
     }
 
     static func stats(_ request: Request, _ context: AppContext) throws -> Response {
@@ -30,7 +32,8 @@ enum StatsRoutes {
                 questions: try CampaignStore(connection).questions(campaignID: campaign.id),
                 perDay: try store.perDay(campaignID: campaign.id),
                 profileQuestions: try CampaignStore(connection).profileQuestions(campaignID: campaign.id),
-                release: try StatisticsReleaseStore(connection).latest(campaignID: campaign.id))
+                release: try StatisticsReleaseStore(connection).latest(campaignID: campaign.id),
+                outcomes: try OutcomeStore(connection).currentCounts(campaignID: campaign.id))
         }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
@@ -51,6 +54,8 @@ enum StatsRoutes {
                     q.activity(item.1)
                 }
             }
+            o.key("outcomes")
+            o.object { out in for status in OutcomeStatus.allCases { out.field(status.rawValue, s.outcomes[status] ?? 0) } }
             o.key("perDay")
             o.array(s.perDay) { w, item in
                 w.object { d in
