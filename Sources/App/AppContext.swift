@@ -36,8 +36,8 @@ public struct AppContext: Sendable {
     let joinProof: JoinProof
     /// The last hour's report moments, for the moderation queue's burst signal.
     let reportBursts = ReportBursts()
-    /// Alerts to contributors who opted in when an idea they took part in changes status (the mail
-    /// outbox, issue 22); nil sends none.
+    /// Alerts to contributors who opted in when an idea they took part in changes status: the mail
+    /// outbox (`OutboxOutcomeAlerts`) unless the application was given another; nil sends none.
     let outcomeAlerts: (any OutcomeAlerts)?
 
     init(

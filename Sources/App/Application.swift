@@ -72,7 +72,8 @@ public final class Application: Sendable {
             database: database, key: key, setup: mailSetup, transport: transport, clock: clock, metrics: metrics, log: log)
         context = AppContext(
             database: database, key: key, clock: clock, configuration: configuration, events: events, metrics: metrics,
-            mail: mail, mailPreview: preview, staticFiles: staticFiles, outcomeAlerts: outcomeAlerts, log: log)
+            mail: mail, mailPreview: preview, staticFiles: staticFiles,
+            outcomeAlerts: outcomeAlerts ?? OutboxOutcomeAlerts(key: key, clock: clock), log: log)
         responder = AppResponder(context: context)
         scheduler = PhaseScheduler(context: context)
         var serverConfiguration = ServerConfiguration()

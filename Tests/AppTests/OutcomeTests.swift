@@ -221,4 +221,30 @@ private final class RecordingAlerts: OutcomeAlerts {
             }
         }
     }
+
+    @Test func theMailOutboxIsTheDefaultHookAndQueuesOneSealedAlertPerParticipant() throws {
+        let scene = try Scene()
+        defer { scene.server.close() }
+        let app = scene.server.app
+        #expect(app.context.outcomeAlerts is OutboxOutcomeAlerts)
+        let hook = try #require(app.context.outcomeAlerts)
+        let campaignID = scene.server.campaignID, idea = scene.idea
+        // Inside one write, as the route calls it: the rows are there before the write commits.
+        let (queued, sealed) = try app.database.write { connection -> (Int, [[UInt8]]) in
+            let audience = try OutcomeStore(connection).audience(contributionID: idea)
+            try hook.statusChanged(
+                OutcomeChange(campaignID: campaignID, contributionID: idea, status: .implemented), audience: audience,
+                in: connection)
+            let rows = try connection.query("SELECT kind, sealed FROM outbox WHERE campaign_id = ?", campaignID) {
+                ($0.text(0), $0.blob(1))
+            }
+            return (rows.filter { $0.0 == "personal" }.count, rows.map(\.1))
+        }
+        #expect(queued == 3)
+        // Sealed: neither the idea's number nor its title is readable in a queued row.
+        for payload in sealed {
+            #expect(payload.firstRange(of: Array("Night shuttle".utf8)) == nil)
+        }
+    }
 }
+

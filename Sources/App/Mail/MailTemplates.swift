@@ -60,7 +60,8 @@ enum MailTemplates {
             subject = "\(campaign.title): news about one of your contributions"
             let news: String = switch alert {
             case .shortlisted: "One of your ideas in \(campaign.title) has been shortlisted."
-            case .statusChanged: "What is happening to one of your ideas in \(campaign.title) has changed."
+            case .statusChanged:
+                "The team has reported what is happening to an idea you wrote, voted on or commented on in \(campaign.title)."
             case .replied: "Someone has replied to one of your contributions in \(campaign.title)."
             }
             blocks = [

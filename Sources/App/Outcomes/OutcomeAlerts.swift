@@ -19,3 +19,16 @@ public struct OutcomeChange: Sendable, Equatable {
 public protocol OutcomeAlerts: Sendable {
     func statusChanged(_ change: OutcomeChange, audience: [Int64], in connection: Connection) throws
 }
+
+/// The mail outbox as the outcome alerts hook: one personal alert to each contributor who took part,
+/// queued whether or not they left an address or asked for alerts (the sender sends only to those who
+/// did, and counts every one as handled), so the staff side learns nothing about who can be reached.
+struct OutboxOutcomeAlerts: OutcomeAlerts {
+    let key: ServerKey
+    let clock: any WallClock
+
+    func statusChanged(_ change: OutcomeChange, audience: [Int64], in connection: Connection) throws {
+        try OutboxWriter(connection, key: key, now: clock.now)
+            .alert(contributors: audience.map { (change.campaignID, $0) }, .statusChanged)
+    }
+}

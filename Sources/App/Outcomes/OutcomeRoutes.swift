@@ -49,6 +49,7 @@ enum OutcomeRoutes {
             }
             return entry
         }
+        context.mail.wake()
         var json = JSONWriter()
         json.object { $0.outcomeFields(entry) }
         return .json(json.bytes)
