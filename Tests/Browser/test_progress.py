@@ -79,9 +79,11 @@ def test_the_progress_page_is_accessible(server, scene, browser):
 
 
 def test_an_unknown_campaign_says_so(server, browser):
-    browser.expected_console += [r"/api/campaigns/nope/progress - Failed to load resource: .* 404"]
+    """The server answers its HTML 404 page for a campaign that does not exist (issue 19), as for /c/nope."""
+    browser.expected_console += [r"/c/nope/progress - Failed to load resource: .* 404"]
     browser.get(f"{server.base_url}/c/nope/progress")
-    text_in(browser, "#status", "We could not find that")
+    wait(browser).until(lambda d: "could not find" in d.find_element(By.TAG_NAME, "main").text
+                        or "There is no page at this address" in d.find_element(By.TAG_NAME, "main").text)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

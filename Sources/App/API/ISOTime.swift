@@ -2,9 +2,6 @@
 
 enum ISOTime {
     /// Civil-from-days (Howard Hinnant's algorithm), so no Foundation formatter or locale is involved.
-    /// The UTC day of `seconds`, `YYYY-MM-DD`.
-    static func day(_ seconds: Int64) -> String { String(string(seconds).prefix(10)) }
-
     static func string(_ seconds: Int64) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

@@ -40,7 +40,9 @@ public enum ExportTable: String, CaseIterable, Sendable {
     var alsoRequires: AdminPermission? {
         switch self {
         case .audit: .viewAudit
-        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes: nil
+        case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes,
+             .outcomes, .progressUpdates:
+            nil
         }
     }
 
