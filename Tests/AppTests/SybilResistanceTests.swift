@@ -118,6 +118,22 @@ import TestSupport
         #expect(try app.client().join(json: proof(fresh, Self.solve(fresh, bits: 10))).status == 201)
     }
 
+    /// Spent proofs are remembered in memory only, so a restart must not make one good again:
+    /// the process after it (the same server key, nothing remembered) refuses every challenge
+    /// of the process before, and its own work as before.
+    @Test func aProofSpentBeforeARestartIsNotGoodAfterIt() throws {
+        let key = try #require(ServerKey(bytes: Array(UInt8(0)..<32)))
+        let before = JoinProof(key: key)
+        let (challenge, _) = before.challenge(campaignID: 1, now: 1_000)
+        let nonce = Self.solve(challenge, bits: 8)
+        #expect(before.verify(challenge: challenge, nonce: nonce, campaignID: 1, bits: 8, now: 1_001) == .valid)
+        #expect(before.verify(challenge: challenge, nonce: nonce, campaignID: 1, bits: 8, now: 1_002) == .spent)
+        let after = JoinProof(key: key)
+        #expect(after.verify(challenge: challenge, nonce: nonce, campaignID: 1, bits: 8, now: 1_003) == .forged)
+        let (fresh, _) = after.challenge(campaignID: 1, now: 1_003)
+        #expect(after.verify(challenge: fresh, nonce: Self.solve(fresh, bits: 8), campaignID: 1, bits: 8, now: 1_004) == .valid)
+    }
+
     @Test func aChallengeOfAnotherCampaignIsRefused() throws {
         let app = try TestApp()
         defer { app.close() }

@@ -12,8 +12,10 @@ import Synchronization
 ///
 /// A challenge is stateless and signed: `campaign id ‖ expiry ‖ 16 random bytes ‖ the first 16
 /// bytes of their keyed hash` under the server key (`KeyPurpose.joinChallenge`), in base64url. It
-/// names its campaign and expires after `lifetime`; a proof is accepted once (spent proofs are
-/// remembered in memory, so after a restart a proof could be used twice within its ten minutes).
+/// names its campaign and expires after `lifetime`; a proof is accepted once. Spent proofs are
+/// remembered in memory only — a list of them on disk would say when people joined — so the hash
+/// also covers this process's own random `instance`: a restart retires every challenge still out,
+/// and a proof spent before it cannot be spent again after (the page asks for a new challenge).
 final class JoinProof: Sendable {
     /// Seconds a challenge stays good: time enough to solve it and read the join form. 10 minutes.
     static let lifetime: Int64 = 600
@@ -35,11 +37,15 @@ final class JoinProof: Sendable {
     }
 
     private let key: ServerKey
+    /// Random bytes of this process, signed into its challenges and never sent.
+    private let instance: [UInt8]
     /// Guarded by its mutex: challenges already used, by their text, with when they expire.
     private let spent = Mutex<[String: Int64]>([:])
 
     init(key: ServerKey) {
         self.key = key
+        var generator = SystemRandomNumberGenerator()
+        instance = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// A new challenge for `campaignID`, good until the returned moment.
@@ -82,7 +88,7 @@ final class JoinProof: Sendable {
     }
 
     private func mac(_ bytes: [UInt8]) -> [UInt8] {
-        Array(key.keyedHash(bytes, for: .joinChallenge).prefix(16))
+        Array(key.keyedHash(instance + bytes, for: .joinChallenge).prefix(16))
     }
 
     private static func bigEndian(_ value: Int64) -> [UInt8] {
