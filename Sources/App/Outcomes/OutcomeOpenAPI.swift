@@ -5,7 +5,7 @@ extension OutcomeRoutes {
 
     static let operations: [Operation] = [
         Operation(method: "get", path: "/c/{slug}/progress", summary: "What became of the campaign's ideas (HTML)",
-                  responses: [("200", "HTML")]),
+                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")], page: true),
         Operation(method: "get", path: "/api/campaigns/{slug}/progress",
                   summary: "Public: every visible idea with a status — set by staff, or the shortlist's (shortlisted, in_guide) — by status then oldest first: {campaign, title, state, statuses:[{status,label,count}], items:[{id,title,body,guideId,outcome:{status,label,response,changedOn,history:[{status,label,response,on}],updates:[ProgressUpdate],percent}}]}",
                   responses: [("200", "the progress"), ("404", "not_found")], returns: ["200": "Progress"]),
