@@ -68,19 +68,23 @@ final class RateLimiter: Sendable {
         try check(limits)
     }
 
-    /// The limits on one join from `address`: ten minutes and a day per address and, unless a
-    /// personal invitation bounds it already, the campaign's `ceiling` per hour.
-    func joinLimits(address: String, campaignID: Int64?, ceiling: Int) -> [Limit] {
-        var limits = [
+    /// Codes tried for personal invitations from one address in ten minutes that turned out wrong:
+    /// a bound on guessing (a 50-bit code is not guessed at this rate) that real invitees, who
+    /// mistype now and then, stay far below.
+    static let invitationGuessesPerAddress = Rule(limit: 300, window: 600)
+
+    /// The limits on one join from `address`. A join with a personal invitation is bounded by
+    /// the invitations themselves, so it counts only as a guess (`invitationGuessesPerAddress`),
+    /// given back once the code proves good (`JoinRoute`): a whole trust behind one NAT joins on
+    /// the launch morning. Any other join counts ten minutes and a day per address and the
+    /// campaign's `ceiling` per hour.
+    func joinLimits(address: String, personalInvitation: Bool, campaignID: Int64, ceiling: Int) -> [Limit] {
+        if personalInvitation { return [Limit(key: "a:join-guess:\(address)", rule: Self.invitationGuessesPerAddress)] }
+        return [
             Limit(key: "a:join:\(address)", rule: Action.join.rules.address),
             Limit(key: "a:join-day:\(address)", rule: Self.joinsPerAddressPerDay),
+            Limit(key: "k:join:\(campaignID)", rule: Rule(limit: ceiling, window: 3600)) { .joinCeiling(retryAfter: $0) },
         ]
-        if let campaignID {
-            limits.append(Limit(key: "k:join:\(campaignID)", rule: Rule(limit: ceiling, window: 3600)) {
-                .joinCeiling(retryAfter: $0)
-            })
-        }
-        return limits
     }
 
     /// Counts one request against every limit, or none: throws the first used-up limit's refusal.

@@ -72,6 +72,23 @@ import TestSupport
         #expect(Self.code(try Self.join(app, json: #"{"code":"A-9"}"#)) == "invalid_code")
     }
 
+    /// The launch morning of an invite-only campaign: a whole trust joins from behind one NAT
+    /// address, each with their own invitation. The invitations bound the identities, so they use
+    /// up no share of the address; only codes that fail count, as guesses.
+    @Test func aTrustBehindOneAddressJoinsWithItsInvitations() throws {
+        let app = try TestApp(rateLimits: true, access: .invite)
+        defer { app.close() }
+        let codes = (1...120).map { "WARD-\($0)" }
+        try app.addInvites(codes)
+        let statuses = try codes.map { try Self.join(app, json: #"{"code":"\#($0)"}"#).status }
+        #expect(statuses.filter { $0 == 201 }.count == 120, "refused: \(statuses.filter { $0 != 201 }.count)")
+        // Wrong codes are guesses: a few hundred per ten minutes, then 429 from that address only.
+        let limit = RateLimiter.invitationGuessesPerAddress.limit
+        for index in 0..<limit { #expect(Self.code(try Self.join(app, json: #"{"code":"NOPE-\#(index)"}"#)) == "invalid_code") }
+        #expect(Self.code(try Self.join(app, json: #"{"code":"NOPE-X"}"#)) == "rate_limited")
+        #expect(Self.code(try Self.join(app, from: "127.0.0.2", json: #"{"code":"NOPE-Y"}"#)) == "invalid_code")
+    }
+
     /// A nonce whose SHA-256(challenge:nonce) has `bits` leading zero bits, as the page finds it.
     static func solve(_ challenge: String, bits: Int, weakest: Bool = false) -> String {
         var nonce = 0

@@ -48,14 +48,14 @@ enum JoinRoute {
         let admission = try admission(code: code, campaign: snapshot.campaign, key: context.key)
         if case .open = admission { try checkProof(proof, snapshot.campaign, context) }
         // Counted after the proof, so joins that did no work cannot use up the campaign's ceiling;
-        // a personal invitation is bounded by the invitations instead.
+        // a personal invitation is bounded by the invitations instead, and counts only if it fails.
         let personal: Bool
         switch admission {
         case .open, .accessCode: personal = false
         case .invite: personal = true
         }
         let limits = context.rateLimiter.joinLimits(
-            address: request.addressKey, campaignID: personal ? nil : snapshot.campaign.id,
+            address: request.addressKey, personalInvitation: personal, campaignID: snapshot.campaign.id,
             ceiling: context.configuration.joinCeiling)
         try context.rateLimiter.check(limits)
 
@@ -85,6 +85,7 @@ enum JoinRoute {
             context.rateLimiter.refund(limits.filter { $0.key.hasPrefix("k:") })
             throw error
         }
+        if personal { context.rateLimiter.refund(limits) }  // a good code was no guess
         // The join's transaction pairs the invite's row and the contributor's in the WAL: fold it away soon.
         context.database.scrubWriteAheadLog(wait: false)
         return ContributorSignIn.response(device, slug: slug, status: .created, context: context)
