@@ -65,10 +65,41 @@ public enum CodebookSettlement {
     public static func queue(
         items: [(id: Int64, codedBy: Set<String>)], team: String, required: Int
     ) -> [Int64] {
+        queue(items.map { QueueEntry(id: $0.id, codes: $0.codedBy.count, codedByTeam: $0.codedBy.contains(team)) },
+              required: required)
+    }
+
+    /// One analyst's queue: the items they hold a claim on first (a page they were handed and have
+    /// not finished), then the team's queue as above; items a teammate holds a live claim on are left out.
+    public static func queue(_ entries: [QueueEntry], required: Int) -> [Int64] {
         let required = max(1, required)
-        return items
-            .filter { !$0.codedBy.contains(team) && $0.codedBy.count < required }
-            .sorted { a, b in a.codedBy.count != b.codedBy.count ? a.codedBy.count < b.codedBy.count : a.id < b.id }
+        return entries
+            .filter { !$0.codedByTeam && $0.codes < required && $0.claim != .teammate }
+            .sorted { a, b in
+                let mineA = a.claim == .mine, mineB = b.claim == .mine
+                if mineA != mineB { return mineA }
+                return a.codes != b.codes ? a.codes < b.codes : a.id < b.id
+            }
             .map(\.id)
+    }
+}
+
+/// What a team's queue knows of one item: how many codes it has, whether the team's is one of
+/// them, and who of the team holds a live claim on it.
+public struct QueueEntry: Sendable, Equatable {
+    public enum Claim: Sendable, Equatable {
+        case none, mine, teammate
+    }
+
+    public var id: Int64
+    public var codes: Int
+    public var codedByTeam: Bool
+    public var claim: Claim
+
+    public init(id: Int64, codes: Int, codedByTeam: Bool, claim: Claim = .none) {
+        self.id = id
+        self.codes = codes
+        self.codedByTeam = codedByTeam
+        self.claim = claim
     }
 }

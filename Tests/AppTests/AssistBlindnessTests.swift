@@ -52,7 +52,9 @@ private let suggestionMarkers = ["\"suggestion\"", "\"confidence\"", "\"probabil
             let queue = try walk.client.send("GET", "/admin/campaigns/test/coding/queue").ids("items", "id")
             #expect(Set(queue).isDisjoint(with: scene.items[72...]), "\(walk.who)'s queue")
         }
-        // Once team B has coded item 70, Fred may see the machine's suggestion for it.
+        // Once team B has coded item 70, Fred may see the machine's suggestion for it. (His queue
+        // claimed it for him; he gives his page back so that Ben may code it.)
+        try expectStatus(fred.send("DELETE", "/admin/campaigns/test/coding/claims"), 200)
         try expectStatus(scene.code(70, team: 1), 200)
         try expectStatus(fred.send("GET", "/admin/contributions/\(scene.items[70])/suggestion"), 200)
     }

@@ -63,7 +63,7 @@ enum SessionRoutes {
         return .json(try accountJSON(caller.staff, context))
     }
 
-    /// `{name, role, campaigns: [slug]}`; an empty list means every campaign.
+    /// `{id, name, role, campaigns: [slug], disabled}`; an empty list means every campaign.
     static func accountJSON(_ staff: StaffRecord, _ context: AppContext) throws -> [UInt8] {
         let slugs = try context.database.read { connection in
             try staff.campaignIDs.compactMap { try CampaignStore(connection).campaign(id: $0)?.slug }
@@ -132,6 +132,7 @@ enum SessionRoutes {
 extension JSONWriter {
     /// The public fields of a staff account: never hashes, salts or tokens.
     mutating func staffFields(_ staff: StaffRecord, campaignSlugs: [String]) {
+        field("id", staff.id)
         field("name", staff.name)
         field("role", staff.role.rawValue)
         key("campaigns")

@@ -5,6 +5,8 @@ import Storage
 /// A new account's one-time secrets: the generated password and a personal API token.
 /// Neither is stored; only their hashes are.
 public struct CreatedStaff: Sendable {
+    /// The account's staff id (what coding teams list their members by).
+    public let id: Int64
     public let name: String
     public let role: StaffRole
     public let password: String
@@ -47,7 +49,7 @@ public enum StaffAccounts {
         let derived = try hasher.make(password)
         let token = Tokens.generate()
         let now = clock.now
-        try database.write { connection in
+        let id = try database.write { connection -> Int64 in
             let campaigns = CampaignStore(connection)
             let ids = try campaignSlugs.map { slug -> Int64 in
                 guard let campaign = try campaigns.campaign(slug: slug) else { throw StaffAccountError.unknownCampaign(slug) }
@@ -65,8 +67,9 @@ public enum StaffAccounts {
             try AuditStore(connection).append(
                 NewAuditEntry(actor: actor, action: .staffAdd, target: "staff:\(name)", reason: "role \(role.rawValue)"),
                 now: now)
+            return id
         }
-        return CreatedStaff(name: name, role: role, password: password, token: token)
+        return CreatedStaff(id: id, name: name, role: role, password: password, token: token)
     }
 
     static func isValidName(_ name: String) -> Bool {

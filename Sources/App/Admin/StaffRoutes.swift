@@ -28,7 +28,7 @@ enum StaffRoutes {
         return .json(json.bytes)
     }
 
-    /// `{name, role, campaigns?: [slug]}` → 201 `{name, role, campaigns, password, token}`.
+    /// `{name, role, campaigns?: [slug]}` → 201 `{id, name, role, campaigns, password, token}`.
     static func create(_ request: Request, _ context: AppContext, hasher: PasswordHasher) throws -> Response {
         let caller = try context.requireStaff(request, .manageStaff)
         let body = try JSONBody(request.body)
@@ -49,6 +49,7 @@ enum StaffRoutes {
         }
         var json = JSONWriter()
         json.object { o in
+            o.field("id", created.id)
             o.field("name", created.name)
             o.field("role", created.role.rawValue)
             o.key("campaigns")

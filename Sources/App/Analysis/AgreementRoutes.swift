@@ -14,12 +14,14 @@ enum AgreementRoutes {
     /// Example quotes per theme in the findings.
     static let examplesPerTheme = 3
 
-    /// GET: percent agreement, Cohen's kappa (mean pairwise beyond two teams) and Krippendorff's
-    /// alpha per theme and overall, from the independent codes; plus every open disagreement.
+    /// GET `?round=understand|answer`: percent agreement, Cohen's kappa (mean pairwise beyond two
+    /// teams) and Krippendorff's alpha per theme and overall, from the independent codes of one
+    /// round; plus every open disagreement (`/coding/disputes` pages them).
     static func agreement(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let round = try AnalysisRoutes.round(request)
         let (state, themes, disputed) = try context.database.read { connection in
-            let state = try CodingState.load(campaignID: campaign.id, connection)
+            let state = try CodingState.load(campaignID: campaign.id, round: round, connection)
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id).filter { !$0.archived }
             let contributions = ContributionStore(connection)
             let disputed = try state.items.filter { state.status($0) == .disputed }
@@ -30,6 +32,7 @@ enum AgreementRoutes {
         let statuses = state.items.map { state.status($0).name }
         var json = JSONWriter()
         json.object { o in
+            o.field("round", round.rawValue)
             o.field("teamsPerItem", state.teamsPerItem)
             o.key("overall")
             o.figures(report.overall)
@@ -68,17 +71,15 @@ enum AgreementRoutes {
         let id = try request.idParameter("id")
         let contribution = try AnalysisRoutes.contribution(id, context)
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: contribution.campaignID)
+        _ = try AnalysisRoutes.round(of: contribution)
         let body = try JSONBody(request.body)
         let decision = try AnalysisRoutes.decision(body)
         let reason = TextRules.normalise(try body.string("reason") ?? "")
         let now = context.clock.now
         try context.database.write { connection in
             let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)
-            try CodeStore(connection).reconcile(contributionID: id, decision: decision, themeVersions: versions,
-                                                reason: reason, staffID: staff.id, now: now)
-            try AuditStore(connection).append(
-                NewAuditEntry(campaignID: contribution.campaignID, actor: staff.name, action: .reconcile,
-                              target: "contribution:\(id)", reason: reason), now: now)
+            try Reconciling.settle(id, campaignID: contribution.campaignID, decision: decision, versions: versions,
+                                   reason: reason, staff: staff, connection, now: now)
         }
         var json = JSONWriter()
         json.object { o in
@@ -90,13 +91,18 @@ enum AgreementRoutes {
         return .json(json.bytes)
     }
 
-    /// GET: how many findings carry each theme, with a few example quotes, and the not-relevant
-    /// count; beside them, kept apart, what the machine coder coded (`machineCount`, `machineCoded`).
+    /// GET `?round=`: how many findings carry each theme, with a few example quotes, and the
+    /// not-relevant count; beside them, kept apart, what the machine coder coded (`machineCount`,
+    /// `machineCoded`; it codes Understand only).
     static func findings(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let round = try AnalysisRoutes.round(request)
         let (findings, machine, themes, quotes) = try context.database.read { connection in
-            let findings = try CodingState.load(campaignID: campaign.id, connection).findings
-            let machine = try MachineCodeStore(connection).codes(campaignID: campaign.id).filter { findings[$0.contributionID] == nil }
+            let findings = try CodingState.load(campaignID: campaign.id, round: round, connection).findings
+            var machine: [MachineCodeRecord] = []
+            if round == .understand {
+                machine = try MachineCodeStore(connection).codes(campaignID: campaign.id).filter { findings[$0.contributionID] == nil }
+            }
             let themes = try ThemeStore(connection).themes(campaignID: campaign.id)
             let contributions = ContributionStore(connection)
             var quotes: [Int64: [ContributionRecord]] = [:]
@@ -108,6 +114,7 @@ enum AgreementRoutes {
         }
         var json = JSONWriter()
         json.object { o in
+            o.field("round", round.rawValue)
             o.field("items", findings.count)
             o.field("notRelevant", findings.values.filter(\.notRelevant).count)
             o.field("machineCoded", machine.count)

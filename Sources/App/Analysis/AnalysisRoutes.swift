@@ -13,6 +13,7 @@ enum AnalysisRoutes {
         CandidateRoutes.register(&router)
         MachineCoderRoutes.register(&router)
         AgreementRoutes.register(&router)
+        Reconciling.register(&router)
         ShortlistRoutes.register(&router)
         GuideAdminRoutes.register(&router)
         GuideEditorRoutes.register(&router)
@@ -43,16 +44,39 @@ enum AnalysisRoutes {
         let notRelevant = try body.bool("notRelevant") ?? false
         switch CodeDecision.validated(themes: themes, notRelevant: notRelevant) {
         case .success(let decision): return decision
-        case .failure(let problem): throw APIError.validation(field: "themes", message: problem.message)
+        case .failure(let problem): throw APIError.validation(field: body.fieldName("themes"), message: problem.message)
         }
+    }
+
+    /// `?round=understand|answer` (Understand when absent): which coding round a request is about.
+    static func round(_ request: Request) throws -> CodingRound {
+        guard let raw = request.query("round"), !raw.isEmpty else { return .understand }
+        guard let round = CodingRound(rawValue: raw) else {
+            throw APIError.validation(field: "round", message: "Must be understand or answer.")
+        }
+        return round
+    }
+
+    /// The coding round of a contribution (422 `not_codable` for Prioritise and Act contributions).
+    static func round(of contribution: ContributionRecord) throws -> CodingRound {
+        guard let round = CodingRound(phase: contribution.phase) else { throw CodingRefusal.notCodable }
+        return round
     }
 
     /// The current version of each theme in `decision`; 422 if one is not an unarchived theme of the campaign.
     static func themeVersions(_ decision: CodeDecision, campaignID: Int64, _ connection: Connection) throws -> [Int64: Int] {
-        let themes = try ThemeStore(connection).themes(campaignID: campaignID).filter { !$0.archived }
-        let versions = themes.versions
+        try themeVersions(decision, of: try codebookVersions(campaignID: campaignID, connection))
+    }
+
+    /// Theme id → current version of every unarchived theme of the campaign.
+    static func codebookVersions(campaignID: Int64, _ connection: Connection) throws -> [Int64: Int] {
+        try ThemeStore(connection).themes(campaignID: campaignID).filter { !$0.archived }.versions
+    }
+
+    /// The versions of `decision`'s themes out of `versions`; 422 naming `field` when one is not in it.
+    static func themeVersions(_ decision: CodeDecision, of versions: [Int64: Int], field: String = "themes") throws -> [Int64: Int] {
         guard decision.themes.allSatisfy({ versions[$0] != nil }) else {
-            throw APIError.validation(field: "themes", message: "Choose themes from this campaign's codebook.")
+            throw APIError.validation(field: field, message: "Choose themes from this campaign's codebook.")
         }
         return versions.filter { decision.themes.contains($0.key) }
     }

@@ -1,4 +1,4 @@
-// Blind coding over HTTP: an analyst's queue, saving a code, and reading codes without seeing other teams'.
+// Blind coding over HTTP: an analyst's queue (claimed as it is handed out), and reading codes without seeing other teams'.
 import Campaigns
 import HTTP
 import Storage
@@ -6,37 +6,73 @@ import Storage
 enum CodingRoutes {
     static func register(_ router: inout Router<AppContext>) {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/coding/queue", queue)
-        AdminRoutes.add(&router, .put, "/admin/contributions/{id}/codes", save)
+        AdminRoutes.add(&router, .delete, "/admin/campaigns/{slug}/coding/claims", release)
+        AdminRoutes.add(&router, .put, "/admin/contributions/{id}/codes", CodeSaving.saveOne)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/coding/codes", maxBodySize: CodeSaving.maxBulkBody,
+                        CodeSaving.saveMany)
         AdminRoutes.add(&router, .get, "/admin/contributions/{id}/codes", read)
     }
 
-    /// Longest queue returned at once.
+    /// Longest queue returned at once (and the most items an analyst holds claims on).
     static let queueLimit = 50
 
-    /// GET: the items the caller's team still has to code, uncoded items first.
+    /// GET `?round=understand|answer&limit=`: the items the caller's team still has to code in the
+    /// round, the caller's own claimed page first, then uncoded items. Every item returned is claimed
+    /// for the caller for `CodingClaims.lease` seconds (asking again renews the claims), so no other
+    /// analyst of the team is handed it meanwhile. Each item names the question it answers.
     static func queue(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .code)
-        let (coder, perItem, ids, records) = try context.database.read { connection in
+        let round = try AnalysisRoutes.round(request)
+        let limit = max(1, min(queueLimit, Int(request.query("limit") ?? "") ?? queueLimit))
+        let now = context.clock.now
+        let until = now + CodingClaims.lease
+        let (coder, perItem) = try context.database.read { connection in
             let store = CodeStore(connection)
-            let coder = try store.coder(staffID: staff.id, campaignID: campaign.id)
-            let perItem = try store.teamsPerItem(campaignID: campaign.id)
-            let items = try store.items(campaignID: campaign.id)
-            let ids = CodebookSettlement.queue(items: items, team: coder, required: perItem)
+            return (try store.coder(staffID: staff.id, campaignID: campaign.id),
+                    try store.teamsPerItem(campaignID: campaign.id))
+        }
+        // Read the queue, then claim its head in one write that takes over only lapsed claims; an
+        // item a teammate claimed in between is dropped and the next one read. A few rounds settle it.
+        var held: [Int64] = []
+        var remaining = 0
+        for _ in 0..<4 {
+            let ids = try context.database.read { connection in
+                CodebookSettlement.queue(
+                    try CodeStore(connection).queueEntries(
+                        campaignID: campaign.id, phase: round.phase, coder: coder, staffID: staff.id, now: now),
+                    required: perItem)
+            }
+            remaining = ids.count
+            let wanted = Array(ids.prefix(limit))
+            let claimed = try context.database.write { connection in
+                try CodeStore(connection).claim(
+                    wanted, coder: coder, staffID: staff.id, campaignID: campaign.id, phase: round.phase,
+                    until: until, now: now)
+            }
+            held = wanted.filter(claimed.contains)
+            if held.count == wanted.count { break }
+        }
+        let (records, questions) = try context.database.read { connection in
             let contributions = ContributionStore(connection)
-            let records = try ids.prefix(queueLimit).compactMap { try contributions.contribution(id: $0) }
-            return (coder, perItem, ids, records)
+            let questions = try CampaignStore(connection).questions(campaignID: campaign.id)
+            return (try held.compactMap { try contributions.contribution(id: $0) },
+                    Dictionary(questions.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a }))
         }
         var json = JSONWriter()
         json.object { o in
+            o.field("round", round.rawValue)
             o.field("coder", coder)
             o.field("teamsPerItem", perItem)
-            o.field("remaining", ids.count)
+            o.field("remaining", remaining)
+            o.field("claimedUntil", ISOTime.string(until))
             o.key("items")
             o.array(records) { w, c in
                 w.object { i in
                     i.field("id", c.id)
                     i.field("title", c.title)
                     i.field("body", c.body)
+                    i.field("questionId", c.questionID)
+                    i.field("question", questions[c.questionID] ?? "")
                     i.field("createdAt", ISOTime.string(c.createdAt))
                 }
             }
@@ -44,37 +80,12 @@ enum CodingRoutes {
         return .json(json.bytes)
     }
 
-    /// PUT {themes: [id], notRelevant, memo}: the caller's team's code, stamped with theme versions.
-    static func save(_ request: Request, _ context: AppContext) throws -> Response {
-        let id = try request.idParameter("id")
-        let contribution = try AnalysisRoutes.contribution(id, context)
-        let staff = try AnalysisAccess.require(.code, request, context, campaignID: contribution.campaignID)
-        let body = try JSONBody(request.body)
-        let decision = try AnalysisRoutes.decision(body)
-        let memo = TextRules.normalise(try body.string("memo") ?? "")
-        guard memo.count <= 2000 else { throw APIError.validation(field: "memo", message: "Keep the memo under 2000 characters.") }
-        let now = context.clock.now
-        let code = try context.database.write { connection -> CodeRecord in
-            let store = CodeStore(connection)
-            if let refusal = BlindCoding.saveRefusal(reconciled: try store.reconciliation(contributionID: id) != nil) {
-                throw refusal
-            }
-            if let refusal = SuggestionRules.checkCoding(
-                machineCoded: try MachineCodeStore(connection).code(contributionID: id) != nil) {
-                throw refusal
-            }
-            let versions = try AnalysisRoutes.themeVersions(decision, campaignID: contribution.campaignID, connection)
-            let coder = try store.coder(staffID: staff.id, campaignID: contribution.campaignID)
-            try store.save(contributionID: id, staffID: staff.id, coder: coder, decision: decision,
-                           themeVersions: versions, memo: memo, now: now)
-            guard let saved = try store.codes(contributionID: id).first(where: { $0.coder == coder }) else {
-                throw StoreError.notFound
-            }
-            return saved
-        }
-        var json = JSONWriter()
-        json.code(code, mine: true)
-        return .json(json.bytes)
+    /// DELETE: gives back every item the caller holds a claim on in the campaign (leaving the coding
+    /// screen), so teammates are handed them at once rather than after the lease.
+    static func release(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .code)
+        try context.database.write { try CodeStore($0).releaseClaims(staffID: staff.id, campaignID: campaign.id) }
+        return .json(Array("{\"released\":true}".utf8))
     }
 
     /// GET: the codes the caller may see. Coding is blind: an analyst sees only their own team's

@@ -9,13 +9,14 @@ struct CodingState {
     var codes: [Int64: [CodeRecord]]
     var reconciliations: [Int64: ReconciliationRecord]
 
-    static func load(campaignID: Int64, _ connection: Connection) throws -> CodingState {
+    /// The state of one coding round (Understand unless said): the other round's codes are not in it.
+    static func load(campaignID: Int64, round: CodingRound = .understand, _ connection: Connection) throws -> CodingState {
         let store = CodeStore(connection)
         return CodingState(
             teamsPerItem: try store.teamsPerItem(campaignID: campaignID),
-            codes: Dictionary(grouping: try store.codes(campaignID: campaignID), by: \.contributionID),
+            codes: Dictionary(grouping: try store.codes(campaignID: campaignID, phase: round.phase), by: \.contributionID),
             reconciliations: Dictionary(
-                try store.reconciliations(campaignID: campaignID).map { ($0.contributionID, $0) },
+                try store.reconciliations(campaignID: campaignID, phase: round.phase).map { ($0.contributionID, $0) },
                 uniquingKeysWith: { a, _ in a }))
     }
 

@@ -47,6 +47,8 @@ extension OpenAPIDocument {
         "campaign": (.nonEmpty, true),
         "from": (.integerIn(minimum: 0, maximum: nil), false),
         "to": (.integerIn(minimum: 0, maximum: nil), false),
+        "round": (.choice(["understand", "answer"]), false),
+        "after": (.integerIn(minimum: 0, maximum: nil), false),
     ]
 
     static let contributionFields: [(String, Schema)] = [

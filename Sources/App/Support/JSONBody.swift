@@ -50,6 +50,9 @@ struct JSONBody {
         return value
     }
 
+    /// The name errors give field `key` of this body (`items[2].themes` for an object of a list).
+    func fieldName(_ key: String) -> String { path + key }
+
     private func invalid(_ key: String, _ message: String) -> APIError {
         APIError.validation(field: path + key, message: message)
     }
@@ -116,6 +119,16 @@ struct JSONBody {
     /// The whole body as an object of whole numbers (`PUT …/scores {criterion: 0..3}`).
     func topLevelIntMap() throws -> [String: Int] {
         try Self.wholeNumbers(object)
+    }
+
+    /// A list of objects under `key`, each read like a body of its own (errors name `key[i].field`).
+    func objects(_ key: String) throws -> [JSONBody]? {
+        guard let value = value(key) else { return nil }
+        guard let list = value as? [Any] else { throw invalid(key, "Must be a list.") }
+        return try list.enumerated().map { index, element in
+            guard let fields = element as? [String: Any] else { throw invalid("\(key)[\(index)]", "Must be an object.") }
+            return JSONBody(object: fields, path: "\(path)\(key)[\(index)].")
+        }
     }
 
     /// A list of objects whose fields are all strings, e.g. `[{"key": "doable", "label": "Doable"}]`.

@@ -30,19 +30,19 @@ public struct CodeStore {
         self.connection = connection
     }
 
-    /// The contributions that teams code: visible Understand-phase contributions of the campaign
-    /// that are neither reconciled nor coded by the machine coder, each with the coders that have
-    /// coded it, oldest first.
-    public func items(campaignID: Int64) throws -> [(id: Int64, codedBy: Set<String>)] {
+    /// The contributions that teams code in a round: visible contributions of the campaign's phase
+    /// `phase` that are neither reconciled nor coded by the machine coder, each with the coders that
+    /// have coded it, oldest first.
+    public func items(campaignID: Int64, phase: PhaseKind = .understand) throws -> [(id: Int64, codedBy: Set<String>)] {
         try connection.query(
             """
             SELECT c.id, (SELECT group_concat(coder, ' ') FROM codes WHERE contribution_id = c.id)
             FROM contributions c
-            WHERE c.campaign_id = ? AND c.phase = 'understand' AND c.state = 'visible'
+            WHERE c.campaign_id = ? AND c.phase = ? AND c.state = 'visible'
               AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.contribution_id = c.id)
               AND NOT EXISTS (SELECT 1 FROM machine_codes m WHERE m.contribution_id = c.id)
             ORDER BY c.id
-            """, campaignID
+            """, campaignID, phase.rawValue
         ) { row in
             (id: row.int(0), codedBy: Set((row.optionalText(1) ?? "").split(separator: " ").map(String.init)))
         }
@@ -53,6 +53,7 @@ public struct CodeStore {
                      themeVersions: [Int64: Int], memo: String, now: Int64) throws {
         try connection.run(
             "DELETE FROM codes WHERE contribution_id = ? AND (coder = ? OR staff_id = ?)", contributionID, coder, staffID)
+        try connection.run("DELETE FROM coding_claims WHERE contribution_id = ? AND coder = ?", contributionID, coder)
         let ids = decision.themes.sorted()
         try connection.run(
             """
@@ -69,22 +70,29 @@ public struct CodeStore {
 
     /// Every code of one contribution.
     public func codes(contributionID: Int64) throws -> [CodeRecord] {
-        try codes(where: "k.contribution_id = ?", contributionID)
+        try codes(where: "k.contribution_id = ?", [.integer(contributionID)])
     }
 
     /// Every code of the campaign's contributions.
     public func codes(campaignID: Int64) throws -> [CodeRecord] {
-        try codes(where: "k.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ?)", campaignID)
+        try codes(where: "k.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ?)", [.integer(campaignID)])
     }
 
-    private func codes(where condition: String, _ value: Int64) throws -> [CodeRecord] {
+    /// Every code of the campaign's contributions of one phase (one coding round).
+    public func codes(campaignID: Int64, phase: PhaseKind) throws -> [CodeRecord] {
+        try codes(
+            where: "k.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ? AND phase = ?)",
+            [.integer(campaignID), .text(phase.rawValue)])
+    }
+
+    private func codes(where condition: String, _ values: [SQLValue]) throws -> [CodeRecord] {
         try connection.query(
             """
             SELECT k.contribution_id, k.staff_id, k.coder, k.not_relevant, k.memo, k.coded_at,
                    (SELECT group_concat(theme_id || ':' || theme_version) FROM code_themes t
                     WHERE t.contribution_id = k.contribution_id AND t.staff_id = k.staff_id)
             FROM codes k WHERE \(condition) ORDER BY k.contribution_id, k.coder
-            """, value
+            """, values: values
         ) { row in
             let versions = Self.versions(row.optionalText(6))
             return CodeRecord(
@@ -111,22 +119,29 @@ public struct CodeStore {
     }
 
     public func reconciliation(contributionID: Int64) throws -> ReconciliationRecord? {
-        try reconciliations(where: "r.contribution_id = ?", contributionID).first
+        try reconciliations(where: "r.contribution_id = ?", [.integer(contributionID)]).first
     }
 
     public func reconciliations(campaignID: Int64) throws -> [ReconciliationRecord] {
         try reconciliations(
-            where: "r.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ?)", campaignID)
+            where: "r.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ?)", [.integer(campaignID)])
     }
 
-    private func reconciliations(where condition: String, _ value: Int64) throws -> [ReconciliationRecord] {
+    /// The reconciliations of one phase's contributions (one coding round).
+    public func reconciliations(campaignID: Int64, phase: PhaseKind) throws -> [ReconciliationRecord] {
+        try reconciliations(
+            where: "r.contribution_id IN (SELECT id FROM contributions WHERE campaign_id = ? AND phase = ?)",
+            [.integer(campaignID), .text(phase.rawValue)])
+    }
+
+    private func reconciliations(where condition: String, _ values: [SQLValue]) throws -> [ReconciliationRecord] {
         try connection.query(
             """
             SELECT r.contribution_id, r.not_relevant, r.reason, r.staff_id, r.reconciled_at,
                    (SELECT group_concat(theme_id || ':' || theme_version) FROM reconciliation_themes t
                     WHERE t.contribution_id = r.contribution_id)
             FROM reconciliations r WHERE \(condition) ORDER BY r.contribution_id
-            """, value
+            """, values: values
         ) { row in
             ReconciliationRecord(
                 contributionID: row.int(0),
