@@ -236,4 +236,79 @@ private struct TeamScene {
         #expect(try scene.queue(scene.ben, round: "answer").isEmpty)
         #expect(try scene.ana.send("GET", "/admin/campaigns/test/coding/queue?round=act").status == 422)
     }
+
+    /// The findings leave as CSV matching the console: agreement.csv keyed by team exactly as the
+    /// report (two analysts a team, so keying by analyst would differ), codes.csv with the team and
+    /// the reconciled themes, findings.csv with every settled item, teams.csv with the members.
+    @Test func theFindingsLeaveAsCSVMatchingTheReport() throws {
+        let scene = try TeamScene(count: 8)
+        defer { scene.server.close() }
+        // Within each team the two analysts take alternate items; A and B differ on items 0, 3 and 6.
+        for (team, members) in [(0, [scene.ana, scene.al]), (1, [scene.ben, scene.bo])] {
+            for (index, item) in scene.items.enumerated() {
+                let themes = team == 1 && index % 3 == 0 ? [scene.y] : index % 2 == 0 ? [scene.x] : [scene.x, scene.y]
+                try expectStatus(members[index % 2].send("PUT", "/admin/contributions/\(item)/codes",
+                                                         json: #"{"themes":[\#(themes.map(String.init).joined(separator: ","))],"notRelevant":false}"#), 200)
+            }
+        }
+        try expectStatus(scene.fay.send("POST", "/admin/campaigns/test/reconcile",
+                                        json: #"{"take":\#(scene.teams[1]),"ids":[\#(scene.items[0]),\#(scene.items[3])]}"#), 200)
+        let report = try scene.fay.send("GET", "/admin/campaigns/test/agreement")
+        let organiser = try scene.server.staff("olga", role: "organiser")
+        func csv(_ name: String) throws -> [[String]] {
+            let response = try organiser.send("GET", "/admin/campaigns/test/export/\(name).csv")
+            try expectStatus(response, 200)
+            #expect(Array(response.body.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(name).csv starts with a BOM")
+            return try CSVReader.parse(response.body).map(\.fields)
+        }
+        let agreement = try csv("agreement")
+        #expect(agreement.first == ["round", "theme", "items", "percent_agreement", "mean_kappa", "krippendorff_alpha"])
+        let overall = try #require(agreement.first { $0.count > 2 && $0[1] == "(all themes)" })
+        let kappa = try #require(number(report.object("overall")["kappa"]))
+        #expect(abs((Double(overall[4]) ?? -9) - kappa) < 1e-6, "export \(overall[4]) vs report \(kappa)")
+        #expect(Int(overall[2]) == report.object("overall")["items"] as? Int)
+        for theme in report.list("themes") {
+            let name = theme["name"] as? String ?? ""
+            let row = try #require(agreement.first { $0.count > 4 && $0[1] == name })
+            let figures = theme["figures"] as? [String: Any] ?? [:]
+            if let k = number(figures["kappa"]) { #expect(abs((Double(row[4]) ?? -9) - k) < 1e-6, "\(name)") }
+        }
+
+        let codes = try csv("codes")
+        #expect(codes.first?.prefix(4) == ["contribution", "round", "team", "coder"])
+        let first = codes.dropFirst().filter { $0[0] == String(scene.items[0]) }
+        #expect(first.map { $0[2] }.sorted() == ["A", "B"])
+        #expect(first.allSatisfy { $0[8] == "Neighbours" && $0[9] == "false" }, "\(first)")
+        #expect(codes.dropFirst().filter { $0[0] == String(scene.items[6]) }.allSatisfy { $0[8].isEmpty && $0[9].isEmpty })
+
+        let findings = try csv("findings")
+        let console = try scene.fay.send("GET", "/admin/campaigns/test/findings")
+        #expect(findings.count - 1 == console.json["items"] as? Int)
+        #expect(findings.count - 1 == 7, "8 items: 5 agreed, 2 reconciled, 1 still disputed")
+        for theme in console.list("themes") {
+            let name = theme["name"] as? String ?? ""
+            let carrying = findings.dropFirst().filter { $0[3].components(separatedBy: "; ").contains(name) }.count
+            #expect(carrying == theme["count"] as? Int, "\(name)")
+        }
+        #expect(try csv("teams") == [["team", "member", "role"], ["A", "al", "analyst"], ["A", "ana", "analyst"],
+                                     ["B", "ben", "analyst"], ["B", "bo", "analyst"]])
+    }
+
+    @Test func publishingThemesSaysWhichItLeftOutAndWhy() throws {
+        let scene = try TeamScene(count: 3)
+        defer { scene.server.close() }
+        let archived = try TeamScene.theme(scene.fay, "Old", "barrier")
+        try expectStatus(scene.fay.send("PATCH", "/admin/themes/\(archived)", json: #"{"archived":true}"#), 200)
+        for client in [scene.ana, scene.ben] {
+            try expectStatus(client.send("PUT", "/admin/contributions/\(scene.items[0])/codes", json: #"{"themes":[\#(scene.x)]}"#), 200)
+        }
+        let published = try scene.fay.send("POST", "/admin/campaigns/test/publish-themes")
+        try expectStatus(published, 200)
+        #expect(published.ids("published", "id") == [scene.x])
+        let left = published.list("left").map { "\($0["name"] as? String ?? ""):\($0["reason"] as? String ?? "")" }
+        #expect(left == ["Neighbours:no_finding", "Old:archived"])
+        #expect(published.json["unsettled"] as? Int == 0, "items nobody coded are not in the coding state")
+        try expectStatus(scene.ana.send("PUT", "/admin/contributions/\(scene.items[1])/codes", json: #"{"themes":[\#(scene.y)]}"#), 200)
+        #expect(try scene.fay.send("POST", "/admin/campaigns/test/publish-themes").json["unsettled"] as? Int == 1)
+    }
 }

@@ -105,20 +105,23 @@ final class ExportFixture {
                 NewStaff(name: "Ana Lyst", role: .analyst, passwordHash: [1], salt: [2], iterations: 1), now: t0)
             let ben = try staff.create(
                 NewStaff(name: "Ben Coder", role: .analyst, passwordHash: [1], salt: [2], iterations: 1), now: t0)
-            for (staffID, themes, notRelevant) in [(ana, "[\(transport)]", 0), (ben, "[\(transport),\(care)]", 0)] {
-                try connection.run(
-                    """
-                    INSERT INTO codes (contribution_id, staff_id, coder, themes, not_relevant, memo, coded_at)
-                    VALUES (?, ?, 's' || ?, ?, ?, ?, ?)
-                    """,
-                    ideas[0], staffID, staffID, themes, notRelevant, "memo, with comma", t0 + 4 * 86_400)
+            // Ana codes for team A, Ben for team B, as the coding routes store it (codes and code_themes);
+            // they disagree on idea 1, which a facilitator reconciles to Transport, buses.
+            let codeStore = CodeStore(connection)
+            let teamA = try codeStore.setTeam(campaignID: id, name: "A", members: [ana], now: t0).id
+            let teamB = try codeStore.setTeam(campaignID: id, name: "B", members: [ben], now: t0).id
+            for (staffID, team, themes) in [(ana, teamA, [transport]), (ben, teamB, [transport, care])] {
+                try codeStore.save(
+                    contributionID: ideas[0], staffID: staffID, coder: "t\(team)",
+                    decision: CodeDecision(themes: Set(themes), notRelevant: false),
+                    themeVersions: [:], memo: "memo, with comma", now: t0 + 4 * 86_400)
             }
-            try connection.run(
-                """
-                INSERT INTO codes (contribution_id, staff_id, coder, themes, not_relevant, memo, coded_at)
-                VALUES (?, ?, 's' || ?, '[]', 1, '', ?)
-                """,
-                ideas[1], ana, ana, t0 + 4 * 86_400)
+            try codeStore.save(
+                contributionID: ideas[1], staffID: ana, coder: "t\(teamA)", decision: CodeDecision(themes: [], notRelevant: true),
+                themeVersions: [:], memo: "", now: t0 + 4 * 86_400)
+            try codeStore.reconcile(
+                contributionID: ideas[0], decision: CodeDecision(themes: [transport], notRelevant: false), themeVersions: [:],
+                reason: "", staffID: nil, now: t0 + 5 * 86_400)
             // The machine coder coded idea 3 (Transport, buses) and idea 4 (not relevant).
             _ = try MachineCodeStore(connection).apply(
                 campaignID: id, measurement: AgreementReport.Figures(items: 40, percent: 0.9, kappa: 0.8125, alpha: 0.8),

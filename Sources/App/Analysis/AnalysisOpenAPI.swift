@@ -20,7 +20,7 @@ extension AnalysisRoutes {
                   responses: [("200", "{teamsPerItem}"), ("422", "validation")]),
         Operation(method: "post", path: "/admin/campaigns/{slug}/publish-themes",
                   summary: "Publish the framework: the themes found in reconciled or agreed codes (and their parents)",
-                  responses: [("200", "{published:[Theme]}")]),
+                  responses: [("200", "{published:[Theme], left:[{id, name, reason: archived|no_finding}], unsettled}")]),
         Operation(method: "get", path: "/admin/campaigns/{slug}/coding/queue",
                   summary: "The caller's coding queue in a round (understand|answer): their claimed page first, then uncoded items; every item returned is claimed for them for 15 minutes (never a machine-coded item, never a suggestion)",
                   responses: [("200", "{round, coder, teamsPerItem, remaining, claimedUntil, items:[{id,title,body,questionId,question,createdAt}]}"), ("422", "validation (round)")],

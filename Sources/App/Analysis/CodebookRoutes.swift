@@ -111,11 +111,15 @@ enum CodebookRoutes {
 
     /// POST: publishes the framework, exactly the unarchived themes that appear in at least one
     /// finding (reconciled or agreed) and their parents, so contributors link ideas to them in Answer.
+    /// Says what it left out and why (`left: [{id, name, reason: archived|no_finding}]`) and how many
+    /// Understand items are not settled yet (`unsettled`): a theme only they carry is not published.
     static func publish(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let now = context.clock.now
-        let published = try context.database.write { connection -> [CodebookTheme] in
-            let findings = try CodingState.load(campaignID: campaign.id, connection).findings
+        let (published, left, unsettled) = try context.database.write { connection -> ([CodebookTheme], [(CodebookTheme, String)], Int) in
+            let state = try CodingState.load(campaignID: campaign.id, connection)
+            let findings = state.findings
+            let unsettled = state.items.filter { state.status($0).finding == nil }.count
             let store = ThemeStore(connection)
             let themes = try store.themes(campaignID: campaign.id)
             let byID = Dictionary(uniqueKeysWithValues: themes.map { ($0.id, $0) })
@@ -126,12 +130,22 @@ enum CodebookRoutes {
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .publishThemes,
                               target: "campaign:\(campaign.slug)", reason: "\(ids.count) themes"), now: now)
-            return try store.themes(campaignID: campaign.id).filter(\.published)
+            let left = themes.filter { !ids.contains($0.id) }.map { ($0, $0.archived ? "archived" : "no_finding") }
+            return (try store.themes(campaignID: campaign.id).filter(\.published), left, unsettled)
         }
         var json = JSONWriter()
         json.object { o in
             o.key("published")
             o.array(published) { w, t in w.theme(t) }
+            o.key("left")
+            o.array(left) { w, pair in
+                w.object { l in
+                    l.field("id", pair.0.id)
+                    l.field("name", pair.0.name)
+                    l.field("reason", pair.1)
+                }
+            }
+            o.field("unsettled", unsettled)
         }
         return .json(json.bytes)
     }

@@ -39,12 +39,17 @@ enum ExportCells {
     /// A UTC day, `YYYY-MM-DD`.
     static func day(_ seconds: Int64) -> CSVCell { .text(String(ISOTime.string(seconds).prefix(10))) }
 
-    /// `reconciled_themes` stays empty until the reconciled codes have a table of their own.
-    static func code(_ c: ExportCode, themeNames: [Int64: String], pseudonyms: Pseudonyms) -> [CSVCell] {
+    /// One team's code; `team` is empty for an analyst coding alone, the `reconciled_…` cells for an
+    /// item no facilitator has settled.
+    static func code(
+        _ c: ExportCode, themeNames: [Int64: String], teamNames: [String: String], pseudonyms: Pseudonyms
+    ) -> [CSVCell] {
         let names = c.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted()
+        let settled = c.reconciled.map { $0.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted() }
         return [
-            .integer(c.contributionID), .text(pseudonyms.analyst(c.staffID)), list(names), flag(c.notRelevant),
-            .text(c.memo), time(c.codedAt), .empty,
+            .integer(c.contributionID), .text(c.phase), teamNames[c.coder].map(CSVCell.text) ?? .empty,
+            .text(pseudonyms.analyst(c.staffID)), list(names), flag(c.notRelevant), .text(c.memo), time(c.codedAt),
+            settled.map(list) ?? .empty, c.reconciled.map { flag($0.notRelevant) } ?? .empty,
         ]
     }
 

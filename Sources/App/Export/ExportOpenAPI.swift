@@ -9,7 +9,7 @@ extension ExportRoutes {
     static let operations: [OpenAPIDocument.Operation] = [
         OpenAPIDocument.Operation(
             method: "get", path: "/admin/campaigns/{slug}/export/{file}",
-            summary: "One table as CSV, streamed (file: contributions|comments|votes|codes|agreement|participants|stats|audit|machine_codes"
+            summary: "One table as CSV, streamed (file: contributions|comments|votes|codes|agreement|findings|teams|participants|stats|audit|machine_codes"
                 + " .csv, or linked.csv for admins: contributions with their authors' k-anonymous profiles); audited",
             responses: [("200", "text/csv, UTF-8 with BOM, CRLF, no contributor column (PRIVACY.md)")] + refusals),
         OpenAPIDocument.Operation(

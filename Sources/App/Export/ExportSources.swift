@@ -55,13 +55,21 @@ struct ExportSources {
         case .votes:
             return VoteRows(sources: self)
         case .codes:
-            let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
+            let (themes, teams) = try database.read {
+                (try ExportStore($0).themes(campaignID: id), try CodeStore($0).teams(campaignID: id))
+            }
             let themeNames = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let teamNames = Dictionary(teams.map { ("t\($0.id)", $0.name) }, uniquingKeysWith: { first, _ in first })
             return KeysetRows(
                 header: table.header, database: database, start: (Int64(0), Int64(0)), limit: pageSize,
                 fetch: { try ExportStore($0).codes(campaignID: id, after: $1, limit: $2) },
                 key: { ($0.contributionID, $0.staffID) },
-                cells: { ExportCells.code($0, themeNames: themeNames, pseudonyms: names) })
+                cells: { ExportCells.code($0, themeNames: themeNames, teamNames: teamNames, pseudonyms: names) })
+        case .findings:
+            return FixedRows(header: table.header, rows: try findingRows())
+        case .teams:
+            let members = try database.read { try ExportStore($0).teamMembers(campaignID: id) }
+            return FixedRows(header: table.header, rows: members.map { [.text($0.team), .text($0.member), .text($0.role)] })
         case .machineCodes:
             let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
             let themeNames = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -99,28 +107,45 @@ struct ExportSources {
         }
     }
 
-    /// Per-theme agreement between analysts, then one row over the whole code sets.
+    /// Per round that has codes: the agreement between teams per theme, then over the whole code
+    /// sets — computed from the same state and the same themes as the console's agreement report.
     private func agreementRows() throws -> [[CSVCell]] {
         let id = campaign.id
-        let themes = try database.read { try ExportStore($0).themes(campaignID: id) }
-        var codes: [Int64: [String: Set<Int64>]] = [:]
-        var key = (Int64(0), Int64(0))
-        while true {
-            let after = key
-            let limit = pageSize
-            let page = try database.read { try ExportStore($0).codes(campaignID: id, after: after, limit: limit) }
-            for code in page {
-                codes[code.contributionID, default: [:]][String(code.staffID)] =
-                    code.notRelevant ? [] : Set(code.themeIDs)
+        var rows: [[CSVCell]] = []
+        for round in CodingRound.allCases {
+            let (state, themes) = try database.read { connection in
+                (try CodingState.load(campaignID: id, round: round, connection),
+                 try ThemeStore(connection).themes(campaignID: id).filter { !$0.archived })
             }
-            guard let last = page.last, page.count == limit else { break }
-            key = (last.contributionID, last.staffID)
+            guard round == .understand || !state.codes.isEmpty else { continue }
+            let report = AgreementReport.build(codes: state.agreementInput, themes: themes.map(\.id))
+            for (theme, figures) in zip(themes, report.byTheme) {
+                rows.append([.text(round.rawValue), .text(theme.name)] + ExportCells.figures(figures.figures))
+            }
+            rows.append([.text(round.rawValue), .text("(all themes)")] + ExportCells.figures(report.overall))
         }
-        let report = AgreementReport.build(codes: codes, themes: themes.map(\.id))
-        var rows = zip(themes, report.byTheme).map { theme, figures in
-            [CSVCell.text(theme.name)] + ExportCells.figures(figures.figures)
+        return rows
+    }
+
+    /// Every settled item of each round, in id order: agreed by the teams or reconciled.
+    private func findingRows() throws -> [[CSVCell]] {
+        let id = campaign.id
+        var rows: [[CSVCell]] = []
+        for round in CodingRound.allCases {
+            let (state, themes) = try database.read { connection in
+                (try CodingState.load(campaignID: id, round: round, connection),
+                 try ExportStore(connection).themes(campaignID: id))
+            }
+            let names = Dictionary(themes.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            for item in state.items {
+                let status = state.status(item)
+                guard let finding = status.finding else { continue }
+                rows.append([
+                    .integer(item), .text(round.rawValue), .text(status.name),
+                    ExportCells.list(finding.themes.map { names[$0] ?? "#\($0)" }.sorted()), ExportCells.flag(finding.notRelevant),
+                ])
+            }
         }
-        rows.append([.text("(all themes)")] + ExportCells.figures(report.overall))
         return rows
     }
 

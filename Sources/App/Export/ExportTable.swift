@@ -11,6 +11,10 @@ public enum ExportTable: String, CaseIterable, Sendable {
     case outcomes
     /// Implementation updates on adopted ideas.
     case progressUpdates = "progress_updates"
+    /// Every settled item of each coding round: its agreed or reconciled themes, as the console's findings count them.
+    case findings
+    /// The coding teams and their members: staff names, never a contributor (PRIVACY.md).
+    case teams
 
     /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement,
     /// the machine coder's codes and the audit log are staff working material, not open data; the
@@ -18,7 +22,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
     var isOpenData: Bool {
         switch self {
         case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates: true
-        case .codes, .agreement, .audit, .linked, .machineCodes: false
+        case .codes, .agreement, .audit, .linked, .machineCodes, .findings, .teams: false
         }
     }
 
@@ -28,7 +32,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .linked: true
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes,
-             .outcomes, .progressUpdates:
+             .outcomes, .progressUpdates, .findings, .teams:
             false
         }
     }
@@ -41,7 +45,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .audit: .viewAudit
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes,
-             .outcomes, .progressUpdates:
+             .outcomes, .progressUpdates, .findings, .teams:
             nil
         }
     }
@@ -57,9 +61,14 @@ public enum ExportTable: String, CaseIterable, Sendable {
         case .votes:
             ["contribution", "value", "voted_on"]
         case .codes:
-            ["contribution", "coder", "themes", "not_relevant", "memo", "coded_at", "reconciled_themes"]
+            ["contribution", "round", "team", "coder", "themes", "not_relevant", "memo", "coded_at", "reconciled_themes",
+             "reconciled_not_relevant"]
         case .agreement:
-            ["theme", "items", "percent_agreement", "mean_kappa", "krippendorff_alpha"]
+            ["round", "theme", "items", "percent_agreement", "mean_kappa", "krippendorff_alpha"]
+        case .findings:
+            ["contribution", "round", "status", "themes", "not_relevant"]
+        case .teams:
+            ["team", "member", "role"]
         case .participants:
             ["profile"]
         case .stats:

@@ -5,16 +5,15 @@ extension CodeStore {
     /// Every item of one round a team still might code, for `CodebookSettlement.queue`: visible
     /// contributions of `phase`, neither reconciled nor machine-coded, each with its number of codes,
     /// whether `coder` has coded it, and who of `coder` holds a live claim on it.
-    /// One pass over the round's items in id order (index `contributions_by_phase`), each with three
-    /// index seeks into the codes and the claims.
+    /// One pass over the round's items in id order (index `contributions_by_phase`), each with one
+    /// seek into the codes (count × 2 + whether `coder`'s is among them) and one into the claims.
     public func queueEntries(
         campaignID: Int64, phase: PhaseKind, coder: String, staffID: Int64, now: Int64
     ) throws -> [QueueEntry] {
         try connection.query(
             """
             SELECT c.id,
-                   (SELECT count(*) FROM codes k WHERE k.contribution_id = c.id),
-                   EXISTS (SELECT 1 FROM codes k WHERE k.contribution_id = c.id AND k.coder = ?3),
+                   (SELECT (count(*) << 1) | coalesce(max(k.coder = ?3), 0) FROM codes k WHERE k.contribution_id = c.id),
                    (SELECT l.staff_id FROM coding_claims l
                     WHERE l.contribution_id = c.id AND l.coder = ?3 AND l.expires_at > ?4)
             FROM contributions c
@@ -24,9 +23,10 @@ extension CodeStore {
             ORDER BY c.id
             """, campaignID, phase.rawValue, coder, now
         ) { row in
-            let holder = row.optionalInt(3)
+            let holder = row.optionalInt(2)
+            let codes: Int = row.int(1)
             return QueueEntry(
-                id: row.int(0), codes: row.int(1), codedByTeam: row.bool(2),
+                id: row.int(0), codes: codes >> 1, codedByTeam: codes & 1 == 1,
                 claim: holder == nil ? .none : holder == staffID ? .mine : .teammate)
         }
     }

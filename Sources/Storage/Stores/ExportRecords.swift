@@ -59,10 +59,22 @@ public struct ExportVoteGroup: Sendable, Equatable {
 public struct ExportCode: Sendable, Equatable {
     public var contributionID: Int64
     public var staffID: Int64
+    /// The contribution's phase: the coding round the code belongs to.
+    public var phase: String
+    /// `t<team id>`, or `s<staff id>` for an analyst coding alone.
+    public var coder: String
     public var themeIDs: [Int64]
     public var notRelevant: Bool
     public var memo: String
     public var codedAt: Int64
+    /// The facilitator's settlement of the item, when it was reconciled.
+    public var reconciled: (themeIDs: [Int64], notRelevant: Bool)?
+
+    public static func == (a: ExportCode, b: ExportCode) -> Bool {
+        a.contributionID == b.contributionID && a.staffID == b.staffID && a.phase == b.phase && a.coder == b.coder
+            && a.themeIDs == b.themeIDs && a.notRelevant == b.notRelevant && a.memo == b.memo && a.codedAt == b.codedAt
+            && a.reconciled?.themeIDs == b.reconciled?.themeIDs && a.reconciled?.notRelevant == b.reconciled?.notRelevant
+    }
 }
 
 /// A machine-coded item with the run that coded it and the figure the coder was measured at then.

@@ -28,21 +28,35 @@ extension ExportStore {
         ) { row in (id: row.int(0), phase: row.text(1), text: row.text(2)) }
     }
 
-    /// Analysts' codes after the key (contributionID, staffID).
+    /// Analysts' codes after the key (contributionID, staffID), each with its item's reconciliation.
     public func codes(campaignID: Int64, after: (Int64, Int64), limit: Int) throws -> [ExportCode] {
         try connection.query(
             """
             SELECT k.contribution_id, k.staff_id, (SELECT group_concat(j.value) FROM json_each(k.themes) j),
-                   k.not_relevant, k.memo, k.coded_at
+                   k.not_relevant, k.memo, k.coded_at, c.phase, k.coder, r.not_relevant,
+                   (SELECT group_concat(t.theme_id) FROM reconciliation_themes t WHERE t.contribution_id = r.contribution_id)
             FROM codes k CROSS JOIN contributions c ON c.id = k.contribution_id
+            LEFT JOIN reconciliations r ON r.contribution_id = k.contribution_id
             WHERE (k.contribution_id, k.staff_id) > (?, ?) AND c.campaign_id = ?
             ORDER BY k.contribution_id, k.staff_id LIMIT ?
             """, after.0, after.1, campaignID, limit
         ) { row in
             ExportCode(
-                contributionID: row.int(0), staffID: row.int(1), themeIDs: row.idList(2).sorted(),
-                notRelevant: row.bool(3), memo: row.text(4), codedAt: row.int(5))
+                contributionID: row.int(0), staffID: row.int(1), phase: row.text(6), coder: row.text(7),
+                themeIDs: row.idList(2).sorted(), notRelevant: row.bool(3), memo: row.text(4), codedAt: row.int(5),
+                reconciled: row.optionalInt(8).map { (themeIDs: row.idList(9).sorted(), notRelevant: $0 != 0) })
         }
+    }
+
+    /// Every coding team of the campaign with its members' names, by team then name.
+    public func teamMembers(campaignID: Int64) throws -> [(team: String, member: String, role: String)] {
+        try connection.query(
+            """
+            SELECT t.name, s.name, s.role FROM coding_teams t
+            JOIN coding_team_members m ON m.team_id = t.id JOIN staff s ON s.id = m.staff_id
+            WHERE t.campaign_id = ? ORDER BY t.name, s.name
+            """, campaignID
+        ) { row in (team: row.text(0), member: row.text(1), role: row.text(2)) }
     }
 
     /// The machine coder's codes after contribution `after`, each with its run.
