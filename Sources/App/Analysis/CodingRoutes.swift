@@ -69,10 +69,7 @@ enum CodingRoutes {
             o.array(records) { w, c in
                 w.object { i in
                     i.field("id", c.id)
-                    i.field("title", c.title)
-                    i.field("body", c.body)
-                    i.field("questionId", c.questionID)
-                    i.field("question", questions[c.questionID] ?? "")
+                    i.itemText(c, questions: questions)
                     i.field("createdAt", ISOTime.string(c.createdAt))
                 }
             }
@@ -120,5 +117,15 @@ enum CodingRoutes {
             }
         }
         return .json(json.bytes)
+    }
+}
+
+extension JSONWriter {
+    /// What a coder reads of an item: its title and body, and the question it answers.
+    mutating func itemText(_ c: ContributionRecord, questions: [Int64: String]) {
+        field("title", c.title)
+        field("body", c.body)
+        field("questionId", c.questionID)
+        field("question", questions[c.questionID] ?? "")
     }
 }

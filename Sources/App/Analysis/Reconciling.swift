@@ -42,10 +42,7 @@ enum Reconciling {
             o.array(records) { w, c in
                 w.object { d in
                     d.field("contributionId", c.id)
-                    d.field("title", c.title)
-                    d.field("body", c.body)
-                    d.field("questionId", c.questionID)
-                    d.field("question", questions[c.questionID] ?? "")
+                    d.itemText(c, questions: questions)
                     d.key("codes")
                     d.array(state.codes[c.id] ?? []) { w, code in
                         w.object { k in
