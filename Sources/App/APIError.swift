@@ -63,9 +63,9 @@ public enum APIError: Error, Sendable, Equatable {
         case .badRequest(let message): message
         case .invalidJSON: "The request body is not a JSON object."
         case .validation(_, let message): message
-        case .notFound: "There is nothing here."
+        case .notFound: "We could not find that. It may have been removed."
         case .unauthorized: "Join the campaign first."
-        case .crossSite: "This request came from another site."
+        case .crossSite: "The request was blocked for safety. Reload the page and try again."
         case .rateLimited: "Too many requests. Please wait a little and try again."
         case .tooManyStreams: "Too many live updates are open from your address."
         case .joinCeiling: "Many people are joining this campaign right now. Please try again in a few minutes."

@@ -9,6 +9,7 @@ enum AnalysisRoutes {
     static func register(_ router: inout Router<AppContext>) {
         CodebookRoutes.register(&router)
         CodingRoutes.register(&router)
+        TeamRoutes.register(&router)
         CodingProgressRoutes.register(&router)
         CandidateRoutes.register(&router)
         MachineCoderRoutes.register(&router)
@@ -50,7 +51,7 @@ enum AnalysisRoutes {
 
     /// `?round=understand|answer` (Understand when absent): which coding round a request is about.
     static func round(_ request: Request) throws -> CodingRound {
-        guard let raw = request.query("round"), !raw.isEmpty else { return .understand }
+        guard let raw = request.query("round") else { return .understand }
         guard let round = CodingRound(rawValue: raw) else {
             throw APIError.validation(field: "round", message: "Must be understand or answer.")
         }

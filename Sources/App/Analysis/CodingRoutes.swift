@@ -23,7 +23,7 @@ enum CodingRoutes {
     static func queue(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .code)
         let round = try AnalysisRoutes.round(request)
-        let limit = max(1, min(queueLimit, Int(request.query("limit") ?? "") ?? queueLimit))
+        let limit = min(queueLimit, try request.integerQuery("limit", in: 1...100) ?? queueLimit)
         let now = context.clock.now
         let until = now + CodingClaims.lease
         let (coder, perItem) = try context.database.read { connection in

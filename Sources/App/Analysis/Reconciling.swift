@@ -20,8 +20,8 @@ enum Reconciling {
     static func disputes(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try AnalysisRoutes.round(request)
-        let after = Int64(request.query("after") ?? "") ?? 0
-        let limit = max(1, min(pageSize, Int(request.query("limit") ?? "") ?? pageSize))
+        let after = Int64(try request.integerQuery("after", in: 0...Int.max) ?? 0)
+        let limit = try request.integerQuery("limit", in: 1...pageSize) ?? pageSize
         let (state, teams, records, questions, total) = try context.database.read { connection in
             let state = try CodingState.load(campaignID: campaign.id, round: round, connection)
             let disputed = state.items.filter { state.status($0) == .disputed }
