@@ -1,18 +1,31 @@
 // Console section: the coding workspace (one item at a time, number keys toggle themes, memo, next) and the agreement report.
-import { api, seg, describeError } from "./api.js";
+import { api, seg, query, describeError } from "./api.js";
 import { el, replace } from "./dom.js";
-import { field, input, table } from "./admin-kit.js";
+import { field, input, select, table } from "./admin-kit.js";
 
 export const codingSection = {
   id: "coding",
   title: "Coding",
-  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M writes a memo (Esc leaves it), Enter saves and moves on (Ctrl+Enter from the memo).",
+  roles: ["admin", "facilitator", "analyst"],
+  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M writes a memo (Esc leaves it), Enter saves and moves on (Ctrl+Enter from the memo). The page of items you are given is yours for 15 minutes: nobody else in your team is given it meanwhile.",
   async load(section) {
+    section.round = section.round ?? "understand";
     const themes = await api("GET", `/admin/campaigns/${seg(section.slug)}/themes`);
     const themeList = (themes.themes ?? []).filter((theme) => !theme.archived);
-    const queue = await api("GET", `/admin/campaigns/${seg(section.slug)}/coding/queue`);
+    const queue = await api("GET", `/admin/campaigns/${seg(section.slug)}/coding/queue${query({ round: section.round })}`);
     const items = queue.items ?? [];
-    replace(section.body, themeEditor(section), workspace(section, themeList, items), el("div", { id: "agreement" }));
+    const facilitator = section.console.me?.role !== "analyst";
+    const round = select([["understand", "Understand: contributions"], ["answer", "Answer: ideas, against the themes"]], { name: "round", id: "coding-round" });
+    round.value = section.round;
+    round.addEventListener("change", () => { section.round = round.value; section.load(); });
+    const giveBack = el("button", { type: "button", class: "secondary", text: "Give my page back", onclick: async () => {
+      if (await section.run(() => api("DELETE", `/admin/campaigns/${seg(section.slug)}/coding/claims`))) section.say("Your page is given back to the team.", "success");
+    } });
+    const header = el("div", { class: "inline-fields" }, field("Round", round), giveBack,
+      el("p", { class: "muted", id: "coding-remaining", text: `${queue.remaining ?? 0} ${queue.remaining === 1 ? "item" : "items"} left for your team in this round.` }));
+    replace(section.body, facilitator ? themeEditor(section) : null, header, workspace(section, themeList, items),
+      facilitator ? el("div", { id: "agreement" }) : null);
+    if (!facilitator) return;
     try {
       await agreement(section);
     } catch (error) {
@@ -28,7 +41,13 @@ function themeEditor(section) {
   const kind = el("select", {}, el("option", { value: "barrier", text: "Barrier" }), el("option", { value: "building_block", text: "Building block" }));
   const form = el("form", { class: "inline-fields" }, field("New theme", name), field("Kind", kind), el("button", { type: "submit", text: "Add theme" }),
     el("button", { type: "button", class: "secondary", text: "Publish themes", onclick: async () => {
-      if (await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/publish-themes`))) section.say("Themes published.", "success");
+      const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/publish-themes`));
+      if (!answer) return;
+      const left = answer.left ?? [];
+      const why = { archived: "archived", no_finding: "no settled code carries it yet" };
+      section.say(`${answer.published.length} ${answer.published.length === 1 ? "theme" : "themes"} published.` +
+        (left.length ? ` Left out: ${left.map((t) => `${t.name} (${why[t.reason] ?? t.reason})`).join("; ")}.` : "") +
+        (answer.unsettled ? ` ${answer.unsettled} coded ${answer.unsettled === 1 ? "item is" : "items are"} not settled yet.` : ""), left.length ? "info" : "success");
     } }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -68,7 +87,7 @@ function workspace(section, themes, items) {
   const draw = () => {
     const item = items[index];
     if (!item) {
-      replace(box, el("p", { text: "The queue is empty: every contribution has been coded." }));
+      replace(box, el("p", { text: "Your team's queue is empty in this round: every item has been coded or is being coded by a teammate." }));
       return;
     }
     const boxes = themes.map((theme, i) => el("label", { class: "choice" },
@@ -79,6 +98,7 @@ function workspace(section, themes, items) {
     const save = el("button", { type: "submit", text: "Save and next" });
     const form = el("form", { "data-id": item.id },
       el("p", { class: "muted small", text: `Item ${index + 1} of ${items.length}` }),
+      item.question ? el("p", { class: "question", text: `Question: ${item.question}` }) : null,
       el("h3", { text: item.title || `Contribution ${item.id}` }),
       el("p", { class: "body", text: item.body }),
       el("fieldset", {}, el("legend", { text: "Themes" }), ...boxes),
@@ -114,11 +134,12 @@ function agreementSummary(teamsPerItem, overall) {
 }
 
 async function agreement(section) {
-  const report = await api("GET", `/admin/campaigns/${seg(section.slug)}/agreement`);
+  const report = await api("GET", `/admin/campaigns/${seg(section.slug)}/agreement${query({ round: section.round })}`);
   const rows = (report.themes ?? []).map((row) => [row.name, String(row.figures?.items ?? 0), percent(row.figures?.percent), decimal(row.figures?.kappa)]);
   const overall = report.overall ?? {};
   const status = report.status ?? {};
   replace(section.body.querySelector("#agreement"), el("h3", { text: "Agreement between coders" }),
+    el("p", { class: "muted", text: "Kappa is Cohen's measure of agreement beyond what chance alone would give: 1 is perfect agreement, 0 no better than chance; above 0.6 is usually taken as substantial." }),
     el("p", { text: agreementSummary(report.teamsPerItem, overall) +
       ` Items: ${status.agreed ?? 0} settled, ${status.disputed ?? 0} disputed, ${status.awaiting ?? 0} awaiting a second team, ${status.reconciled ?? 0} reconciled.` }),
     rows.length ? table("Agreement by theme", ["Theme", "Items", "Agreement", "Kappa"], rows) : el("p", { class: "muted", text: "No themes yet." }));

@@ -92,7 +92,7 @@ const PLAIN = {
   unavailable: "The server is busy. Please try again in a minute.",
 };
 
-/** A plain-English sentence for any error, suitable for a status region. */
+/** A plain-English sentence for any error, suitable for a status region: the server's message when it sent one. */
 export function describeError(error) {
   if (!(error instanceof ApiError)) return "Something went wrong. Please try again.";
   if (error.code === "rate_limited") {
@@ -103,7 +103,10 @@ export function describeError(error) {
   if (error.code === "internal") {
     return `Something went wrong on our side.${error.requestId ? ` (Reference ${error.requestId}.)` : ""} Please try again.`;
   }
-  return PLAIN[error.code] ?? (error.message || "Something went wrong. Please try again.");
+  // The server's own sentence is what people read; the page's texts stand in only when there is none (a network
+  // failure, or a proxy's page instead of the JSON envelope).
+  if (error.code === "network") return PLAIN.network;
+  return error.message || PLAIN[error.code] || "Something went wrong. Please try again.";
 }
 
 /** Encodes a path segment (slugs, ids). */

@@ -1,18 +1,7 @@
-// The facilitator console: sign-in, the campaign picker, and independent sections that each explain an endpoint not built yet.
+// The facilitator console: sign-in, the campaign picker, and the sections of `console-sections.js` the signed-in role may use.
 import { api, describeError, ApiError } from "./api.js";
 import { el, byId, replace, say } from "./dom.js";
-import { campaignsSection } from "./admin-campaigns.js";
-import { setupSection } from "./admin-setup.js";
-import { phasesSection } from "./admin-phases.js";
-import { moderationSection } from "./admin-moderation.js";
-import { codingSection } from "./admin-coding.js";
-import { assistSection } from "./admin-assist.js";
-import { shortlistSection } from "./admin-shortlist.js";
-import { guidesSection } from "./admin-guides.js";
-import { statsSection } from "./admin-stats.js";
-import { exportSection } from "./admin-export.js";
-
-const SECTIONS = [campaignsSection, setupSection, phasesSection, moderationSection, codingSection, assistSection, shortlistSection, guidesSection, statsSection, exportSection];
+import { sectionsFor } from "./console-sections.js";
 
 /**
  * One console section: a heading, a status line and a body. `run` wraps loading so that a failure
@@ -67,6 +56,7 @@ class ConsoleState {
     this.me = null;
     this.slug = "";
     this.sections = [];
+    this.specs = [];
   }
 
   async start() {
@@ -127,9 +117,10 @@ class ConsoleState {
     byId("sign-out").hidden = false;
     byId("who").textContent = `Signed in as ${this.me.name} (${this.me.role})`;
     say(byId("console-status"), "");
-    this.sections = SECTIONS.map((spec) => new Section(spec, this));
+    this.specs = sectionsFor(this.me.role);
+    this.sections = this.specs.map((spec) => new Section(spec, this));
     replace(byId("sections"), ...this.sections.map((section) => section.node));
-    replace(byId("console-nav"), ...SECTIONS.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, "data-section": spec.id, text: spec.title }))));
+    replace(byId("console-nav"), ...this.specs.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, "data-section": spec.id, text: spec.title }))));
     window.addEventListener("hashchange", () => this.show(location.hash.slice(1)));
     this.show(location.hash.slice(1));
     await this.loadCampaigns();
@@ -137,7 +128,7 @@ class ConsoleState {
 
   /** Shows one section at a time (the console is long); `anchor` is "section-ID", anything else shows the first. */
   show(anchor) {
-    const id = SECTIONS.some((spec) => `section-${spec.id}` === anchor) ? anchor.slice("section-".length) : SECTIONS[0].id;
+    const id = this.specs.some((spec) => `section-${spec.id}` === anchor) ? anchor.slice("section-".length) : this.specs[0].id;
     for (const section of this.sections) section.node.hidden = section.spec.id !== id;
     for (const link of byId("console-nav").querySelectorAll("a")) {
       if (link.dataset.section === id) link.setAttribute("aria-current", "true");

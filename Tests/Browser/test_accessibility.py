@@ -165,7 +165,8 @@ def test_guide_editor(server, scene, browser):
     assert_clean(check(browser, "guide editor"))
 
 
-SECTIONS = ("campaigns", "setup", "phases", "moderation", "coding", "assist", "shortlist", "guides", "stats", "export")
+SECTIONS = ("campaigns", "setup", "phases", "moderation", "teams", "coding", "reconcile", "assist", "shortlist", "guides", "stats",
+            "export", "staff")
 
 
 def test_console_signed_in(server, scene, browser):

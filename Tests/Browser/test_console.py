@@ -59,8 +59,7 @@ def test_facilitator_downloads_an_export(server, browser, tmp_path):
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     sign_in(browser, server)
     show(browser, "export")
-    visible(browser, '#section-export button[data-export="contributions"]').click()
-    text_in(browser, "#section-export .status", "downloaded")
+    visible(browser, '#section-export a[data-export="contributions"]').click()
     deadline = time.monotonic() + PATIENCE  # a bound against hangs, not a measurement
     target = tmp_path / "demo-contributions.csv"
     while not target.exists() and time.monotonic() < deadline:
@@ -73,11 +72,11 @@ def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_o
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     sign_in(browser, server)
     show(browser, "export")
-    names = [button.get_attribute("data-export")
-             for button in browser.find_elements(By.CSS_SELECTOR, "#section-export button[data-export]")]
-    assert "participants" in names and "linked" in names, names
+    names = [link.get_attribute("data-export")
+             for link in browser.find_elements(By.CSS_SELECTOR, "#section-export a[data-export]")]
+    assert {"participants", "linked", "agreement", "findings", "teams", "machine_codes", "json"} <= set(names), names
     for name in names:
-        click(browser, f'#section-export button[data-export="{name}"]')
+        click(browser, f'#section-export a[data-export="{name}"]')
         target = tmp_path / (f"demo.json" if name == "json" else f"demo-{name}.csv")
         deadline = time.monotonic() + PATIENCE  # a bound against hangs, not a measurement
         while not target.exists() and time.monotonic() < deadline:
@@ -90,7 +89,8 @@ def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_o
 def test_every_console_section_renders(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
-    for section in ("campaigns", "setup", "phases", "moderation", "coding", "assist", "shortlist", "guides", "stats", "export"):
+    for section in ("campaigns", "setup", "phases", "moderation", "teams", "coding", "reconcile", "assist", "shortlist", "guides",
+                    "stats", "export", "staff"):
         node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())
         problems = [p.text for p in node.find_elements(By.CSS_SELECTOR, ".status.is-error, .notice") if p.text.strip()]
