@@ -22,7 +22,9 @@ export const staffSection = {
         const slugs = campaigns.value.split(",").map((s) => s.trim()).filter(Boolean);
         const before = account.campaigns ?? [];
         const changed = slugs.length !== before.length || slugs.some((slug, i) => slug !== before[i]);
-        const body = { role: role.value, ...(changed ? { campaigns: slugs } : {}) };
+        // Limiting takes a list; widening to every campaign says so explicitly.
+        const scope = slugs.length ? { campaigns: slugs } : { allCampaigns: true };
+        const body = { role: role.value, ...(changed ? scope : {}) };
         if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, body))) section.say(`${account.name} saved.`, "success");
       } });
       const disable = account.disabled || account.name === me ? null : el("button", { type: "button", class: "danger", text: "Disable", onclick: async () => {
