@@ -62,28 +62,31 @@ def test_facilitator_codes_two_contributions_with_the_keyboard(server, scene, br
         assert [(c["themes"], c["notRelevant"], c["memo"]) for c in codes] == [([theme], False, memo)], codes
 
 
-def test_facilitator_scores_an_idea_and_shortlists_it(server, scene, browser):
-    idea = scene["ideas"][1]
+def test_facilitator_scores_ideas_in_the_table_and_shortlists_them_in_bulk(server, scene, browser):
+    first, second = scene["ideas"][0], scene["ideas"][1]
     sign_in(browser, server)
     show(browser, "shortlist")
-    row = visible(browser, f'#shortlist-ideas li[data-idea-id="{idea}"]')
-    scores = row.find_element(By.CSS_SELECTOR, "form.scores")
-    Select(scores.find_element(By.NAME, "impact")).select_by_value("3")
-    Select(scores.find_element(By.NAME, "effort")).select_by_value("1")
-    scores.find_element(By.TAG_NAME, "button").click()
-    text_in(browser, "#section-shortlist .status", f"Scores saved for idea {idea}")
+    visible(browser, "#shortlist-table")
+    Select(visible(browser, f'#shortlist-table select[name="impact"][data-idea="{second}"]')).select_by_value("3")
+    Select(browser.find_element(By.CSS_SELECTOR, f'#shortlist-table select[name="effort"][data-idea="{second}"]')).select_by_value("1")
+    Select(browser.find_element(By.CSS_SELECTOR, f'#shortlist-table select[name="impact"][data-idea="{first}"]')).select_by_value("1")
+    browser.find_element(By.ID, "save-scores").click()
+    text_in(browser, "#section-shortlist .status", "Scores saved for 2 ideas")
+    # Sorted by total: the idea scored 3 + 1 leads.
+    rows = browser.find_elements(By.CSS_SELECTOR, "#shortlist-table tbody tr")
+    assert int(rows[0].get_attribute("data-idea-id")) == second
 
-    row = visible(browser, f'#shortlist-ideas li[data-idea-id="{idea}"]')
-    form = row.find_element(By.CSS_SELECTOR, "form.shortlist")
-    Select(form.find_element(By.NAME, "round")).select_by_value("prioritise")
-    form.find_element(By.NAME, "reason").send_keys("Quick to try and people asked for it")
-    form.find_element(By.TAG_NAME, "button").click()
-    text_in(browser, "#section-shortlist .status", f"Idea {idea} selected into Prioritise")
-    text_in(browser, f'#shortlist-ideas li[data-idea-id="{idea}"] .rounds', "Quick to try")
+    for idea in (first, second):
+        visible(browser, f'#shortlist-table tr[data-idea-id="{idea}"] input[type=checkbox]').click()
+    Select(browser.find_element(By.ID, "bulk-round")).select_by_value("prioritise")
+    browser.find_element(By.ID, "bulk-reason").send_keys("Quick to try and people asked for it")
+    browser.find_element(By.XPATH, "//button[text()='Select the ticked ideas']").click()
+    text_in(browser, "#section-shortlist .status", "2 ideas selected into Prioritise")
+    text_in(browser, f'#shortlist-table tr[data-idea-id="{second}"]', "Prioritise")
 
     table = scene["admin"].ok("GET", f"/admin/campaigns/{SLUG}/shortlist")
-    stored = next(row for row in table["ideas"] if row["id"] == idea)
-    assert stored["myScores"] == {"effort": 1, "impact": 3}, stored
-    assert stored["rounds"] == {"prioritise": "Quick to try and people asked for it"}, stored
-    others = [row for row in table["ideas"] if row["id"] != idea]
-    assert all(not row["rounds"] and not row["myScores"] for row in others), others
+    stored = {row["id"]: row for row in table["ideas"]}
+    assert stored[second]["myScores"] == {"effort": 1, "impact": 3}, stored[second]
+    assert stored[first]["myScores"] == {"impact": 1}, stored[first]
+    for idea in (first, second):
+        assert stored[idea]["rounds"] == {"prioritise": "Quick to try and people asked for it"}, stored[idea]

@@ -11,6 +11,9 @@ enum ShortlistRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/shortlist", table)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}", select)
         AdminRoutes.add(&router, .delete, "/admin/campaigns/{slug}/shortlist/{round}/{id}", deselect)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}/bulk", maxBodySize: 256 * 1024, selectMany)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}/remove", maxBodySize: 256 * 1024, deselectMany)
+        AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/scores", maxBodySize: 256 * 1024, scoreMany)
     }
 
     static func criteria(_ request: Request, _ context: AppContext) throws -> Response {
@@ -118,27 +121,11 @@ enum ShortlistRoutes {
         }
         let now = context.clock.now
         try context.database.write { connection in
-            let shortlist = ShortlistStore(connection), guides = GuideStore(connection)
-            guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
-                throw APIError.validation(field: "contributionId", message: "Choose an idea of this campaign.")
-            }
-            let guide = try guides.guide(contributionID: id)
-            let candidate = ShortlistCandidate(
-                phase: idea.phase, state: idea.state,
-                inPreviousRound: try round.previous.map {
-                    try shortlist.contains(campaignID: campaign.id, round: $0, contributionID: id)
-                } ?? true,
-                guideFinal: guide?.finalAt != nil)
-            let phases = try CampaignStore(connection).phases(campaignID: campaign.id)
-            if let refusal = ShortlistRules.check(round, candidate, phases: phases) {
+            do {
+                try add(id, to: round, reason: reason, campaign: campaign, staff: staff, connection, now: now)
+            } catch let refusal as ShortlistRefusal {
                 throw refusal.naming(field: "contributionId")
             }
-            try shortlist.add(
-                campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
-            if ShortlistRules.publishesGuide(round), let guide { try guides.setPublished(id: guide.id, true, now: now) }
-            try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .shortlist(round),
-                              target: "contribution:\(id)", reason: reason), now: now)
         }
         publishShortlisted(id, context)
         var json = JSONWriter()
@@ -150,6 +137,34 @@ enum ShortlistRoutes {
         return .json(json.bytes, status: .created)
     }
 
+    /// Selects idea `id` into `round` inside a write, if `ShortlistRules` allows it (judged on what
+    /// the write reads), audited; publishes its guide for the published round. Throws the refusal,
+    /// or 422 for an idea of another campaign.
+    static func add(
+        _ id: Int64, to round: ShortlistRound, reason: String, campaign: CampaignRecord, staff: StaffCaller,
+        _ connection: Connection, now: Int64
+    ) throws {
+        let shortlist = ShortlistStore(connection), guides = GuideStore(connection)
+        guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
+            throw APIError.validation(field: "contributionId", message: "Choose an idea of this campaign.")
+        }
+        let guide = try guides.guide(contributionID: id)
+        let candidate = ShortlistCandidate(
+            phase: idea.phase, state: idea.state,
+            inPreviousRound: try round.previous.map {
+                try shortlist.contains(campaignID: campaign.id, round: $0, contributionID: id)
+            } ?? true,
+            guideFinal: guide?.finalAt != nil)
+        let phases = try CampaignStore(connection).phases(campaignID: campaign.id)
+        if let refusal = ShortlistRules.check(round, candidate, phases: phases) { throw refusal }
+        try shortlist.add(
+            campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
+        if ShortlistRules.publishesGuide(round), let guide { try guides.setPublished(id: guide.id, true, now: now) }
+        try AuditStore(connection).append(
+            NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .shortlist(round),
+                          target: "contribution:\(id)", reason: reason), now: now)
+    }
+
     /// DELETE: takes an idea out of a round (and out of later rounds; out of the published guide).
     /// An idea that is not in the round of *this* campaign is 404 and nothing changes: the caller's
     /// scope is the campaign in the path, so the idea must be one of its own.
@@ -159,36 +174,43 @@ enum ShortlistRoutes {
         let id = try request.idParameter("id")
         let now = context.clock.now
         try context.database.write { connection in
-            guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
-                throw APIError.notFound
-            }
-            let store = ShortlistStore(connection)
-            var removed = false
-            for r in ShortlistRules.roundsLeft(round) {
-                removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed
-            }
-            guard removed else { throw APIError.notFound }
-            var unpublished = false
-            if let guide = try GuideStore(connection).guide(contributionID: id), guide.publishedAt != nil {
-                try GuideStore(connection).setPublished(id: guide.id, false, now: now)
-                unpublished = true
-            }
-            try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .unshortlist(round),
-                              target: "contribution:\(id)", reason: unpublished ? "guide unpublished" : ""), now: now)
+            guard try remove(id, from: round, campaign: campaign, staff: staff, connection, now: now) else { throw APIError.notFound }
         }
         publishShortlisted(id, context)
         return .json(Array(#"{"removed":true}"#.utf8))
     }
 
+    /// Takes idea `id` out of `round` and the later ones inside a write (unpublishing its guide),
+    /// audited; false when it is in none of them or is another campaign's.
+    static func remove(
+        _ id: Int64, from round: ShortlistRound, campaign: CampaignRecord, staff: StaffCaller, _ connection: Connection, now: Int64
+    ) throws -> Bool {
+        guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else { return false }
+        let store = ShortlistStore(connection)
+        var removed = false
+        for r in ShortlistRules.roundsLeft(round) {
+            removed = try store.remove(campaignID: campaign.id, round: r, contributionID: id) || removed
+        }
+        guard removed else { return false }
+        var unpublished = false
+        if let guide = try GuideStore(connection).guide(contributionID: id), guide.publishedAt != nil {
+            try GuideStore(connection).setPublished(id: guide.id, false, now: now)
+            unpublished = true
+        }
+        try AuditStore(connection).append(
+            NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .unshortlist(round),
+                          target: "contribution:\(id)", reason: unpublished ? "guide unpublished" : ""), now: now)
+        return true
+    }
+
     /// Tells open campaign pages the idea's `shortlisted` flag may have changed — if the crowd may see
     /// it: a hidden, pending, withdrawn or merged idea's text is never sent (PRIVACY.md).
-    private static func publishShortlisted(_ id: Int64, _ context: AppContext) {
+    static func publishShortlisted(_ id: Int64, _ context: AppContext) {
         guard let record = try? context.database.read({ try ContributionStore($0).contribution(id: id) }) else { return }
         context.publishContribution(record)
     }
 
-    private static func roundParameter(_ request: Request) throws -> ShortlistRound {
+    static func roundParameter(_ request: Request) throws -> ShortlistRound {
         guard let round = request.parameter("round").flatMap(ShortlistRound.init(rawValue:)) else { throw APIError.notFound }
         return round
     }
