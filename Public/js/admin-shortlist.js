@@ -123,7 +123,7 @@ function ideaTable(section, ideas, criteria) {
     if (!ids.length) return section.say("Tick the ideas first.", "error");
     if (verb === "bulk" && !reason.value.trim()) return section.say("Say why these ideas are selected.", "error");
     if (verb === "remove" && !window.confirm(`Take ${ids.length} ${ids.length === 1 ? "idea" : "ideas"} out of ${roundName(round.value)} and any later round?`)) return;
-    const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/shortlist/${seg(round.value)}/${verb}`,
+    const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/${verb === "bulk" ? "shortlist" : "unshortlist"}/${seg(round.value)}`,
       verb === "bulk" ? { ids, reason: reason.value.trim() } : { ids }));
     if (!answer) return;
     await section.load();

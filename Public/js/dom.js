@@ -43,14 +43,14 @@ export function byId(id) {
 
 /**
  * Writes a message into a status region (role="status" or role="alert").
- * `kind` is "info" | "error" | "success"; the kind is also spelled out in words, never by colour alone.
+ * `kind` is "info" | "error" | "success"; the kind is also shown by a mark (✓, ⚠), never by colour alone.
  */
 export function say(region, message, kind = "info") {
   region.classList.remove("is-info", "is-error", "is-success");
   region.classList.add(`is-${kind}`);
   region.hidden = !message;
-  const prefix = kind === "error" ? "Problem: " : kind === "success" ? "Done: " : "";
-  region.textContent = message ? prefix + message : "";
+  // The kind is shown by a mark before the message (app.css), not by a word the message would have to read around.
+  region.textContent = message || "";
 }
 
 /** Calls `fn` once `ms` milliseconds have passed without another call. */

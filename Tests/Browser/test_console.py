@@ -44,7 +44,7 @@ def test_facilitator_hides_a_reported_item(server, browsers):
     sign_in(facilitator, server)
     show(facilitator, "moderation")
     entry = visible(facilitator, f'#section-moderation li[data-moderation-id="{idea}"]')
-    entry.find_element(By.CSS_SELECTOR, "input").send_keys("Breaks the house rules")
+    entry.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("Breaks the house rules")
     entry.find_element(By.XPATH, ".//button[text()='Hide']").click()
     text_in(facilitator, "#section-moderation .status", "hide done")
     contributor.refresh()
@@ -72,6 +72,7 @@ def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_o
     browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     sign_in(browser, server)
     show(browser, "export")
+    visible(browser, '#section-export a[data-export="codes"]')
     names = [link.get_attribute("data-export")
              for link in browser.find_elements(By.CSS_SELECTOR, "#section-export a[data-export]")]
     assert {"participants", "linked", "agreement", "findings", "teams", "machine_codes", "json"} <= set(names), names

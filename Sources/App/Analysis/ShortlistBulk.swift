@@ -16,7 +16,7 @@ extension ShortlistRoutes {
         return ids
     }
 
-    /// POST {ids, reason}: selects each idea into `{round}` with the one reason, in one transaction;
+    /// POST …/shortlist/{round} {ids, reason}: selects each idea into `{round}` with the one reason, in one transaction;
     /// an idea the rules refuse (not in the previous round, not an idea, …) is skipped with its code.
     /// → `{round, done, skipped: [{id, code, message}]}`.
     static func selectMany(_ request: Request, _ context: AppContext) throws -> Response {
@@ -48,7 +48,7 @@ extension ShortlistRoutes {
         return bulkAnswer(round, done.count, skipped)
     }
 
-    /// POST {ids}: takes each idea out of `{round}` and the later rounds; one not in it is skipped (not_found).
+    /// POST …/unshortlist/{round} {ids}: takes each idea out of `{round}` and the later rounds; one not in it is skipped (not_found).
     static func deselectMany(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)

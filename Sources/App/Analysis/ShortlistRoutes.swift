@@ -9,10 +9,12 @@ enum ShortlistRoutes {
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/criteria", setCriteria)
         AdminRoutes.add(&router, .put, "/admin/contributions/{id}/scores", score)
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/shortlist", table)
-        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}", select)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}", maxBodySize: 256 * 1024) { request, context in
+            // `ids` selects many ideas at once; `contributionId` one, as before.
+            try JSONBody(request.body).has("ids") ? try selectMany(request, context) : try select(request, context)
+        }
         AdminRoutes.add(&router, .delete, "/admin/campaigns/{slug}/shortlist/{round}/{id}", deselect)
-        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}/bulk", maxBodySize: 256 * 1024, selectMany)
-        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/shortlist/{round}/remove", maxBodySize: 256 * 1024, deselectMany)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/unshortlist/{round}", maxBodySize: 256 * 1024, deselectMany)
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/scores", maxBodySize: 256 * 1024, scoreMany)
     }
 
