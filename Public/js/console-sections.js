@@ -1,42 +1,28 @@
 // The console's sections, in the order its navigation lists them, with the roles that may use each: the one place a
-// section is added (issue 22's Mail and issue 23's stories and outcomes go here, with their roles).
-import { campaignsSection } from "./admin-campaigns.js";
-import { setupSection } from "./admin-setup.js";
-import { phasesSection } from "./admin-phases.js";
-import { moderationSection } from "./admin-moderation.js";
-import { teamsSection } from "./admin-teams.js";
-import { codingSection } from "./admin-coding.js";
-import { reconcileSection } from "./admin-reconcile.js";
-import { assistSection } from "./admin-assist.js";
-import { shortlistSection } from "./admin-shortlist.js";
-import { guidesSection } from "./admin-guides.js";
-import { statsSection } from "./admin-stats.js";
-import { exportSection } from "./admin-export.js";
-import { staffSection } from "./admin-staff.js";
+// section is added (issue 22's Mail and issue 23's stories and outcomes go here, with their roles). Each section's
+// module is fetched the first time it is shown, so signing in loads the navigation, not every screen.
 
 const RUNNING = ["admin", "facilitator"];
 
-/**
- * [section, roles]: a section is shown only to the roles the server lets use it, so nobody opens a tab that can
- * only answer 403. A spec's own `roles` wins over the entry's (a section may know best who it is for).
- */
+/** [id, navigation title, roles, module loader]; `global` sections need no campaign chosen. */
 const REGISTRY = [
-  [campaignsSection, ["admin", "facilitator", "analyst", "organiser"]],
-  [setupSection, RUNNING],
-  [phasesSection, RUNNING],
-  [moderationSection, RUNNING],
-  [teamsSection, RUNNING],
-  [codingSection, ["admin", "facilitator", "analyst"]],
-  [reconcileSection, RUNNING],
-  [assistSection, ["admin", "facilitator", "analyst"]],
-  [shortlistSection, RUNNING],
-  [guidesSection, RUNNING],
-  [statsSection, ["admin", "facilitator", "organiser"]],
-  [exportSection, ["admin", "facilitator", "organiser"]],
-  [staffSection, ["admin"]],
+  ["campaigns", "Campaigns", ["admin", "facilitator", "analyst", "organiser"], () => import("./admin-campaigns.js").then((m) => m.campaignsSection), { global: true }],
+  ["setup", "Set-up", RUNNING, () => import("./admin-setup.js").then((m) => m.setupSection)],
+  ["phases", "Phases", RUNNING, () => import("./admin-phases.js").then((m) => m.phasesSection)],
+  ["moderation", "Moderation", RUNNING, () => import("./admin-moderation.js").then((m) => m.moderationSection)],
+  ["teams", "Coding teams", RUNNING, () => import("./admin-teams.js").then((m) => m.teamsSection)],
+  ["coding", "Coding", ["admin", "facilitator", "analyst"], () => import("./admin-coding.js").then((m) => m.codingSection)],
+  ["reconcile", "Reconciliation", RUNNING, () => import("./admin-reconcile.js").then((m) => m.reconcileSection)],
+  ["assist", "Assisted analysis", ["admin", "facilitator", "analyst"], () => import("./admin-assist.js").then((m) => m.assistSection)],
+  ["shortlist", "Scoring and shortlist", RUNNING, () => import("./admin-shortlist.js").then((m) => m.shortlistSection)],
+  ["guides", "Guide review", RUNNING, () => import("./admin-guides.js").then((m) => m.guidesSection)],
+  ["stats", "Statistics", ["admin", "facilitator", "organiser"], () => import("./admin-stats.js").then((m) => m.statsSection)],
+  ["export", "Export and audit log", ["admin", "facilitator", "organiser"], () => import("./admin-export.js").then((m) => m.exportSection)],
+  ["staff", "Staff", ["admin"], () => import("./admin-staff.js").then((m) => m.staffSection), { global: true }],
 ];
 
-/** Every section, for a role (null: all of them). */
+/** The sections a role may use (null: all of them), as `{id, title, roles, global, module}`. */
 export function sectionsFor(role) {
-  return REGISTRY.filter(([spec, roles]) => !role || (spec.roles ?? roles).includes(role)).map(([spec]) => spec);
+  return REGISTRY.filter(([, , roles]) => !role || roles.includes(role))
+    .map(([id, title, roles, module, options = {}]) => ({ id, title, roles, module, global: options.global === true }));
 }

@@ -4,19 +4,25 @@ import { el, byId, replace, say } from "./dom.js";
 import { sectionsFor } from "./console-sections.js";
 
 /**
- * One console section: a heading, a status line and a body. `run` wraps loading so that a failure
- * is said in the server's words in the status line and a 401 sends the facilitator back to sign-in.
+ * One console section: a heading, a status line and a body. Its module (`console-sections.js`) is fetched the first
+ * time it is loaded; `run` wraps loading so that a failure is said in the server's words in the status line and a
+ * 401 sends the facilitator back to sign-in. A section not on screen is only marked stale and loads when shown.
  */
 export class Section {
-  constructor(spec, consoleState) {
-    this.spec = spec;
+  constructor(entry, consoleState) {
+    this.entry = entry;
+    this.spec = null;
+    this.stale = true;
     this.console = consoleState;
-    this.status = el("p", { class: "status", role: "status", hidden: true });
+    this.intro = el("p", { class: "muted", hidden: true });
+    this.status = el("p", { class: "status", role: "status", hidden: true, "data-marked": true });
     this.body = el("div", { class: "section-body" });
-    this.node = el("section", { class: "card console-section", id: `section-${spec.id}`, "aria-labelledby": `heading-${spec.id}` },
-      el("h2", { id: `heading-${spec.id}`, text: spec.title }),
-      spec.intro ? el("p", { class: "muted", text: spec.intro }) : null,
-      this.status, this.body);
+    this.node = el("section", { class: "card console-section", id: `section-${entry.id}`, "aria-labelledby": `heading-${entry.id}` },
+      el("h2", { id: `heading-${entry.id}`, text: entry.title }), this.intro, this.status, this.body);
+  }
+
+  get id() {
+    return this.entry.id;
   }
 
   get slug() {
@@ -24,7 +30,21 @@ export class Section {
   }
 
   async load() {
-    await this.run(() => this.spec.load(this));
+    this.stale = false;
+    await this.run(async () => {
+      if (!this.spec) {
+        this.spec = await this.entry.module();
+        if (this.spec.intro) {
+          this.intro.textContent = this.spec.intro;
+          this.intro.hidden = false;
+        }
+      }
+      if (!this.slug && !this.entry.global) {
+        replace(this.body, el("p", { class: "muted", text: "Create or choose a campaign first." }));
+        return;
+      }
+      await this.spec.load(this);
+    });
   }
 
   /** Runs `task`; maps its failure to a message in this section. Returns the task's result or null. */
@@ -57,6 +77,8 @@ class ConsoleState {
     this.slug = "";
     this.sections = [];
     this.specs = [];
+    this.current = "";
+    this.ready = false;
   }
 
   async start() {
@@ -129,11 +151,15 @@ class ConsoleState {
   /** Shows one section at a time (the console is long); `anchor` is "section-ID", anything else shows the first. */
   show(anchor) {
     const id = this.specs.some((spec) => `section-${spec.id}` === anchor) ? anchor.slice("section-".length) : this.specs[0].id;
-    for (const section of this.sections) section.node.hidden = section.spec.id !== id;
+    this.current = id;
+    for (const section of this.sections) section.node.hidden = section.id !== id;
     for (const link of byId("console-nav").querySelectorAll("a")) {
       if (link.dataset.section === id) link.setAttribute("aria-current", "true");
       else link.removeAttribute("aria-current");
     }
+    const shown = this.sections.find((section) => section.id === id);
+    if (this.ready && shown?.stale) return shown.load();
+    return null;
   }
 
   /** Fills the campaign picker from /admin/campaigns, falling back to the campaigns named in /admin/me. */
@@ -154,20 +180,21 @@ class ConsoleState {
     await this.choose(chosen);
   }
 
+  /** A campaign was chosen: every section is stale; the one on screen loads now, the others when shown. */
   async choose(slug) {
     this.slug = slug;
-    for (const section of this.sections) {
-      if (!section.slug && section.spec.needsCampaign !== false) {
-        replace(section.body, el("p", { class: "muted", text: "Create or choose a campaign first." }));
-        continue;
-      }
-      await section.load();
-    }
+    this.ready = true;
+    for (const section of this.sections) section.stale = true;
+    await this.sections.find((section) => section.id === this.current)?.load();
   }
 
-  /** Reloads one section by id (after a change elsewhere, e.g. a phase opened). */
+  /** Reloads one section by id (after a change elsewhere, e.g. a phase opened): now if on screen, else when shown. */
   reload(id) {
-    return this.sections.find((section) => section.spec.id === id)?.load();
+    const section = this.sections.find((candidate) => candidate.id === id);
+    if (!section) return null;
+    if (section.id === this.current) return section.load();
+    section.stale = true;
+    return null;
   }
 }
 

@@ -43,14 +43,16 @@ export function byId(id) {
 
 /**
  * Writes a message into a status region (role="status" or role="alert").
- * `kind` is "info" | "error" | "success"; the kind is also shown by a mark (✓, ⚠), never by colour alone.
+ * `kind` is "info" | "error" | "success"; the kind is also spelled out in words or marked (✓, ⚠), never by colour alone.
  */
 export function say(region, message, kind = "info") {
   region.classList.remove("is-info", "is-error", "is-success");
   region.classList.add(`is-${kind}`);
   region.hidden = !message;
-  // The kind is shown by a mark before the message (app.css), not by a word the message would have to read around.
-  region.textContent = message || "";
+  // The kind is stated in words; a console status line (data-marked) shows it by a mark instead (app.css), so staff
+  // read the server's sentence as it is.
+  const prefix = region.hasAttribute("data-marked") ? "" : kind === "error" ? "Problem: " : kind === "success" ? "Done: " : "";
+  region.textContent = message ? prefix + message : "";
 }
 
 /** Calls `fn` once `ms` milliseconds have passed without another call. */
