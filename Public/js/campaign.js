@@ -7,6 +7,7 @@ import { ContributionList } from "./list.js";
 import { setUpMine } from "./mine.js";
 import { setUpDevices } from "./devices.js";
 import { setUpSignIn } from "./signin.js";
+import { setUpStories } from "./stories.js";
 import { listenLive } from "./live.js";
 import { slugFromLocation } from "./slug.js";
 
@@ -98,6 +99,7 @@ async function start() {
   }
   page.list = new ContributionList(page);
   page.mine = setUpMine(page);
+  const stories = setUpStories(page);
   const compose = setUpCompose(page);
   // An invite-only campaign is read by its members only: its live updates start once you have joined.
   let live = null;
@@ -109,7 +111,7 @@ async function start() {
     await page.reload();
     join.render();
     compose.refresh();
-    await Promise.all([page.mine.refresh(), page.list.load(), devices.refresh()]);
+    await Promise.all([page.mine.refresh(), page.list.load(), devices.refresh(), stories.refresh()]);
     startLive();
   };
   const join = setUpJoin(page, identityChanged);
@@ -123,6 +125,7 @@ async function start() {
   compose.refresh();
   page.mine.refresh();
   devices.refresh();
+  stories.refresh();
   await page.list.load();
   startLive();
 }

@@ -108,6 +108,7 @@ enum AppRoutes {
         EventsRoute.register(&router)
         PageRoutes.register(&router)
         ProgressRoute.register(&router)
+        StoryRoutes.register(&router)
         AnalysisRoutes.register(&router)
         ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)

@@ -71,6 +71,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case outcomeStatus = "outcome_status"
     case progressUpdate = "progress_update"
     case importProgress = "import-progress"
+    // Stories (issue 23).
+    case storyPublish = "story_publish"
 
     /// Selecting an idea into `round`.
     public static func shortlist(_ round: ShortlistRound) -> AuditAction {

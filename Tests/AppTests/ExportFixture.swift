@@ -86,6 +86,10 @@ final class ExportFixture {
                     body: "We read everything.", official: true),
                 now: t0 + 2 * 86_400)
             ideas.append(official.id)
+            // The team's statement is a story with a byline to quote and a link.
+            try StoryStore(connection).add(
+                StoryRecord(contributionID: official.id, byline: "Sam, \"nights\", porter", linkURL: "https://video.example/sam",
+                            linkLabel: "=Sam's film"), staffID: nil)
 
             let votes = VoteStore(connection)
             for (p, person) in people.enumerated() {

@@ -14,7 +14,7 @@ import Testing
         "machine_coding_on", "machine_coding_off", "export",
         "mail_invitations", "mail_reminder", "mail_announcement", "mail_author_message", "mail_guide_invitation",
         "invitation_request_approve", "invitation_request_decline",
-        "outcome_status", "progress_update", "import-progress",
+        "outcome_status", "progress_update", "import-progress", "story_publish",
     ])
 }
 

@@ -50,7 +50,7 @@ enum ContributionRoutes {
 
     static func show(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let (record, comments, myVote, viewerID, outcome) = try context.database.read { connection in
+        let (record, comments, myVote, viewerID, outcome, story) = try context.database.read { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             let viewer = try context.contributor(
@@ -60,7 +60,8 @@ enum ContributionRoutes {
             guard ContributionLifecycle.mayRead(record.state, isAuthor: mine) else { throw APIError.notFound }
             let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)
             let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? .neither
-            return (record, comments, vote, viewer?.id, try PublicOutcome.load(record, in: connection))
+            return (record, comments, vote, viewer?.id, try PublicOutcome.load(record, in: connection),
+                    try StoryStore(connection).story(contributionID: id))
         }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
@@ -69,6 +70,8 @@ enum ContributionRoutes {
             o.commentThread(comments, viewerID: viewerID)
             o.key("outcome")
             o.outcome(shown: outcome.shown, history: outcome.history, updates: outcome.updates)
+            o.key("story")
+            if let story { o.object { $0.storyFields(story, body: record.body) } } else { o.null() }
         }
         return .json(json.bytes)
     }

@@ -88,4 +88,8 @@ enum ExportCells {
         [.integer(u.id), .integer(u.contributionID), .text(u.role), .text(u.site), .text(u.notedOn),
          u.percent.map { CSVCell.integer(Int64($0)) } ?? .empty, .text(u.note)]
     }
+
+    static func story(_ s: StoryRecord) -> [CSVCell] {
+        [.integer(s.contributionID), .text(s.byline), s.linkURL.map(CSVCell.text) ?? .empty, s.linkLabel.map(CSVCell.text) ?? .empty]
+    }
 }

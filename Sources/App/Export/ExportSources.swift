@@ -98,6 +98,12 @@ struct ExportSources {
                 fetch: { try ExportStore($0).progressUpdates(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
                 key: \.id,
                 cells: { ExportCells.progressUpdate($0) })
+        case .stories:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try StoryStore($0).exportPage(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
+                key: \.contributionID,
+                cells: { ExportCells.story($0) })
         case .audit:
             return KeysetRows(
                 header: table.header, database: database, start: Int64(0), limit: pageSize,

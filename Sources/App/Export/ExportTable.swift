@@ -15,13 +15,15 @@ public enum ExportTable: String, CaseIterable, Sendable {
     case findings
     /// The coding teams and their members: staff names, never a contributor (PRIVACY.md).
     case teams
+    /// Stories' bylines and links (their text is in `contributions`, as official contributions).
+    case stories
 
     /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement,
     /// the machine coder's codes and the audit log are staff working material, not open data; the
     /// linked export is neither.
     var isOpenData: Bool {
         switch self {
-        case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates: true
+        case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates, .stories: true
         case .codes, .agreement, .audit, .linked, .machineCodes, .findings, .teams: false
         }
     }
@@ -32,7 +34,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .linked: true
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes,
-             .outcomes, .progressUpdates, .findings, .teams:
+             .outcomes, .progressUpdates, .findings, .teams, .stories:
             false
         }
     }
@@ -45,7 +47,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .audit: .viewAudit
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes,
-             .outcomes, .progressUpdates, .findings, .teams:
+             .outcomes, .progressUpdates, .findings, .teams, .stories:
             nil
         }
     }
@@ -83,6 +85,8 @@ public enum ExportTable: String, CaseIterable, Sendable {
             ["id", "contribution", "status", "response", "changed_on"]
         case .progressUpdates:
             ["id", "contribution", "role", "site", "noted_on", "percent", "note"]
+        case .stories:
+            ["contribution", "byline", "link", "link_label"]
         }
     }
 }

@@ -103,8 +103,18 @@ extension OpenAPIDocument {
         ("JoinChallenge", .record([("bits", .integer), ("challenge", .nullable(.string)), ("expiresAt", .nullable(.string))])),
         ("Contribution", .object(contributionFields, required: contributionRequired)),
         ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment"))),
-                                                             ("outcome", .nullable(.ref("Outcome")))],
-                                       required: contributionRequired + ["commentList", "outcome"])),
+                                                             ("outcome", .nullable(.ref("Outcome"))),
+                                                             ("story", .nullable(.ref("StoryText")))],
+                                       required: contributionRequired + ["commentList", "outcome", "story"])),
+        ("StoryText", .record([
+            ("byline", .string), ("link", .nullable(.record([("url", .string), ("label", .string)]))),
+            ("blocks", .array(of: .any)),
+        ])),
+        ("StoryList", .record([("items", .array(of: .object([
+            ("id", .integer), ("title", .nullable(.string)), ("phase", .string), ("up", .integer), ("down", .integer),
+            ("comments", .integer), ("myVote", .integer), ("createdAt", .string), ("byline", .string),
+            ("link", .nullable(.record([("url", .string), ("label", .string)]))), ("blocks", .array(of: .any)),
+        ], required: ["id", "title", "phase", "up", "down", "comments", "createdAt", "byline", "link", "blocks"])))])),
         ("ProgressUpdate", .record([
             ("id", .integer), ("contributionId", .integer), ("role", .string), ("site", .string), ("note", .string),
             ("percent", .nullable(.integer)), ("on", .string),

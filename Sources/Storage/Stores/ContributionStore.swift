@@ -133,7 +133,8 @@ public struct ContributionStore {
     /// The WHERE clause of `query` (sort, limit and cursor aside) and its values; nil when the
     /// search text has no words, so nothing can match.
     private static func filter(_ query: ContributionQuery) -> (String, [SQLValue])? {
-        var filter = "c.campaign_id = ? AND c.state = 'visible'"
+        // Stories have their own place on the campaign page (`StoryStore`), so listings leave them out.
+        var filter = "c.campaign_id = ? AND c.state = 'visible' AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.contribution_id = c.id)"
         var values: [SQLValue] = [.integer(query.campaignID)]
         if let question = query.questionID {
             filter += " AND c.question_id = ?"
