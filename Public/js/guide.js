@@ -2,6 +2,7 @@
 import { api, describeError, seg } from "./api.js";
 import { el, byId, replace, say, plural } from "./dom.js";
 import { slugFromLocation } from "./slug.js";
+import { guideComments } from "./guide-comments.js";
 
 /** Theme kinds that count as barriers or building blocks (the server's spelling may vary in case and separator). */
 const isKind = (theme, kind) => String(theme.kind ?? "").toLowerCase().replace(/[\s-]/g, "_") === kind;
@@ -10,7 +11,7 @@ function numberItem(label, value) {
   return el("li", {}, el("strong", { text: value ?? 0 }), label);
 }
 
-function guideItem(guide, themeName) {
+function guideItem(guide, themeName, slug, joined) {
   const names = (guide.themes ?? []).map(themeName).filter(Boolean);
   return el("li", { class: "item guide", "data-guide-id": guide.id },
     el("h3", { text: guide.title }),
@@ -18,6 +19,7 @@ function guideItem(guide, themeName) {
     ...(guide.sections ?? []).filter((section) => section.body?.trim()).map((section) => el("section", {},
       el("h4", { text: section.heading }),
       el("p", { class: "body", text: section.body }))),
+    guideComments(slug, guide, joined),
   );
 }
 
@@ -36,13 +38,14 @@ async function start() {
     say(status, describeError(error), "error");
     return;
   }
-  let title = data.campaign?.title ?? null;
-  if (!title) {
-    try {
-      title = (await api("GET", `/api/campaigns/${seg(slug)}`)).title;
-    } catch {
-      title = slug;
-    }
+  let title = data.title ?? null;
+  let joined = false;
+  try {
+    const campaign = await api("GET", `/api/campaigns/${seg(slug)}`);
+    title = title ?? campaign.title;
+    joined = Boolean(campaign.joined);
+  } catch {
+    title = title ?? slug;
   }
   byId("title").textContent = `Guide: ${title}`;
   document.title = `Guide: ${title} – Groundswell`;
@@ -76,7 +79,7 @@ async function start() {
       const text = [guide.title, ...(guide.sections ?? []).flatMap((s) => [s.heading, s.body])].join(" ").toLowerCase();
       return words.every((word) => text.includes(word));
     });
-    replace(byId("guides"), ...shown.map((guide) => guideItem(guide, themeName)));
+    replace(byId("guides"), ...shown.map((guide) => guideItem(guide, themeName, slug, joined)));
     byId("guide-count").textContent = guides.length
       ? `Showing ${plural(shown.length, "guide")} of ${guides.length}.`
       : "No guides have been published yet.";

@@ -79,7 +79,8 @@ extension JSONWriter {
     }
 
     /// A published guide, as the public guide lists it.
-    mutating func publishedGuide(_ g: GuideRecord) {
+    /// A published guide with its comments (its idea's visible thread, one level of replies).
+    mutating func publishedGuide(_ g: GuideRecord, comments: [CommentRecord]) {
         object { o in
             o.field("id", g.id)
             o.field("title", g.text.title)
@@ -92,6 +93,8 @@ extension JSONWriter {
             }
             o.key("themes")
             o.array(g.themes) { w, id in w.int(id) }
+            o.key("comments")
+            o.commentThread(comments, viewerID: nil)
         }
     }
 }

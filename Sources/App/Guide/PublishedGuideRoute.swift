@@ -6,6 +6,7 @@ import Storage
 enum PublishedGuideRoute {
     static func register(_ router: inout Router<AppContext>) {
         router.add(.get, "/api/campaigns/{slug}/guide", on: .pool, guide)
+        GuideCommentRoute.register(&router)
     }
 
     /// Public, no join needed. `?theme=` keeps guides tagged with that theme; `?q=` keeps guides
@@ -19,13 +20,22 @@ enum PublishedGuideRoute {
         }
         let text = request.query("q").map(TextRules.normalise)
         if let text, text.count > 200 { throw APIError.validation(field: "q", message: "Keep the search under 200 characters.") }
-        let (snapshot, counts, themes, perPhase, guides) = try context.database.read { connection in
+        let (snapshot, counts, themes, perPhase, guides, comments) = try context.database.read { connection in
             let snapshot = try CampaignSnapshot.load(slug: slug, in: connection)
             let id = snapshot.campaign.id
             let campaigns = CampaignStore(connection)
             let store = GuideStore(connection)
+            let guides = try store.published(campaignID: id, theme: theme, query: text)
+            // Each guide's comments are its idea's visible thread ("have your say").
+            var comments: [Int64: [CommentRecord]] = [:]
+            for guide in guides {
+                guard let idea = guide.contributionID,
+                      let record = try ContributionStore(connection).contribution(id: idea),
+                      ContributionLifecycle.crowdSees(record.state) else { continue }
+                comments[guide.id] = try CommentStore(connection).comments(contributionID: idea, viewerID: nil)
+            }
             return (snapshot, try campaigns.counts(campaignID: id), try campaigns.publishedThemes(campaignID: id),
-                    try store.numbers(campaignID: id), try store.published(campaignID: id, theme: theme, query: text))
+                    try store.numbers(campaignID: id), guides, comments)
         }
         var json = JSONWriter(capacity: 8192)
         json.object { o in
@@ -49,7 +59,7 @@ enum PublishedGuideRoute {
             }
             o.themesField(themes)
             o.key("guides")
-            o.array(guides) { w, g in w.publishedGuide(g) }
+            o.array(guides) { w, g in w.publishedGuide(g, comments: comments[g.id] ?? []) }
         }
         return .json(json.bytes)
     }

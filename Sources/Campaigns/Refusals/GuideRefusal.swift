@@ -12,6 +12,8 @@ public enum GuideRefusal: String, Refusal {
     case exists = "guide_exists"
     /// A guide with nothing written cannot be marked final.
     case empty = "empty_guide"
+    /// Comments are for published guides.
+    case notPublished = "guide_not_published"
 
     public var message: String {
         switch self {
@@ -20,6 +22,7 @@ public enum GuideRefusal: String, Refusal {
         case .notInActRound: "Select the idea into the act round first."
         case .exists: "This idea already has a guide."
         case .empty: "Nothing has been written in this guide yet."
+        case .notPublished: "This guide is not published yet, so it cannot be commented on."
         }
     }
 
