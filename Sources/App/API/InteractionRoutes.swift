@@ -59,18 +59,11 @@ enum InteractionRoutes {
             if record.held { throw ContributionRefusal.underReview }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
-            let comments = CommentStore(connection)
-            if let parentID, let refusal = CommentRules.reply(to: try comments.comment(id: parentID)?.facts, on: id) {
-                throw refusal.on(field: "parentId")
-            }
-            let comment = try comments.insert(
-                contributionID: id, parentID: parentID, contributorID: caller.id, body: text, now: now)
+            let comment = try CommentPosting.insert(
+                on: id, parentID: parentID, by: caller.id, text: text, now: now, in: connection)
             return (comment, record.campaignID, record.commentCount + 1)
         }
-        context.publishCommentCount(campaignID: campaignID, contributionID: id, comments: count)
-        var json = JSONWriter()
-        json.comment(comment, viewerID: caller.id, replies: [])
-        return .json(json.bytes, status: .created)
+        return CommentPosting.created(comment, campaignID: campaignID, count: count, callerID: caller.id, context)
     }
 
     static func flag(_ request: Request, _ context: AppContext) throws -> Response {

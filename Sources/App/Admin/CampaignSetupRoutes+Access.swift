@@ -67,15 +67,8 @@ extension CampaignSetupRoutes {
         if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
         let now = context.clock.now
         let record = try context.database.write { connection -> ContributionRecord in
-            guard let question = try AdminCampaignStore(connection).question(id: questionID),
-                  question.campaignID == campaign.id, !question.deleted else {
-                throw APIError.validation(field: "questionId", message: "No such question in this campaign.")
-            }
-            let record = try ContributionStore(connection).insert(
-                NewContribution(
-                    campaignID: campaign.id, questionID: question.id, contributorID: nil, phase: question.phase,
-                    title: title, body: text, official: true),
-                now: now)
+            let record = try insertOfficial(
+                campaignID: campaign.id, questionID: questionID, title: title, body: text, now: now, in: connection)
             try AuditStore(connection).append(
                 NewAuditEntry(
                     campaignID: campaign.id, actor: caller.name, action: .statement, target: "contribution:\(record.id)"),
@@ -86,5 +79,21 @@ extension CampaignSetupRoutes {
         var json = JSONWriter()
         json.contribution(record, viewer: nil)
         return .json(json.bytes, status: .created)
+    }
+
+    /// The team's official contribution to question `questionID` of the campaign (its phase is the
+    /// question's), for statements and stories alike; 422 `questionId` for a question it does not have.
+    static func insertOfficial(
+        campaignID: Int64, questionID: Int64, title: String?, body: String, now: Int64, in connection: Connection
+    ) throws -> ContributionRecord {
+        guard let question = try AdminCampaignStore(connection).question(id: questionID),
+              question.campaignID == campaignID, !question.deleted else {
+            throw APIError.validation(field: "questionId", message: "No such question in this campaign.")
+        }
+        return try ContributionStore(connection).insert(
+            NewContribution(
+                campaignID: campaignID, questionID: question.id, contributorID: nil, phase: question.phase,
+                title: title, body: body, official: true),
+            now: now)
     }
 }

@@ -31,17 +31,10 @@ enum GuideCommentRoute {
             if let refusal = GuideCommentRules.check(published: guide.publishedAt != nil, campaign: snapshot.campaign.state) {
                 throw refusal
             }
-            let comments = CommentStore(connection)
-            if let parentID, let refusal = CommentRules.reply(to: try comments.comment(id: parentID)?.facts, on: ideaID) {
-                throw refusal.on(field: "parentId")
-            }
-            let comment = try comments.insert(
-                contributionID: ideaID, parentID: parentID, contributorID: caller.id, body: text, now: now)
+            let comment = try CommentPosting.insert(
+                on: ideaID, parentID: parentID, by: caller.id, text: text, now: now, in: connection)
             return (comment, record.campaignID, record.commentCount + 1)
         }
-        context.publishCommentCount(campaignID: campaignID, contributionID: ideaID, comments: count)
-        var json = JSONWriter()
-        json.comment(comment, viewerID: caller.id, replies: [])
-        return .json(json.bytes, status: .created)
+        return CommentPosting.created(comment, campaignID: campaignID, count: count, callerID: caller.id, context)
     }
 }

@@ -40,15 +40,8 @@ enum StoryRoutes {
         }
         let now = context.clock.now
         let (record, story) = try context.database.write { connection -> (ContributionRecord, StoryRecord) in
-            guard let question = try AdminCampaignStore(connection).question(id: questionID),
-                  question.campaignID == campaign.id, !question.deleted else {
-                throw APIError.validation(field: "questionId", message: "No such question in this campaign.")
-            }
-            let record = try ContributionStore(connection).insert(
-                NewContribution(
-                    campaignID: campaign.id, questionID: question.id, contributorID: nil, phase: question.phase,
-                    title: title, body: text, official: true),
-                now: now)
+            let record = try CampaignSetupRoutes.insertOfficial(
+                campaignID: campaign.id, questionID: questionID, title: title, body: text, now: now, in: connection)
             let story = StoryRecord(contributionID: record.id, byline: byline, linkURL: link, linkLabel: link == nil ? nil : label)
             try StoryStore(connection).add(story, staffID: caller.staff.id)
             try AuditStore(connection).append(
