@@ -50,8 +50,8 @@ export function guideComments(slug, guide, joined) {
       }
     });
   } else {
-    form = el("p", { class: "muted" }, el("a", { href: `/c/${encodeURIComponent(slug)}`, text: "Join the campaign" }),
-      " to have your say. It stays anonymous.");
+    // The link stands alone (not inside a sentence), so it never relies on colour to be seen as a link.
+    form = el("p", {}, el("a", { href: `/c/${encodeURIComponent(slug)}`, text: "Join the campaign to have your say (it stays anonymous)" }));
   }
   return el("section", { class: "guide-comments", "aria-labelledby": heading.id }, heading, list, status, form);
 }

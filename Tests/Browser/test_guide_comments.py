@@ -24,7 +24,7 @@ def test_a_contributor_comments_on_a_published_guide(server, scene, browser):
     guide = scene["guides"][0]
     browser.get(f"{server.base_url}/guide/demo")
     node = guide_node(browser, guide)
-    assert "Join the campaign" in node.find_element(By.CSS_SELECTOR, ".guide-comments").text
+    assert "Join the campaign to have your say" in node.find_element(By.CSS_SELECTOR, ".guide-comments").text
     assert not node.find_elements(By.CSS_SELECTOR, ".guide-comments textarea")
 
     reader = contributor(server)
