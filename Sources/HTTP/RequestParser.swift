@@ -41,6 +41,12 @@ public enum RequestParser {
             if bytes.count - start > limits.headerSection { return .invalid(.headersTooLarge) }
             return .needMore(scanned: bytes.count)
         }
+        // A stray line break is judged before the size limits, as it is while the head is incomplete:
+        // otherwise the verdict would depend on whether the stray byte arrived before the head's end.
+        let head = UnsafeRawBufferPointer(rebasing: bytes[..<headEnd])
+        if let stray = strayLineBreak(head, from: max(scanned - 1, start), start: start) {
+            return .invalid(.badRequest(stray))
+        }
         let lineEnd = firstLF(bytes, from: start) ?? headEnd
         if lineEnd - start > limits.requestLine { return .invalid(.uriTooLong) }
         if headEnd - start > limits.headerSection { return .invalid(.headersTooLarge) }

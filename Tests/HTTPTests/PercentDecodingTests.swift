@@ -56,7 +56,8 @@ struct TargetCase: CustomTestStringConvertible, Sendable {
         TargetCase(raw: "/s?a=%26&b=1", expected: (["s"], ["a=&", "b=1"])),
         TargetCase(raw: "http://example.org/x?y=1", expected: (["x"], ["y=1"])),
         TargetCase(raw: "HTTPS://example.org:8443", expected: ([], [])),
-        TargetCase(raw: "http://user@[::1]:80/x", expected: (["x"], [])),
+        TargetCase(raw: "http://[::1]:80/x", expected: (["x"], [])),
+        TargetCase(raw: "http://user@[::1]:80/x", expected: nil),  // userinfo: RFC 9110 §4.2.4
         TargetCase(raw: "/a/./b", expected: nil),
         TargetCase(raw: "/a/%2e%2E/b", expected: nil),
         TargetCase(raw: "/a/..", expected: nil),

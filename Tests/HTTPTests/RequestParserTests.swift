@@ -90,6 +90,8 @@ let malformedCases: [ParserCase] = [
     .init("asterisk on GET", "GET * HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
     .init("absolute-form with a bad authority", "GET http://`/ HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
     .init("absolute-form with a broken escape in the authority", "GET http://%y/ HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
+    .init("absolute-form with userinfo", "GET http://user@example.org/ HTTP/1.1\r\nHost: example.org\r\n\r\n", .error(400)),
+    .init("absolute-form with several @ in the authority", "GET http://a00@@@@00?q HTTP/1.1\r\nHost: j\r\n\r\n", .error(400)),
     .init("authority-form", "GET example.org:80 HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
     .init("fragment in target", "GET /a#b HTTP/1.1\r\nHost: a\r\n\r\n", .error(400)),
     .init("unsupported Expect", "GET / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\n\r\n", .error(417)),
@@ -166,6 +168,28 @@ struct RequestParserTests {
             }
         }
         Issue.record("never refused")
+    }
+
+    /// Found by `make fuzz` (seed 1): a bare CR early in a request line too long for the limits was
+    /// 400 when the head's end had not yet arrived and 414 or 431 once it had.
+    @Test("the verdict on a head with a stray line break does not depend on where the bytes are cut",
+          arguments: [
+              "POST /e HTTP/1.1\r\r" + String(repeating: "x", count: 9000) + "\r\n\r\n",
+              "GET /" + String(repeating: "a", count: 9000) + "\rb HTTP/1.1\r\nHost: a\r\n\r\n",
+              "GET / HTTP/1.1\r\nX: a\rb\r\n" + String(repeating: "Y: z\r\n", count: 6000) + "\r\n",
+              "GET / HTTP/1.1\nX: " + String(repeating: "q", count: 70000) + "\r\n\r\n",
+          ])
+    func strayLineBreakVerdictIsCutIndependent(_ raw: String) {
+        let bytes = Array(raw.utf8)
+        let whole = Self.verdict(RequestParser.parseHead(bytes, limits: Self.limits))
+        #expect(whole == .error(400))
+        for cut in stride(from: 1, to: 40, by: 1) {
+            var result = RequestParser.parseHead(Array(bytes[0..<cut]), limits: Self.limits)
+            if case .needMore(let scanned) = result {
+                result = RequestParser.parseHead(bytes, scanned: scanned, limits: Self.limits)
+            }
+            #expect(Self.verdict(result) == whole, "cut at \(cut)")
+        }
     }
 
     @Test("pipelined requests: consumed stops at the first head's end")
