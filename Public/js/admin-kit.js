@@ -1,5 +1,5 @@
 // Building blocks shared by the console sections: labelled fields, tables, file downloads and reason prompts.
-import { el } from "./dom.js";
+import { el, phaseName } from "./dom.js";
 
 let counter = 0;
 
@@ -45,4 +45,52 @@ export function downloadText(text, filename, type = "text/csv") {
 export function reasonInput(label = "Reason (kept in the audit log)") {
   const control = input({ name: "reason", maxlength: 300 });
   return { control, wrapper: field(label, control) };
+}
+
+/**
+ * Asks before a step that cannot simply be undone (archive, launch, open or close a phase, delete): a modal dialog
+ * naming what will happen, with the step's own verb on the confirming button. Resolves true only when that button is
+ * pressed; Cancel, Escape or closing the dialog resolve false. Focus starts on Cancel and goes back where it was.
+ */
+export function confirmStep({ title, message, confirm, danger = false }) {
+  const returnTo = document.activeElement;
+  const cancelButton = el("button", { type: "button", class: "secondary", text: "Cancel", "data-confirm": "cancel" });
+  const confirmButton = el("button", { type: "button", class: danger ? "danger" : "", text: confirm, "data-confirm": "confirm" });
+  const heading = el("h2", { id: `confirm-${++counter}`, text: title });
+  const dialog = el("dialog", { class: "confirm", "aria-labelledby": heading.id },
+    heading, el("p", { text: message }), el("div", { class: "actions" }, confirmButton, cancelButton));
+  document.body.append(dialog);
+  return new Promise((resolve) => {
+    let answer = false;
+    confirmButton.addEventListener("click", () => { answer = true; dialog.close(); });
+    cancelButton.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => {
+      dialog.remove();
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+      resolve(answer);
+    });
+    dialog.showModal();
+    cancelButton.focus();
+  });
+}
+
+/** A campaign's state in words. */
+export function campaignStateWords(state) {
+  return { draft: "Draft: not launched yet", live: "Live", archived: "Archived: read-only" }[state] ?? String(state ?? "");
+}
+
+/** A phase's state in words: "Open now", "Not opened yet", "Closed". */
+export function phaseStateWords(state) {
+  return { open: "Open now", pending: "Not opened yet", closed: "Closed" }[state] ?? String(state ?? "");
+}
+
+/** Where a campaign is in its four phases, in one line: "Answer open now", "Not started", "Understand closed; Answer next". */
+export function phasesInWords(phases = []) {
+  const open = phases.find((phase) => phase.state === "open");
+  if (open) return `${phaseName(open.kind)} open now`;
+  const next = phases.find((phase) => phase.state === "pending");
+  const closed = phases.filter((phase) => phase.state === "closed");
+  if (!closed.length) return next ? `Not started: ${phaseName(next.kind)} first` : "No phases";
+  const last = closed[closed.length - 1];
+  return next ? `${phaseName(last.kind)} closed; ${phaseName(next.kind)} next` : "Every phase closed";
 }

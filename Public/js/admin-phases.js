@@ -1,7 +1,7 @@
 // Console section: the phase timeline with open / close buttons (with a reason for the audit log) and schedules.
 import { api, seg } from "./api.js";
 import { el, replace, phaseName, formatTime, PHASES } from "./dom.js";
-import { field, input } from "./admin-kit.js";
+import { field, input, confirmStep, phaseStateWords } from "./admin-kit.js";
 
 /** "2026-11-21T20:00" for a datetime-local input, from an ISO string (UTC shown as local time). */
 function toLocalInput(iso) {
@@ -32,6 +32,7 @@ function phaseItem(section, phase, openNow) {
   const closesAt = input({ type: "datetime-local", value: toLocalInput(phase.closesAt) });
   const base = `/admin/campaigns/${seg(section.slug)}/phases`;
   const change = async (verb) => {
+    if (!(await confirmStep(askFirst(phase, verb, openNow)))) return;
     const body = reason.value.trim() ? { reason: reason.value.trim() } : {};
     const done = await section.run(async () => {
       // The server keeps one phase open at a time, so opening another first closes the open one (same reason).
@@ -56,7 +57,7 @@ function phaseItem(section, phase, openNow) {
   });
   const when = [phase.opensAt ? `opens ${formatTime(phase.opensAt)}` : null, phase.closesAt ? `closes ${formatTime(phase.closesAt)}` : null].filter(Boolean).join(", ");
   return el("li", { class: open ? "is-open" : "", "data-phase": phase.kind },
-    el("h3", {}, phaseName(phase.kind), " ", el("span", { class: open ? "pill official" : "pill quiet", text: open ? "Open now" : phase.state ?? "planned" })),
+    el("h3", {}, phaseName(phase.kind), " ", el("span", { class: open ? "pill official" : "pill quiet", text: phaseStateWords(phase.state ?? "pending") })),
     when ? el("p", { class: "muted small", text: when }) : null,
     field("Reason (kept in the audit log)", reason),
     el("div", { class: "actions" },
@@ -64,4 +65,14 @@ function phaseItem(section, phase, openNow) {
         ? el("button", { type: "button", class: "danger", text: `Close ${phaseName(phase.kind)}`, onclick: () => change("close") })
         : el("button", { type: "button", text: openNow ? `Close ${phaseName(openNow.kind)} and open ${phaseName(phase.kind)}` : `Open ${phaseName(phase.kind)}`, onclick: () => change("open") })),
     schedule);
+}
+
+/** What opening or closing a phase will do, asked before it is done: people's pages change at once. */
+function askFirst(phase, verb, openNow) {
+  const name = phaseName(phase.kind);
+  if (verb === "close") {
+    return { title: `Close ${name}?`, message: `People can no longer take part in ${name} until a phase is opened again.`, confirm: `Close ${name}`, danger: true };
+  }
+  const closing = openNow && openNow.kind !== phase.kind ? `${phaseName(openNow.kind)} closes first, then ` : "";
+  return { title: `Open ${name}?`, message: `${closing}${name} opens for everyone in the campaign at once.`, confirm: `Open ${name}` };
 }

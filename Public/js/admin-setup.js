@@ -1,24 +1,64 @@
-// Console section: set-up of the chosen campaign — questions per phase, profile questions, invite codes and the access code.
+// Console section: set-up of the chosen campaign — its details, questions per phase, profile questions, invite codes
+// and the shared access code.
 import { api, seg } from "./api.js";
 import { el, replace, phaseName, PHASES } from "./dom.js";
-import { field, input, select, table, downloadText } from "./admin-kit.js";
+import { field, input, select, table, downloadText, confirmStep } from "./admin-kit.js";
 
 const PHASE_OPTIONS = Object.keys(PHASES).map((kind) => [kind, phaseName(kind)]);
 
 export const setupSection = {
   id: "setup",
   title: "Set-up",
-  intro: "Questions, profile questions and how people get in.",
+  intro: "The campaign's details, its questions, profile questions and how people get in.",
   async load(section) {
     const campaign = await api("GET", `/admin/campaigns/${seg(section.slug)}`);
-    replace(section.body, questions(section, campaign), profileQuestions(section, campaign), access(section, campaign));
+    replace(section.body, details(section, campaign), questions(section, campaign), profileQuestions(section, campaign), access(section, campaign));
   },
 };
+
+/** Who can join, in words, as the campaign stands. */
+function joinWords(campaign) {
+  if (campaign.access === "open") return "Anyone with the link can join.";
+  return campaign.hasAccessCode
+    ? "People need the shared access code or a personal invite code to join."
+    : "People need a personal invite code to join.";
+}
+
+/** Title, texts, who can join and pre-moderation, editable whatever the phase until the campaign is archived. */
+function details(section, campaign) {
+  const title = input({ name: "title", value: campaign.title ?? "", required: true, maxlength: 200 });
+  const summary = input({ name: "summary", value: campaign.summary ?? "", maxlength: 500 });
+  const description = el("textarea", { name: "description", maxlength: 20000 });
+  description.value = campaign.description ?? "";
+  const access = select([["open", "Anyone with the link"], ["invite", "Only people with a code (shared or personal)"]], { name: "access" });
+  access.value = campaign.access ?? "open";
+  const premoderation = el("input", { type: "checkbox", name: "premoderation", checked: Boolean(campaign.premoderation) });
+  const form = el("form", { id: "campaign-details" },
+    el("div", { class: "inline-fields" }, field("Title", title), field("Who can join", access)),
+    field("Summary", summary), field("Description", description),
+    el("label", { class: "choice" }, premoderation, "Hold every new contribution until a moderator lets it through"),
+    el("button", { type: "submit", text: "Save details" }));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const body = { title: title.value.trim(), summary: summary.value.trim(), description: description.value.trim(), access: access.value, premoderation: premoderation.checked };
+    const saved = await section.run(() => api("PATCH", `/admin/campaigns/${seg(section.slug)}`, body));
+    if (saved) {
+      await section.console.loadCampaigns(section.slug);
+      section.say(`Details of “${saved.title}” saved. ${joinWords(saved)}`, "success");
+    }
+  });
+  return el("div", {}, el("h3", { text: "Campaign details" }), form);
+}
 
 function questions(section, campaign) {
   const rows = (campaign.questions ?? []).map((q) => [phaseName(q.phase), q.text,
     el("button", { type: "button", class: "danger", text: "Delete", "aria-label": `Delete question: ${q.text}`, onclick: async () => {
-      if (await section.run(() => api("DELETE", `/admin/questions/${seg(q.id)}`))) await section.load();
+      const sure = await confirmStep({ title: "Delete this question?", message: `“${q.text}” will no longer be asked. What people already wrote to it stays.`, confirm: "Delete question", danger: true });
+      if (!sure) return;
+      if (await section.run(() => api("DELETE", `/admin/questions/${seg(q.id)}`))) {
+        await section.load();
+        section.say("Question deleted.", "success");
+      }
     } })]);
   const phase = select(PHASE_OPTIONS);
   const text = input({ maxlength: 300 });
@@ -32,7 +72,7 @@ function questions(section, campaign) {
       section.say("Question added.", "success");
     }
   });
-  return el("div", {}, el("h3", { text: "Questions" }),
+  return el("div", { class: "subsection" }, el("h3", { text: "Questions" }),
     rows.length ? table("Questions", ["Phase", "Question", ""], rows) : el("p", { class: "muted", text: "No questions yet." }), form);
 }
 
@@ -64,7 +104,7 @@ function profileQuestions(section, campaign) {
     }));
     if (await section.run(() => api("PUT", `/admin/campaigns/${seg(section.slug)}/profile-questions`, payload))) section.say("Profile questions saved.", "success");
   });
-  return el("div", {}, el("h3", { text: "Profile questions" }),
+  return el("div", { class: "subsection" }, el("h3", { text: "Profile questions" }),
     el("p", { class: "muted small", text: "Optional questions for overall statistics. Groups smaller than the threshold are never shown." }), form);
 }
 
@@ -80,12 +120,25 @@ function access(section, campaign) {
       section.say(`${count.value} invite codes created and downloaded.`, "success");
     }
   });
-  const code = input({ autocomplete: "off" });
-  const accessForm = el("form", {}, field("Shared access code", code, "Anyone with this code can join"),
-    el("button", { type: "submit", text: "Set access code" }));
-  accessForm.addEventListener("submit", async (event) => {
+  const code = input({ autocomplete: "off", name: "code", minlength: 6, maxlength: 100 });
+  const hint = campaign.access === "open"
+    ? "6 to 100 characters. Setting one means people need it to join: the campaign is no longer open to anyone with the link."
+    : "6 to 100 characters; anyone with this code can join. A new code replaces the old one.";
+  const accessForm = el("form", { id: "access-code" }, field("Shared access code", code, hint),
+    el("div", { class: "actions" },
+      el("button", { type: "submit", text: "Set access code" }),
+      campaign.hasAccessCode ? el("button", { type: "button", class: "secondary", text: "Remove access code", onclick: () => setCode("") }) : null));
+  const setCode = async (value) => {
+    const saved = await section.run(() => api("PUT", `/admin/campaigns/${seg(section.slug)}/access-code`, { code: value }));
+    if (saved) {
+      await section.load();
+      section.say(`${value ? "Access code set." : "Access code removed."} ${joinWords(saved)}`, "success");
+    }
+  };
+  accessForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (await section.run(() => api("PUT", `/admin/campaigns/${seg(section.slug)}/access-code`, { code: code.value.trim() }))) section.say("Access code set.", "success");
+    if (!code.value.trim()) return section.say("Please write the access code first.", "error");
+    return setCode(code.value.trim());
   });
-  return el("div", {}, el("h3", { text: `Access (${campaign.access ?? "open"})` }), invites, accessForm);
+  return el("div", { class: "subsection" }, el("h3", { text: "Who can join" }), el("p", { id: "join-words", text: joinWords(campaign) }), invites, accessForm);
 }

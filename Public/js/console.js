@@ -17,8 +17,9 @@ export class Section {
     this.intro = el("p", { class: "muted", hidden: true });
     this.status = el("p", { class: "status", role: "status", hidden: true, "data-marked": true });
     this.body = el("div", { class: "section-body" });
+    this.heading = el("h2", { id: `heading-${entry.id}`, text: entry.title });
     this.node = el("section", { class: "card console-section", id: `section-${entry.id}`, "aria-labelledby": `heading-${entry.id}` },
-      el("h2", { id: `heading-${entry.id}`, text: entry.title }), this.intro, this.status, this.body);
+      this.heading, this.intro, this.status, this.body);
   }
 
   get id() {
@@ -29,8 +30,16 @@ export class Section {
     return this.console.slug;
   }
 
+  /** The campaign the section works on, named in its heading so no one edits one campaign thinking of another. */
+  nameCampaign() {
+    if (this.entry.global) return;
+    const campaign = this.console.campaign;
+    this.heading.textContent = campaign ? `${this.entry.title}: ${campaign.title ?? campaign.slug}` : this.entry.title;
+  }
+
   async load() {
     this.stale = false;
+    this.nameCampaign();
     await this.run(async () => {
       if (!this.spec) {
         this.spec = await this.entry.module();
@@ -174,10 +183,26 @@ class ConsoleState {
     }
     this.campaigns = campaigns;
     const picker = byId("campaign-picker");
-    replace(picker, ...campaigns.map((c) => el("option", { value: c.slug, text: `${c.title ?? c.slug} (${c.slug})` })));
+    replace(picker, el("option", { value: "", text: "No campaign chosen" }),
+      ...campaigns.map((c) => el("option", { value: c.slug, text: `${c.title ?? c.slug} (${c.slug})` })));
     const chosen = select ?? (campaigns.some((c) => c.slug === this.slug) ? this.slug : campaigns[0]?.slug ?? "");
     picker.value = chosen;
     await this.choose(chosen);
+  }
+
+  /** The chosen campaign's record from the list, or null. */
+  get campaign() {
+    return this.campaigns?.find((c) => c.slug === this.slug) ?? null;
+  }
+
+  /** Chooses no campaign without reloading the section on screen (a create under way keeps its form and status). */
+  deselect() {
+    this.slug = "";
+    byId("campaign-picker").value = "";
+    for (const section of this.sections) {
+      if (section.id !== this.current) section.stale = true;
+      section.nameCampaign();
+    }
   }
 
   /** A campaign was chosen: every section is stale; the one on screen loads now, the others when shown. */

@@ -147,3 +147,12 @@ def show(browser, section):
     """Opens a console section from the section navigation; returns the section."""
     visible(browser, f'#console-nav a[data-section="{section}"]').click()
     return visible(browser, f"#section-{section}")
+
+
+def confirm_dialog(browser, answer="confirm"):
+    """The confirmation asked before a step: answers it with its confirming button, or with Cancel."""
+    dialog = visible(browser, "dialog.confirm[open]")
+    text = dialog.text
+    dialog.find_element(By.CSS_SELECTOR, f'button[data-confirm="{answer}"]').click()
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog.confirm"))
+    return text

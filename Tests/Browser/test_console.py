@@ -5,7 +5,7 @@ import time
 import pytest
 from selenium.webdriver.common.by import By
 
-from pages import click, sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, show, sign_in, text_in, visible, wait
+from pages import click, confirm_dialog, sort_by, PATIENCE, fetch_json, http_status, join, open_campaign, post, show, sign_in, text_in, visible, wait
 
 PHASE_ORDER = ["understand", "answer", "prioritise", "act"]
 
@@ -27,6 +27,7 @@ def test_facilitator_signs_in_and_opens_the_next_phase(server, browser):
     button = visible(browser, f'#section-phases li[data-phase="{following}"] button')
     browser.find_element(By.CSS_SELECTOR, f'#section-phases li[data-phase="{following}"] input').send_keys("Enough understanding gathered")
     button.click()
+    confirm_dialog(browser)
     text_in(browser, "#section-phases .status", "opened")
     wait(browser).until(lambda d: json.loads(fetch_json(d, "GET", "/api/campaigns/demo")["body"])["openPhase"] == following)
 

@@ -35,24 +35,38 @@ extension CampaignSetupRoutes {
         return response
     }
 
-    /// `{code}` sets the shared access code (at least 6 characters); null or "" removes it.
+    /// `{code}` sets the shared access code (6 to 100 characters); null or "" removes it. A code only counts
+    /// where one is needed to join, so setting one on an open campaign makes it `invite`: the console's
+    /// "Set access code" always does what it says. Removing the code leaves the access as it is.
     static func accessCode(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, campaign) = try context.requireStaff(request, .setUpCampaigns, slug: try request.slugParameter())
         try campaign.requireEditable()
-        let code = try JSONBody(request.body).string("code").map(TextRules.normalise) ?? ""
-        guard code.isEmpty || (6...100).contains(code.count) else {
-            throw APIError.validation(field: "code", message: "Use 6 to 100 characters.")
-        }
+        let code = try accessCodeField(JSONBody(request.body), "code")
         let now = context.clock.now
-        let mac = code.isEmpty ? nil : context.key.accessCodeMAC(code)
+        let mac = code.map(context.key.accessCodeMAC)
         try context.database.write { connection in
-            try AdminCampaignStore(connection).setAccessCode(campaignID: campaign.id, mac: mac)
-            try AuditStore(connection).append(
+            let store = AdminCampaignStore(connection)
+            try store.setAccessCode(campaignID: campaign.id, mac: mac)
+            let audit = AuditStore(connection)
+            try audit.append(
                 NewAuditEntry(
-                    campaignID: campaign.id, actor: caller.name, action: code.isEmpty ? .accessCodeRemove : .accessCodeSet,
+                    campaignID: campaign.id, actor: caller.name, action: mac == nil ? .accessCodeRemove : .accessCodeSet,
                     target: "campaign:\(campaign.slug)"), now: now)
+            guard mac != nil, try CampaignStore(connection).campaign(id: campaign.id)?.access == .open else { return }
+            try store.update(campaignID: campaign.id, CampaignChanges(access: .invite))
+            try audit.append(
+                NewAuditEntry(
+                    campaignID: campaign.id, actor: caller.name, action: .campaignEdit, target: "campaign:\(campaign.slug)",
+                    reason: "access"), now: now)
         }
         return try respond(campaignID: campaign.id, context)
+    }
+
+    /// A shared access code from `key`, normalised; nil when absent or "" (no code), 422 unless 6 to 100 characters.
+    static func accessCodeField(_ body: JSONBody, _ key: String) throws -> String? {
+        guard let code = try body.string(key).map(TextRules.normalise), !code.isEmpty else { return nil }
+        guard (6...100).contains(code.count) else { throw APIError.validation(field: key, message: "Use 6 to 100 characters.") }
+        return code
     }
 
     /// `{questionId, title, body}` → 201 Contribution marked official ("from the campaign team").

@@ -51,7 +51,8 @@ enum CampaignSetupRoutes {
         return .json(json.bytes, status: status)
     }
 
-    /// `{slug, title, summary?, description?, access?}` → 201, a draft with four pending phases.
+    /// `{slug, title, summary?, description?, access?, accessCode?}` → 201, a draft with four pending phases.
+    /// A shared access code makes the campaign need a code to join (`invite`); with `access: open` it is refused.
     /// A creator limited to some campaigns gets the new one added to their list.
     static func create(_ request: Request, _ context: AppContext) throws -> Response {
         let caller = try context.requireStaff(request, .setUpCampaigns)
@@ -63,7 +64,14 @@ enum CampaignSetupRoutes {
         let title = try requiredText(body, "title", max: 200)
         let summary = try optionalText(body, "summary", max: 500) ?? ""
         let description = try optionalText(body, "description", max: 20_000) ?? ""
-        let access = try accessField(body) ?? .open
+        let requested = try accessField(body)
+        let accessCode = try accessCodeField(body, "accessCode")
+        if accessCode != nil, requested == .open {
+            throw APIError.validation(
+                field: "accessCode", message: "A campaign open to anyone needs no access code: choose invite to ask for one.")
+        }
+        let access: AccessMode = accessCode == nil ? requested ?? .open : .invite
+        let accessCodeMAC = accessCode.map(context.key.accessCodeMAC)
         let now = context.clock.now
         let threshold = context.configuration.flagThreshold
         let id = try context.database.write { connection -> Int64 in
@@ -78,12 +86,20 @@ enum CampaignSetupRoutes {
                     pseudonymSecret: (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &secret) },
                     flagThreshold: threshold),
                 now: now)
+            if let accessCodeMAC {
+                try AdminCampaignStore(connection).setAccessCode(campaignID: id, mac: accessCodeMAC)
+            }
             if !caller.staff.campaignIDs.isEmpty {
                 try StaffStore(connection).setCampaigns(staffID: caller.staff.id, caller.staff.campaignIDs + [id])
             }
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: id, actor: caller.name, action: .campaignCreate, target: "campaign:\(slug)"),
                 now: now)
+            if accessCodeMAC != nil {
+                try AuditStore(connection).append(
+                    NewAuditEntry(campaignID: id, actor: caller.name, action: .accessCodeSet, target: "campaign:\(slug)"),
+                    now: now)
+            }
             return id
         }
         return try respond(campaignID: id, context, status: .created)
