@@ -1,7 +1,7 @@
 // Console section: the coding workspace (one item at a time, number keys toggle themes, memo, next) and the agreement report.
 import { api, seg, query, describeError } from "./api.js";
 import { el, replace } from "./dom.js";
-import { field, input, select, table } from "./admin-kit.js";
+import { field, select, table } from "./admin-kit.js";
 
 export const codingSection = {
   id: "coding",
@@ -23,7 +23,7 @@ export const codingSection = {
     } });
     const header = el("div", { class: "inline-fields" }, field("Round", round), giveBack,
       el("p", { class: "muted", id: "coding-remaining", text: `${queue.remaining ?? 0} ${queue.remaining === 1 ? "item" : "items"} left for your team in this round.` }));
-    replace(section.body, facilitator ? themeEditor(section) : null, header, workspace(section, themeList, items),
+    replace(section.body, header, workspace(section, themeList, items),
       facilitator ? el("div", { id: "agreement" }) : null);
     if (!facilitator) return;
     try {
@@ -35,27 +35,6 @@ export const codingSection = {
     }
   },
 };
-
-function themeEditor(section) {
-  const name = input({ maxlength: 80 });
-  const kind = el("select", {}, el("option", { value: "barrier", text: "Barrier" }), el("option", { value: "building_block", text: "Building block" }));
-  const form = el("form", { class: "inline-fields" }, field("New theme", name), field("Kind", kind), el("button", { type: "submit", text: "Add theme" }),
-    el("button", { type: "button", class: "secondary", text: "Publish themes", onclick: async () => {
-      const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/publish-themes`));
-      if (!answer) return;
-      const left = answer.left ?? [];
-      const why = { archived: "archived", no_finding: "no settled code carries it yet" };
-      section.say(`${answer.published.length} ${answer.published.length === 1 ? "theme" : "themes"} published.` +
-        (left.length ? ` Left out: ${left.map((t) => `${t.name} (${why[t.reason] ?? t.reason})`).join("; ")}.` : "") +
-        (answer.unsettled ? ` ${answer.unsettled} coded ${answer.unsettled === 1 ? "item is" : "items are"} not settled yet.` : ""), left.length ? "info" : "success");
-    } }));
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    if (!name.value.trim()) return;
-    if (await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/themes`, { name: name.value.trim(), kind: kind.value }))) await section.load();
-  });
-  return form;
-}
 
 const toggle = (box) => { box.checked = !box.checked; };
 

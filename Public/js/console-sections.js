@@ -11,6 +11,7 @@ const REGISTRY = [
   ["phases", "Phases", RUNNING, () => import("./admin-phases.js").then((m) => m.phasesSection)],
   ["moderation", "Moderation", RUNNING, () => import("./admin-moderation.js").then((m) => m.moderationSection)],
   ["teams", "Coding teams", RUNNING, () => import("./admin-teams.js").then((m) => m.teamsSection)],
+  ["codebook", "Codebook", ["admin", "facilitator", "analyst"], () => import("./admin-codebook.js").then((m) => m.codebookSection)],
   ["coding", "Coding", ["admin", "facilitator", "analyst"], () => import("./admin-coding.js").then((m) => m.codingSection)],
   ["reconcile", "Reconciliation", RUNNING, () => import("./admin-reconcile.js").then((m) => m.reconcileSection)],
   ["assist", "Assisted analysis", ["admin", "facilitator", "analyst"], () => import("./admin-assist.js").then((m) => m.assistSection)],

@@ -98,9 +98,14 @@ func expectStatus(_ response: APIResponse, _ status: Int, sourceLocation: Source
         let scene = try CodingScene()
         defer { scene.server.close() }
         #expect(try scene.server.client().send("GET", "/admin/campaigns/test/coding/queue").status == 401)
+        // Analysts add themes as they come up while coding (issue 20); keeping the codebook (edit, archive) is the facilitators'.
         let analystTheme = try scene.ana.send("POST", "/admin/campaigns/test/themes", json: #"{"name":"Mine"}"#)
-        #expect(analystTheme.status == 403)
+        #expect(analystTheme.status == 201)
+        let mine = try #require(analystTheme.json["id"] as? Int)
+        #expect(try scene.ana.send("PATCH", "/admin/themes/\(mine)", json: #"{"archived":true}"#).status == 403)
+        #expect(try scene.ana.send("PATCH", "/admin/themes/\(scene.x)", json: #"{"name":"Renamed"}"#).status == 403)
         let elsewhere = try scene.server.staff("other", role: "analyst", assigned: false)
+        #expect(try elsewhere.send("POST", "/admin/campaigns/test/themes", json: #"{"name":"Not mine to add"}"#).status == 403)
         #expect(try elsewhere.send("GET", "/admin/campaigns/test/coding/queue").status == 403)
         let organiser = try scene.server.staff("org", role: "organiser")
         #expect(try organiser.send("GET", "/admin/campaigns/test/coding/queue").status == 403)

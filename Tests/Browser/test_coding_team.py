@@ -63,7 +63,7 @@ def test_an_analyst_sees_only_their_sections_and_codes_with_the_question_shown(s
     ana = scene["analysts"]["ana"]
     sign_in_as(browser, server, "ana", ana["password"])
     tabs = [a.get_attribute("data-section") for a in browser.find_elements(By.CSS_SELECTOR, "#console-nav a")]
-    assert tabs == ["campaigns", "coding", "assist"], tabs
+    assert tabs == ["campaigns", "codebook", "coding", "assist"], tabs
     show(browser, "coding")
     question = visible(browser, "#coding-item .question").text
     assert question.startswith("Question: ") and len(question) > len("Question: "), question

@@ -8,6 +8,7 @@ enum CodebookRoutes {
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/themes", list)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/themes", add)
         AdminRoutes.add(&router, .patch, "/admin/themes/{id}", edit)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/codebook", maxBodySize: maxCodebookBytes, importCodebook)
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/teams", setTeam)
         AdminRoutes.add(&router, .put, "/admin/campaigns/{slug}/coding/settings", settings)
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/publish-themes", publish)
@@ -32,8 +33,10 @@ enum CodebookRoutes {
         return .json(json.bytes)
     }
 
+    /// POST: a new theme. Analysts may add one (grounded theory: themes come up while coding, issue 20);
+    /// changing or archiving a theme stays with facilitators, who keep the codebook.
     static func add(_ request: Request, _ context: AppContext) throws -> Response {
-        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .code)
         let body = try JSONBody(request.body)
         let (name, kind, description) = try themeFields(body)
         let parent = try body.int("parentId")

@@ -8,21 +8,44 @@ public enum CodebookImport {
     static let maxName = 120
     static let maxDescription = 2000
 
+    /// One theme as a file gives it, before it is checked; `line` is where it starts in a CSV file, or its
+    /// place (from 1) in a JSON list.
+    struct Row: Sendable {
+        var line: Int
+        var name: String
+        var kind: String
+        var description: String
+        var parent: String
+    }
+
     /// Imports every row of `csv` into campaign `slug` and returns how many themes were added;
     /// throws `ImportError` (nothing written) when the file or any row is bad.
-    public static func run(csv: [UInt8], slug: String, database: Database, clock: any WallClock) throws -> Int {
+    public static func run(
+        csv: [UInt8], slug: String, database: Database, clock: any WallClock, actor: String = "command line"
+    ) throws -> Int {
+        try run(rows: try rows(csv: csv), slug: slug, database: database, clock: clock, actor: actor)
+    }
+
+    /// The rows of a CSV codebook: a `name` column, and optionally `kind`, `description` and `parent`.
+    static func rows(csv: [UInt8]) throws -> [Row] {
         let records = try CSVReader.parse(csv)
         let header = try ImportHeader(records.first, required: ["name"], optional: ["kind", "description", "parent"])
+        return records.dropFirst().map { record in
+            Row(line: record.line, name: header.value("name", in: record), kind: header.value("kind", in: record),
+                description: header.value("description", in: record), parent: header.value("parent", in: record))
+        }
+    }
+
+    /// Checks every row, then adds them all in one write, audited under `actor`; or throws `ImportError`.
+    static func run(rows input: [Row], slug: String, database: Database, clock: any WallClock, actor: String) throws -> Int {
         var problems: [ImportError.RowProblem] = []
         var themes: [(line: Int, theme: NewTheme)] = []
         var lineOfName: [String: Int] = [:]
-        for record in records.dropFirst() {
-            let name = header.value("name", in: record)
-            let kindText = header.value("kind", in: record)
-            let kind = ThemeKind(rawValue: kindText.isEmpty ? "theme" : kindText.lowercased())
-            let description = header.value("description", in: record)
-            let parentText = header.value("parent", in: record)
-            let parent = parentText.isEmpty ? nil : parentText
+        for row in input {
+            let name = row.name
+            let kind = ThemeKind(rawValue: row.kind.isEmpty ? "theme" : row.kind.lowercased())
+            let description = row.description
+            let parent = row.parent.isEmpty ? nil : row.parent
             var message: String?
             if name.isEmpty {
                 message = "the name is empty."
@@ -38,11 +61,11 @@ public enum CodebookImport {
                 message = "a theme cannot be its own parent."
             }
             guard message == nil, let kind else {
-                problems.append(.init(line: record.line, message: message ?? "the kind is not valid."))
+                problems.append(.init(line: row.line, message: message ?? "the kind is not valid."))
                 continue
             }
-            lineOfName[name] = record.line
-            themes.append((record.line, NewTheme(name: name, kind: kind, description: description, parent: parent)))
+            lineOfName[name] = row.line
+            themes.append((row.line, NewTheme(name: name, kind: kind, description: description, parent: parent)))
         }
         let now = clock.now
         let checked = problems
@@ -59,7 +82,7 @@ public enum CodebookImport {
             guard !rows.isEmpty else { throw ImportError.unreadable("The file has a header but no themes.") }
             try store.addThemes(campaignID: campaign.id, rows.map(\.theme), now: now)
             try AuditStore(connection).append(
-                NewAuditEntry(campaignID: campaign.id, actor: "command line", action: .importCodebook,
+                NewAuditEntry(campaignID: campaign.id, actor: actor, action: .importCodebook,
                               target: "\(rows.count) themes"), now: now)
             return rows.count
         }

@@ -12,6 +12,8 @@ public enum CodingRefusal: String, Refusal {
     case notCodable = "not_codable"
     /// A bulk settlement took a team's codes for an item that team has not coded.
     case noCodeFromTeam = "no_code_from_team"
+    /// Some rows of an uploaded codebook are not valid themes (the answer lists them by line); nothing was imported.
+    case badCodebook = "bad_codebook"
 
     public var message: String {
         switch self {
@@ -20,13 +22,14 @@ public enum CodingRefusal: String, Refusal {
         case .codedByTeammate: "Your team has already coded this item; say you are revising the team's code to change it."
         case .notCodable: "Only Understand contributions and Answer ideas are coded."
         case .noCodeFromTeam: "That team has not coded this item."
+        case .badCodebook: "Nothing was imported: some themes are not valid. Fix the lines listed and import the codebook again."
         }
     }
 
     public var kind: RefusalKind {
         switch self {
         case .reconciled, .claimedByTeammate, .codedByTeammate, .noCodeFromTeam: .conflict
-        case .notCodable: .unprocessable
+        case .notCodable, .badCodebook: .unprocessable
         }
     }
 }
