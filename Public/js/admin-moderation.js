@@ -9,13 +9,12 @@ export const moderationSection = {
   intro: "Held, waiting and reported items, held first; or everything hidden. Tick several to restore them or dismiss their reports at once. Every action is kept in the audit log with its reason; authors stay anonymous.",
   async load(section) {
     section.scope = section.scope ?? "awaiting";
+    if (section.scope === "merged") return merged(section);
     const { items, signals, counts } = await api("GET", `/admin/campaigns/${seg(section.slug)}/moderation${query({ scope: section.scope })}`);
     const burst = signals?.reportBurst
       ? el("p", { class: "status is-error", role: "status", text: `A burst of reports: ${plural(signals.reportsLastHour, "report")} in the last hour. Look for a brigade before acting on them one by one.` })
       : null;
-    const scope = select([["awaiting", "Awaiting a decision"], ["hidden", "Hidden"]], { name: "scope", id: "moderation-scope" });
-    scope.value = section.scope;
-    scope.addEventListener("change", () => { section.scope = scope.value; section.load(); });
+    const scope = scopePicker(section);
     const summary = counts ? Object.entries(counts).filter(([, n]) => n).map(([status, n]) => `${n} ${(STATUS[status] ?? status).toLowerCase()}`).join(", ") : "";
     const boxes = [];
     const list = el("ul", { class: "items", id: "moderation-list" }, ...items.map((item) => queueItem(section, item, boxes)));
@@ -25,6 +24,41 @@ export const moderationSection = {
       items.length ? list : el("p", { class: "muted", text: section.scope === "hidden" ? "Nothing is hidden." : "Nothing waiting. Well done." }));
   },
 };
+
+const SCOPES = [["awaiting", "Awaiting a decision"], ["hidden", "Hidden"], ["merged", "Merged duplicates"]];
+
+function scopePicker(section) {
+  const scope = select(SCOPES, { name: "scope", id: "moderation-scope" });
+  scope.value = section.scope;
+  scope.addEventListener("change", () => { section.scope = scope.value; section.load(); });
+  return scope;
+}
+
+/** The merges that can be undone: each duplicate beside the contribution it went into, with "Undo the merge". */
+async function merged(section) {
+  const { items } = await api("GET", `/admin/campaigns/${seg(section.slug)}/merges`);
+  const describe = (c) => `${c.id}${c.title ? `: ${c.title}` : ""}`;
+  const entries = items.map(({ source, into }) => {
+    const reason = input({ maxlength: 300, name: "reason" });
+    const undo = async () => {
+      const restored = await section.run(() => api("POST", `/admin/contributions/${seg(source.id)}/unmerge`, { reason: reason.value.trim() }));
+      if (restored) {
+        await section.load();
+        section.say(`Merge undone: contribution ${source.id} is back on its own, with its votes and comments.`, "success");
+      }
+    };
+    return el("li", { class: "item", "data-merge-source": source.id },
+      el("h3", { text: `Contribution ${describe(source)}` }),
+      el("p", { class: "body", text: source.body ?? "" }),
+      el("p", { class: "meta", text: `Merged into ${describe(into)}` }),
+      field("Reason (kept in the audit log)", reason),
+      el("div", { class: "actions" }, el("button", { type: "button", class: "secondary", text: "Undo the merge", "aria-label": `Undo the merge of contribution ${source.id}`, onclick: undo })));
+  });
+  replace(section.body, el("div", { class: "inline-fields" }, field("Show", scopePicker(section))),
+    items.length
+      ? el("ul", { class: "items", id: "merge-list" }, ...entries)
+      : el("p", { class: "muted", text: "No merge to undo: no contribution has been merged into another." }));
+}
 
 /** Restore or dismiss the ticked contributions in one request each way (issue 19's bulk routes). */
 function bulkBar(section, boxes) {

@@ -10,6 +10,7 @@ const REGISTRY = [
   ["setup", "Set-up", RUNNING, () => import("./admin-setup.js").then((m) => m.setupSection)],
   ["phases", "Phases", RUNNING, () => import("./admin-phases.js").then((m) => m.phasesSection)],
   ["moderation", "Moderation", RUNNING, () => import("./admin-moderation.js").then((m) => m.moderationSection)],
+  ["statements", "Official statements", RUNNING, () => import("./admin-statements.js").then((m) => m.statementsSection)],
   ["teams", "Coding teams", RUNNING, () => import("./admin-teams.js").then((m) => m.teamsSection)],
   ["codebook", "Codebook", ["admin", "facilitator", "analyst"], () => import("./admin-codebook.js").then((m) => m.codebookSection)],
   ["coding", "Coding", ["admin", "facilitator", "analyst"], () => import("./admin-coding.js").then((m) => m.codingSection)],

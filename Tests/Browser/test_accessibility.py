@@ -165,7 +165,7 @@ def test_guide_editor(server, scene, browser):
     assert_clean(check(browser, "guide editor"))
 
 
-SECTIONS = ("campaigns", "setup", "phases", "moderation", "teams", "codebook", "coding", "reconcile", "assist", "shortlist", "guides", "stats",
+SECTIONS = ("campaigns", "setup", "phases", "moderation", "statements", "teams", "codebook", "coding", "reconcile", "assist", "shortlist", "guides", "stats",
             "export", "staff")
 
 

@@ -91,7 +91,7 @@ def test_every_export_button_downloads_its_table_and_the_admin_gets_the_linked_o
 def test_every_console_section_renders(server, browser):
     need(server, "GET", "/admin/me")
     sign_in(browser, server)
-    for section in ("campaigns", "setup", "phases", "moderation", "teams", "codebook", "coding", "reconcile", "assist", "shortlist", "guides",
+    for section in ("campaigns", "setup", "phases", "moderation", "statements", "teams", "codebook", "coding", "reconcile", "assist", "shortlist", "guides",
                     "stats", "export", "staff"):
         node = show(browser, section)
         wait(browser).until(lambda d: node.find_element(By.CSS_SELECTOR, ".section-body").text.strip())

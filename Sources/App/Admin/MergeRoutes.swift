@@ -64,5 +64,31 @@ enum MergeRoutes {
         json.contribution(restored.record, viewer: nil)
         return .json(json.bytes)
     }
-}
 
+    /// GET: the campaign's merges that can be undone, latest first: `{items: [{source, into}]}`, both as
+    /// contributions (the source as it was kept, merged), so the console can offer each for undoing.
+    static func list(_ request: Request, _ context: AppContext) throws -> Response {
+        let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
+        let pairs = try context.database.read { connection -> [(ContributionRecord, ContributionRecord)] in
+            let contributions = ContributionStore(connection)
+            return try ModerationStore(connection).activeMerges(campaignID: campaign.id).compactMap { merge in
+                guard let source = try contributions.contribution(id: merge.sourceID),
+                      let target = try contributions.contribution(id: merge.targetID) else { return nil }
+                return (source, target)
+            }
+        }
+        var json = JSONWriter(capacity: 4096)
+        json.object { o in
+            o.key("items")
+            o.array(pairs) { w, pair in
+                w.object { m in
+                    m.key("source")
+                    m.contribution(pair.0, viewer: nil)
+                    m.key("into")
+                    m.contribution(pair.1, viewer: nil)
+                }
+            }
+        }
+        return .json(json.bytes)
+    }
+}

@@ -47,6 +47,22 @@ extension ModerationStore {
         return MergeRecord(id: mergeID, sourceID: sourceID, targetID: targetID, sourceState: source.state, undoneAt: nil)
     }
 
+    /// Every merge of the campaign's contributions that has not been undone, latest first.
+    public func activeMerges(campaignID: Int64) throws -> [MergeRecord] {
+        try connection.query(
+            """
+            SELECT m.id, m.source_id, m.target_id, m.source_state, m.undone_at FROM merges m
+            JOIN contributions c ON c.id = m.source_id
+            WHERE c.campaign_id = ? AND m.undone_at IS NULL ORDER BY m.id DESC
+            """, campaignID
+        ) { row in
+            MergeRecord(
+                id: row.int(0), sourceID: row.int(1), targetID: row.int(2),
+                sourceState: try row.enumeration(3, ContributionState.self, table: "merges", column: "source_state"),
+                undoneAt: row.optionalInt(4))
+        }
+    }
+
     /// The latest merge of `sourceID` that has not been undone.
     public func activeMerge(sourceID: Int64) throws -> MergeRecord? {
         try connection.queryOne(

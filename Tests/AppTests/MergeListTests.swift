@@ -1,0 +1,34 @@
+// The merges that can be undone, listed for the console's unmerge screen (issue 20).
+import Foundation
+import Testing
+import TestSupport
+@testable import App
+
+@Suite(.serialized) struct MergeListTests {
+    @Test func theMergesListedAreTheOnesThatCanBeUndone() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
+        let author = app.client()
+        try author.join()
+        let keep = try author.post(question: app.understandQuestion, body: "The lifts are always broken")
+        let first = try author.post(question: app.understandQuestion, body: "Lifts broken again")
+        let second = try author.post(question: app.understandQuestion, body: "The lift is out of order")
+        #expect(try fac.send("GET", "/admin/campaigns/test/merges").items.isEmpty)
+        for source in [first, second] {
+            #expect(try fac.send("POST", "/admin/contributions/\(source)/merge", json: #"{"into":\#(keep),"reason":"Duplicate"}"#).status == 200)
+        }
+        func listed() throws -> [[Int]] {
+            try fac.send("GET", "/admin/campaigns/test/merges").items.compactMap { item in
+                guard let source = (item["source"] as? [String: Any])?["id"] as? Int,
+                      let into = (item["into"] as? [String: Any])?["id"] as? Int else { return nil }
+                return [source, into]
+            }
+        }
+        #expect(try listed() == [[Int(second), Int(keep)], [Int(first), Int(keep)]])
+        #expect(try fac.send("POST", "/admin/contributions/\(second)/unmerge", json: #"{"reason":"Not the same lift"}"#).status == 200)
+        #expect(try listed() == [[Int(first), Int(keep)]])
+        let analyst = app.staffClient(try app.addStaff("ana", .analyst))
+        #expect(try analyst.send("GET", "/admin/campaigns/test/merges").status == 403)
+    }
+}
