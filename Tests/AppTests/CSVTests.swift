@@ -149,7 +149,7 @@ func real(value: Double, expected: String) {
             CSVEncoder.encodeRow([cell], into: &out)
             switch cell {
             case .text(let s): return CSVEncoder.defused(s)
-            case .integer, .real, .empty: return String(decoding: out.dropLast(2), as: UTF8.self)
+            case .integer, .real, .time, .empty: return String(decoding: out.dropLast(2), as: UTF8.self)
             }
         }
     }

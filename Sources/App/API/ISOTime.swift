@@ -41,9 +41,20 @@ enum ISOTime {
         }
     }
 
-    /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; nil for anything else.
     /// The UTC date of `seconds`, `YYYY-MM-DD` (for what is kept to the day).
     static func day(_ seconds: Int64) -> String { String(string(seconds).prefix(10)) }
+
+    /// `YYYY-MM-DD HH:MM:SS`, UTC: the form Excel and LibreOffice read as a date and time (they leave ISO 8601's
+    /// `T…Z` as text, which neither sorts nor filters as a date). For CSV cells only; the API keeps ISO 8601.
+    static func spreadsheet(_ seconds: Int64) -> String {
+        var text = string(seconds)
+        guard text.hasSuffix("Z"), let separator = text.firstIndex(of: "T") else { return text }
+        text.removeLast()
+        text.replaceSubrange(separator...separator, with: " ")
+        return text
+    }
+
+    /// Parses exactly `YYYY-MM-DDTHH:MM:SSZ`; nil for anything else.
 
     static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)

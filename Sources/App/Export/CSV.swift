@@ -9,6 +9,9 @@ public enum CSVCell: Sendable, Equatable {
     /// Written with at most 6 digits after the point (rounded), trailing zeros dropped, no exponent;
     /// NaN and infinities are written as an empty cell.
     case real(Double)
+    /// A UTC time in Unix seconds: `2026-11-18 11:06:40` in a CSV file, as Excel and LibreOffice read a
+    /// date and time (`ISOTime.spreadsheet`); ISO 8601 in the open-data JSON, as the API writes times.
+    case time(Int64)
     case empty
 }
 
@@ -33,6 +36,7 @@ public struct CSVEncoder: Sendable {
             case .text(let s): out.append(contentsOf: field(s).utf8)
             case .integer(let n): out.append(contentsOf: String(n).utf8)
             case .real(let x): out.append(contentsOf: decimal(x).utf8)
+            case .time(let seconds): out.append(contentsOf: ISOTime.spreadsheet(seconds).utf8)
             case .empty: break
             }
         }

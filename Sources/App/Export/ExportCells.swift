@@ -1,10 +1,10 @@
-// How each exported record becomes CSV cells: ISO 8601 UTC times, no contributor anywhere, analysts as pseudonyms.
+// How each exported record becomes CSV cells: UTC times as spreadsheets read them, no contributor anywhere, analysts as pseudonyms.
 import Campaigns
 import Storage
 
 /// Pure record → cells conversions, one per table, so golden files pin them down.
 enum ExportCells {
-    static func time(_ seconds: Int64) -> CSVCell { .text(ISOTime.string(seconds)) }
+    static func time(_ seconds: Int64) -> CSVCell { .time(seconds) }
 
     static func time(_ seconds: Int64?) -> CSVCell { seconds.map(time) ?? .empty }
 

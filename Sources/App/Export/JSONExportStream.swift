@@ -119,6 +119,7 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
             case .text(let text): json.string(text)
             case .integer(let value): json.int(value)
             case .real(let value): json.double(value)
+            case .time(let seconds): json.string(ISOTime.string(seconds))
             case .empty: json.null()
             }
         }
