@@ -34,7 +34,7 @@ def test_screenshots_of_every_page(server, browser, width):
     browser.find_element(By.ID, "signin-password").send_keys(server.staff_password)
     browser.find_element(By.ID, "signin-button").click()
     text_in(browser, "#who", server.staff_name)
-    for section in ("phases", "moderation", "stats"):
+    for section in ("campaigns", "setup", "phases", "moderation", "statements", "codebook", "stats"):
         visible(browser, f'#console-nav a[data-section="{section}"]').click()
         wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"#section-{section} .section-body").text.strip())
         screenshot(browser, f"console-{section}", width, SCREENSHOTS)
