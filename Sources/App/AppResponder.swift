@@ -103,6 +103,7 @@ enum AppRoutes {
         JoinRoute.register(&router)
         DeviceRoutes.register(&router)
         UnsubscribeRoute.register(&router)
+        MailAddressRoutes.register(&router)
         ContributionRoutes.register(&router)
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)

@@ -17,6 +17,10 @@ final class RateLimiter: Sendable {
         case pairing
         /// Signing a device in with a pairing code or a recovery key: each try is a guess (per address).
         case signIn
+        /// Asking to be invited to an invite-only campaign (per address; nobody has joined yet).
+        case requestInvitation
+        /// Leaving or changing one's own e-mail address (each change seals and writes a row).
+        case mailAddress
 
         /// (per contributor, per address). Addresses are shared (a hospital's NAT), so looser.
         var rules: (contributor: Rule, address: Rule) {
@@ -28,6 +32,8 @@ final class RateLimiter: Sendable {
             case .flag: (Rule(limit: 20, window: 600), Rule(limit: 200, window: 600))
             case .pairing: (Rule(limit: 20, window: 600), Rule(limit: 200, window: 600))
             case .signIn: (Rule(limit: 20, window: 600), Rule(limit: 30, window: 600))
+            case .requestInvitation: (Rule(limit: 5, window: 600), Rule(limit: 20, window: 600))
+            case .mailAddress: (Rule(limit: 20, window: 600), Rule(limit: 200, window: 600))
             }
         }
     }

@@ -231,6 +231,9 @@ private final class RecordingAlerts: OutcomeAlerts {
         let campaignID = scene.server.campaignID, idea = scene.idea
         // Inside one write, as the route calls it: the rows are there before the write commits.
         let (queued, sealed) = try app.database.write { connection -> (Int, [[UInt8]]) in
+            // The shortlisting of the scene queued the author's shortlist alert already.
+            let before = try connection.queryOne(
+                "SELECT count(*) FROM outbox WHERE campaign_id = ? AND kind = 'personal'", campaignID) { row -> Int in row.int(0) } ?? 0
             let audience = try OutcomeStore(connection).audience(contributionID: idea)
             try hook.statusChanged(
                 OutcomeChange(campaignID: campaignID, contributionID: idea, status: .implemented), audience: audience,
@@ -238,7 +241,7 @@ private final class RecordingAlerts: OutcomeAlerts {
             let rows = try connection.query("SELECT kind, sealed FROM outbox WHERE campaign_id = ?", campaignID) {
                 ($0.text(0), $0.blob(1))
             }
-            return (rows.filter { $0.0 == "personal" }.count, rows.map(\.1))
+            return (rows.filter { $0.0 == "personal" }.count - before, rows.map(\.1))
         }
         #expect(queued == 3)
         // Sealed: neither the idea's number nor its title is readable in a queued row.

@@ -47,4 +47,24 @@ import Testing
         for event in AnnouncementEvent.all { #expect(AnnouncementEvent(key: event.key) == event) }
         #expect(AnnouncementEvent(key: "phase:party") == nil && AnnouncementEvent(key: "") == nil)
     }
+
+    private static let answerOpen: [Phase] = [
+        Phase(kind: .understand, state: .closed), Phase(kind: .answer, state: .open),
+        Phase(kind: .prioritise), Phase(kind: .act),
+    ]
+
+    @Test(arguments: [
+        ("the open phase", .phaseOpened(.answer), [], false, nil),
+        ("a closed phase", .phaseOpened(.understand), [], false, .notYetHappened),
+        ("a pending phase", .phaseOpened(.act), [], false, .notYetHappened),
+        ("announced before", .phaseOpened(.answer), [], true, .alreadyAnnounced),
+        ("no shortlist yet", .shortlistPublished, [], false, .notYetHappened),
+        ("a shortlist", .shortlistPublished, [.prioritise], false, nil),
+        ("guides chosen, none published", .guidePublished, [.prioritise, .act], false, .notYetHappened),
+        ("a published guide", .guidePublished, [.prioritise, .act, .published], false, nil),
+        ("announced before wins", .guidePublished, [], true, .alreadyAnnounced),
+    ] as [(String, AnnouncementEvent, Set<ShortlistRound>, Bool, MailRefusal?)])
+    func announcements(name: String, event: AnnouncementEvent, rounds: Set<ShortlistRound>, announced: Bool, expected: MailRefusal?) {
+        #expect(AnnouncementRule.check(event, phases: Self.answerOpen, rounds: rounds, announced: announced) == expected, "\(name)")
+    }
 }

@@ -16,6 +16,10 @@ enum AdminRoutes {
         AuditRoutes.register(&router)
         InvitationRoutes.register(&router)
         MailStatusRoutes.register(&router)
+        AuthorMessageRoutes.register(&router)
+        AnnouncementRoutes.register(&router)
+        InvitationRequestRoutes.register(&router)
+        MailTemplateRoutes.register(&router)
         OutcomeRoutes.register(&router)
     }
 

@@ -34,7 +34,7 @@ extension ShortlistRoutes {
             var skipped: [Skipped] = []
             for id in ids {
                 do {
-                    try add(id, to: round, reason: reason, campaign: campaign, staff: staff, connection, now: now)
+                    try add(id, to: round, reason: reason, campaign: campaign, staff: staff, connection, now: now, key: context.key)
                     done.append(id)
                 } catch let refusal as any Refusal {
                     skipped.append(Skipped(id: id, code: refusal.code, message: refusal.message))
@@ -45,6 +45,7 @@ extension ShortlistRoutes {
             return (done, skipped)
         }
         for id in done { publishShortlisted(id, context) }
+        context.mail.wake()
         return bulkAnswer(round, done.count, skipped)
     }
 

@@ -124,12 +124,13 @@ enum ShortlistRoutes {
         let now = context.clock.now
         try context.database.write { connection in
             do {
-                try add(id, to: round, reason: reason, campaign: campaign, staff: staff, connection, now: now)
+                try add(id, to: round, reason: reason, campaign: campaign, staff: staff, connection, now: now, key: context.key)
             } catch let refusal as ShortlistRefusal {
                 throw refusal.naming(field: "contributionId")
             }
         }
         publishShortlisted(id, context)
+        context.mail.wake()
         var json = JSONWriter()
         json.object { o in
             o.field("round", round.rawValue)
@@ -141,10 +142,11 @@ enum ShortlistRoutes {
 
     /// Selects idea `id` into `round` inside a write, if `ShortlistRules` allows it (judged on what
     /// the write reads), audited; publishes its guide for the published round. Throws the refusal,
-    /// or 422 for an idea of another campaign.
+    /// or 422 for an idea of another campaign. Onto the Prioritise shortlist, the author is alerted
+    /// (`AuthorAlert.shortlisted`, queued in this write whether or not they can be reached).
     static func add(
         _ id: Int64, to round: ShortlistRound, reason: String, campaign: CampaignRecord, staff: StaffCaller,
-        _ connection: Connection, now: Int64
+        _ connection: Connection, now: Int64, key: ServerKey
     ) throws {
         let shortlist = ShortlistStore(connection), guides = GuideStore(connection)
         guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
@@ -162,6 +164,7 @@ enum ShortlistRoutes {
         try shortlist.add(
             campaignID: campaign.id, round: round, contributionID: id, reason: reason, staffID: staff.id, now: now)
         if ShortlistRules.publishesGuide(round), let guide { try guides.setPublished(id: guide.id, true, now: now) }
+        if round == .prioritise { try OutboxWriter(connection, key: key, now: now).alert(authorsOf: [id], .shortlisted) }
         try AuditStore(connection).append(
             NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .shortlist(round),
                           target: "contribution:\(id)", reason: reason), now: now)

@@ -53,7 +53,10 @@ enum MailTemplates {
                 .action(label: "Join \(campaign.title)", url: links.join ?? links.campaign),
             ]
         case .announcement(let event, let note):
-            let (title, text, action) = announcement(event, campaign: campaign, links: links)
+            let (title, text, announced) = announcement(event, campaign: campaign, links: links)
+            var action = announced
+            // To an invitation's address: the personal join link, for someone who may not have joined yet.
+            if let join = links.join, event != .guidePublished { action = .action(label: "Join \(campaign.title)", url: join) }
             subject = title
             blocks = [.paragraph(text), note.map(MailBlock.quote), action].compactMap { $0 }
         case .alert(let alert):
@@ -92,7 +95,7 @@ enum MailTemplates {
             ].compactMap { $0 }
         }
         if let unsubscribe = links.unsubscribe {
-            blocks.append(.small(footer(content, campaign: campaign)))
+            blocks.append(.small(footer(content, campaign: campaign, invited: links.join != nil)))
             blocks.append(.smallLink(label: "Unsubscribe", url: unsubscribe))
         }
         return RenderedMail(subject: subject, body: MailBody(title: subject, blocks: blocks))
@@ -134,9 +137,10 @@ enum MailTemplates {
         }
     }
 
-    private static func footer(_ content: OutboxPayload.Content, campaign: Campaign) -> String {
+    /// Why the message came and what unsubscribing does; `invited`: it went to an invitation's address.
+    private static func footer(_ content: OutboxPayload.Content, campaign: Campaign, invited: Bool) -> String {
         switch content {
-        case .invitation, .reminder:
+        case .announcement where invited, .invitation, .reminder:
             "You received this because the organisers of \(campaign.title) invited this address. Unsubscribe to get "
                 + "no reminders: the address is then deleted."
         case .announcement:

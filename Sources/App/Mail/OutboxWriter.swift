@@ -46,15 +46,18 @@ struct OutboxWriter {
         return try queue(campaignID: campaignID, kind: .reminder, ids.map { OutboxPayload(recipient: .invitation($0), content: .reminder) })
     }
 
-    /// `event` announced to every contributor of the campaign who asked for announcements, once per
-    /// campaign and event; returns how many were queued, or nil when the event was announced before.
+    /// `event` announced to every contributor of the campaign who asked for announcements and to every
+    /// invitation still holding an address, once per campaign and event; returns how many were queued,
+    /// or nil when the event was announced before. Each recipient is looked up again when its message
+    /// is sent, so one who unsubscribes or erases their address meanwhile hears nothing.
     func announce(campaignID: Int64, _ event: AnnouncementEvent, note: String? = nil) throws -> Int? {
-        let recipients = try MailAddressStore(connection).announcementRecipients(campaignID: campaignID)
+        let recipients = try MailAddressStore(connection).announcementRecipients(campaignID: campaignID).map(OutboxPayload.Recipient.contributor)
+            + InvitationStore(connection).heldIDs(campaignID: campaignID).map(OutboxPayload.Recipient.invitation)
         guard try MailSendStore(connection).record(campaignID: campaignID, event: event.key, recipients: recipients.count, now: now)
         else { return nil }
         return try queue(
             campaignID: campaignID, kind: .announcement,
-            recipients.map { OutboxPayload(recipient: .contributor($0), content: .announcement(event, note: note)) })
+            recipients.map { OutboxPayload(recipient: $0, content: .announcement(event, note: note)) })
     }
 
     /// `alert` for the author of each of `contributionIDs` (one message per author). Queued for every

@@ -95,6 +95,11 @@ extension OpenAPIDocument {
         ("Device", .record([("shared", .boolean), ("devices", .integer), ("recoveryKey", .boolean)])),
         ("SignedOut", .record([("signedOut", .boolean)])),
         ("Unsubscribed", .record([("unsubscribed", .boolean)])),
+        ("MailAddress", .record([
+            ("address", .nullable(.string)), ("announcements", .boolean), ("alerts", .boolean), ("refused", .boolean),
+        ])),
+        ("Erased", .record([("erased", .boolean)])),
+        ("RequestReceived", .record([("received", .boolean)])),
         ("Pairing", .record([
             ("code", .string), ("expiresAt", .string), ("link", .string),
             ("qr", .nullable(.record([("size", .integer), ("rows", .array(of: .string))]))),

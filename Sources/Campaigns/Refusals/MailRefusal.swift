@@ -18,6 +18,10 @@ public enum MailRefusal: String, Refusal {
     case noAddresses = "no_addresses"
     /// An invitation list must be sent as `text/csv`.
     case notCSV = "not_csv"
+    /// A contributor left an address asking to hear nothing: there would be no reason to keep it.
+    case nothingAskedFor = "nothing_asked_for"
+    /// The event has not happened yet (the phase is not open, nothing is shortlisted or published).
+    case notYetHappened = "announcement_not_due"
 
     public var message: String {
         switch self {
@@ -29,13 +33,15 @@ public enum MailRefusal: String, Refusal {
         case .badAddresses: "Nothing was queued: some rows do not hold an address. Fix the lines listed and send the list again."
         case .noAddresses: "The list has a header but no addresses."
         case .notCSV: "Send the list as text/csv, with a header row naming an email column."
+        case .nothingAskedFor: "Choose what you want to hear about — the campaign's news, your own ideas, or both — or leave no address."
+        case .notYetHappened: "This has not happened yet, so it cannot be announced: open the phase or publish first."
         }
     }
 
     public var kind: RefusalKind {
         switch self {
-        case .reminderTooSoon, .nobodyToRemind, .alreadyAnnounced, .campaignNotLive: .conflict
-        case .notInviteOnly, .badAddresses, .noAddresses, .notCSV: .unprocessable
+        case .reminderTooSoon, .nobodyToRemind, .alreadyAnnounced, .campaignNotLive, .notYetHappened: .conflict
+        case .notInviteOnly, .badAddresses, .noAddresses, .notCSV, .nothingAskedFor: .unprocessable
         }
     }
 }
