@@ -190,6 +190,17 @@ async function start() {
     byId("who").textContent = "";
     return;
   }
+  // The author's guide invitation by e-mail carries a one-use sign-in code (#pair=): spend it first, so this
+  // device becomes the author's, then go on as on any of their devices.
+  const pair = new URLSearchParams(location.hash.slice(1)).get("pair");
+  if (pair && slug) {
+    history.replaceState(null, "", location.pathname + location.search);
+    try {
+      await api("POST", `/api/campaigns/${seg(slug)}/pair`, { code: pair });
+    } catch (error) {
+      say(byId("status"), `${describeError(error)} The link in your invitation works once: if you used it already, open the campaign on a device where you joined.`, "error");
+    }
+  }
   const editor = new Editor(id, inviteToken(id));
   if (slug) {
     try {
