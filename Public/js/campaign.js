@@ -117,6 +117,11 @@ async function start() {
   const join = setUpJoin(page, identityChanged);
   const devices = setUpDevices(page, identityChanged);
   setUpSignIn(page, identityChanged);
+  // "Hear by e-mail" loads its module only when asked for, so it adds nothing to the page's weight.
+  byId("mail-optin-open").addEventListener("click", async (event) => {
+    event.currentTarget.hidden = true;
+    (await import("./mail-optin.js")).openMailOptIn(page);
+  });
   page.onReload = () => {
     compose.refresh();
     page.list.renderFilters();
