@@ -19,6 +19,7 @@ const REGISTRY = [
   ["shortlist", "Scoring and shortlist", RUNNING, () => import("./admin-shortlist.js").then((m) => m.shortlistSection)],
   ["guides", "Guide review", RUNNING, () => import("./admin-guides.js").then((m) => m.guidesSection)],
   ["stats", "Statistics", ["admin", "facilitator", "organiser"], () => import("./admin-stats.js").then((m) => m.statsSection)],
+  ["mail", "Mail", RUNNING, () => import("./admin-mail.js").then((m) => m.mailSection)],
   ["export", "Export and audit log", ["admin", "facilitator", "organiser"], () => import("./admin-export.js").then((m) => m.exportSection)],
   ["staff", "Staff", ["admin"], () => import("./admin-staff.js").then((m) => m.staffSection), { global: true }],
 ];
