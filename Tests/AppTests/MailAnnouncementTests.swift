@@ -92,7 +92,7 @@ import Storage
         let server = try TestApp()
         defer { server.close() }
         let refused = try server.client().send("POST", "/api/campaigns/test/invitation-requests", json: #"{"email":"a@example.org"}"#)
-        #expect(refused.status == 422 && refused.errorCode == "not_invite_only")
+        #expect(refused.status == 409 && refused.errorCode == "not_invite_only")
     }
 
     @Test func aDeclinedRequestIsDeletedAndSendsNothing() throws {

@@ -33,6 +33,12 @@ extension OpenAPIDocument {
         ("Flag", .record([("reason", .text(maxLength: FlagRules.reasonMaxCharacters, singleLine: false))])),
         ("Pair", .object([("code", .string), ("shared", .nullable(.boolean))], required: ["code"])),
         ("Recover", .object([("recoveryKey", .string), ("shared", .nullable(.boolean))], required: ["recoveryKey"])),
+        ("SetMailAddress", .object([
+            ("address", .string), ("announcements", .nullable(.boolean)), ("alerts", .nullable(.boolean)),
+        ], required: ["address"])),
+        ("RequestInvitation", .object([
+            ("email", .string), ("note", .nullable(.text(maxLength: 500, singleLine: false))),
+        ], required: ["email"])),
         ("GuideSave", .object([("revision", .integer), ("title", .string), ("sections", .any)], required: [])),
     ]
 

@@ -40,8 +40,9 @@ public enum MailRefusal: String, Refusal {
 
     public var kind: RefusalKind {
         switch self {
-        case .reminderTooSoon, .nobodyToRemind, .alreadyAnnounced, .campaignNotLive, .notYetHappened: .conflict
-        case .notInviteOnly, .badAddresses, .noAddresses, .notCSV, .nothingAskedFor: .unprocessable
+        // Whether a campaign is invite-only is its present state (staff can change it), hence 409.
+        case .reminderTooSoon, .nobodyToRemind, .alreadyAnnounced, .campaignNotLive, .notYetHappened, .notInviteOnly: .conflict
+        case .badAddresses, .noAddresses, .notCSV, .nothingAskedFor: .unprocessable
         }
     }
 }
