@@ -58,6 +58,32 @@ import Storage
         #expect(preview(server).first?.text.contains("Night shuttle") == false)
     }
 
+    /// A day after someone replied, the author who asked hears it once per replied item, never which.
+    @Test func theDailyDigestTellsAnAuthorSomeoneRepliedOncePerItem() throws {
+        let server = try TestApp { $0.mailPreview = true }
+        defer { server.close() }
+        // The sender's first turn sets the digest's bookmark at the start.
+        #expect(server.eventually { (try? server.app.database.read { try MailUpkeepStore($0).lastDigest() }) != nil })
+        let author = try server.contributor(), silent = try server.contributor(), replier = try server.contributor()
+        try optIn(author, "author@example.org", announcements: false, alerts: true)
+        let first = try author.post(question: server.understandQuestion, body: "Parking at night is hard.")
+        let second = try author.post(question: server.understandQuestion, body: "The canteen shuts at six.")
+        let unreachable = try silent.post(question: server.understandQuestion, body: "Lockers are full.")
+        for idea in [first, second, unreachable, first] {
+            try expectStatus(replier.send("POST", "/api/contributions/\(idea)/comments", json: #"{"body":"Same here."}"#), 201)
+        }
+        try expectStatus(author.send("POST", "/api/contributions/\(first)/comments", json: #"{"body":"My own note."}"#), 201)
+        server.clock.advance(by: MailSender.digestInterval + 3600)
+        server.app.context.mail.wake()
+        #expect(server.eventually { (try? server.app.database.read { try MailUpkeepStore($0).lastDigest() }) == server.clock.now })
+        #expect(drained(server))
+        // Three replied items (two of them the same author's): three messages handled, two sent.
+        #expect(preview(server).map(\.subject) == Array(repeating: "Test campaign: news about one of your contributions", count: 2))
+        #expect(preview(server).allSatisfy { $0.text.contains("replied") && !$0.text.contains("Parking") })
+        let tallies = try server.app.database.read { try OutboxStore($0).summary(campaignID: nil).tallies }
+        #expect(tallies.map(\.count) == [3] && tallies.first?.outcome == .handled)
+    }
+
     @Test func aRequestToBeInvitedIsReviewedByAFacilitatorWhoSeesOnlyItsDomain() throws {
         let server = try TestApp(access: .invite) { $0.mailPreview = true }
         defer { server.close() }

@@ -176,6 +176,7 @@ final class MailSender: Sendable {
             return true
         }
         guard due else { return }
+        digestReplies(now: now)
         do {
             let today = now / 86_400
             guard try database.read({ try MailUpkeepStore($0).anythingToDelete(today: today) }) else { return }

@@ -91,6 +91,19 @@ struct OutboxWriter {
         return count
     }
 
+    /// `alert` once for each entry of `recipients`, repeats kept: one per replied item, so the number
+    /// queued says how many items, never how many distinct authors (`MailUpkeepStore.repliedItems`).
+    @discardableResult
+    func alertEach(_ recipients: [(campaignID: Int64, contributorID: Int64)], _ alert: AuthorAlert) throws -> Int {
+        var count = 0
+        for (campaignID, pairs) in Dictionary(grouping: recipients, by: \.campaignID).sorted(by: { $0.key < $1.key }) {
+            count += try queue(campaignID: campaignID, kind: .personal, pairs.map {
+                OutboxPayload(recipient: .contributor($0.contributorID), content: .alert(alert))
+            })
+        }
+        return count
+    }
+
     /// A facilitator's message to the author of `contribution`: always queued, whoever the author is.
     func messageAuthor(of contribution: ContributionRecord, subject: String, text: String) throws {
         let recipient: OutboxPayload.Recipient = contribution.contributorID.map { .contributor($0) } ?? .nobody

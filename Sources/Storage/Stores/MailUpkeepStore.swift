@@ -17,23 +17,25 @@ public struct MailUpkeepStore {
             "INSERT INTO mail_digest (id, last_run) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last_run = excluded.last_run", at)
     }
 
-    /// `(campaign, author)` pairs of live campaigns whose contributions or comments got a visible reply from
-    /// someone else in `[since, until)`: each appears once, however many replies there were.
-    public func repliedAuthors(since: Int64, until: Int64) throws -> [(campaignID: Int64, contributorID: Int64)] {
+    /// Every contribution and comment of a live campaign that got a visible reply from someone else in
+    /// `[since, until)`, as `(campaign, its author)`: one pair per replied item, so an author with two
+    /// replied ideas appears twice. (One per author would tell whoever counts the queue that two ideas
+    /// share an author: PRIVACY.md, "Mail".)
+    public func repliedItems(since: Int64, until: Int64) throws -> [(campaignID: Int64, contributorID: Int64)] {
         try connection.query(
             """
-            SELECT k.campaign_id, k.contributor_id FROM comments m
+            SELECT 'contribution', k.id, k.campaign_id, k.contributor_id FROM comments m
             JOIN contributions k ON k.id = m.contribution_id JOIN campaigns c ON c.id = k.campaign_id
             WHERE m.created_at >= ?1 AND m.created_at < ?2 AND m.state = 'visible' AND c.state = 'live'
               AND k.contributor_id IS NOT NULL AND m.contributor_id IS NOT k.contributor_id
             UNION
-            SELECT k.campaign_id, p.contributor_id FROM comments m JOIN comments p ON p.id = m.parent_id
+            SELECT 'comment', p.id, k.campaign_id, p.contributor_id FROM comments m JOIN comments p ON p.id = m.parent_id
             JOIN contributions k ON k.id = m.contribution_id JOIN campaigns c ON c.id = k.campaign_id
             WHERE m.created_at >= ?1 AND m.created_at < ?2 AND m.state = 'visible' AND c.state = 'live'
               AND p.contributor_id IS NOT NULL AND m.contributor_id IS NOT p.contributor_id
-            ORDER BY 1, 2
+            ORDER BY 3, 4, 1, 2
             """, since, until
-        ) { row in (campaignID: row.int64(0), contributorID: row.int64(1)) }
+        ) { row in (campaignID: row.int64(2), contributorID: row.int64(3)) }
     }
 
     /// Whether an invitation's retention ended by UTC day `today`, or an archived campaign still holds an address.
