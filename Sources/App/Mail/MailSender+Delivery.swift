@@ -37,6 +37,9 @@ extension MailSender {
         case .gone:
             drop(record)
         case .blank:
+            if let preview = transport as? PreviewMailbox, let campaign {
+                showBlank(record, payload, campaign: campaign, in: preview)
+            }
             let outcome = transport.probe()
             noteRelay(outcome)
             switch outcome {
@@ -79,6 +82,20 @@ extension MailSender {
             metrics.mailDeferred(kind: record.kind)
         case .relayUnavailable:
             break  // the message stays due; `noteRelay` set the back-off
+        }
+    }
+
+    /// Stands in for a relay's indifference in the demo's preview: the blank is shown as the message an
+    /// author with an address would have got (its secrets blotted out as theirs are), so the console's
+    /// preview does not tell a facilitator whether the author of an idea can be reached.
+    private func showBlank(_ record: OutboxRecord, _ payload: OutboxPayload, campaign: MailTemplates.Campaign, in preview: PreviewMailbox) {
+        guard let nobody = MailAddress("nobody@blank.invalid") else { return }
+        let author: Int64 = if case .contributor(let id) = payload.recipient { id } else { 0 }
+        do {
+            preview.showBlank(try compose(record, payload.content, to: nobody, campaign: campaign,
+                                          unsubscribe: .contributor(author, .alerts), code: nil))
+        } catch {
+            log("mail: a blank could not be shown in the preview (\(String(reflecting: type(of: error))))")
         }
     }
 

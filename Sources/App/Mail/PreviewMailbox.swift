@@ -13,6 +13,9 @@ final class PreviewMailbox: MailTransport {
         var messageID: String
         var date: Int64
         var oneClickUnsubscribe: Bool
+        /// A personal message whose author could not be reached, shown as the message it stands for so
+        /// that the console's preview does not tell who can be reached. Never in an answer; for tests.
+        var blank = false
     }
 
     /// How many messages are kept.
@@ -24,15 +27,24 @@ final class PreviewMailbox: MailTransport {
     var messages: [Preview] { kept.withLock { $0 } }
 
     func send(_ message: MailMessage, envelopeFrom: MailAddress) -> SendOutcome {
+        keep(message, blank: false)
+        return .delivered
+    }
+
+    /// Shows a blank (`MailSender.Resolved.blank`) as `message`, which was written for nobody.
+    func showBlank(_ message: MailMessage) {
+        keep(message, blank: true)
+    }
+
+    private func keep(_ message: MailMessage, blank: Bool) {
         let preview = Preview(
             subject: message.subject, text: Self.withoutSecrets(message.body.plainText),
             html: Self.withoutSecrets(message.body.html), messageID: message.messageID, date: message.date,
-            oneClickUnsubscribe: message.unsubscribe != nil)
+            oneClickUnsubscribe: message.unsubscribe != nil, blank: blank)
         kept.withLock { kept in
             kept.insert(preview, at: 0)
             if kept.count > Self.capacity { kept.removeLast(kept.count - Self.capacity) }
         }
-        return .delivered
     }
 
     func probe() -> SendOutcome { .delivered }
