@@ -73,6 +73,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case importProgress = "import-progress"
     // Stories (issue 23).
     case storyPublish = "story_publish"
+    // A draft to challenge (issue 23).
+    case draftPublish = "draft_publish"
+    case amendmentAccept = "amendment_accept"
+    case amendmentDecline = "amendment_decline"
+    case draftFinal = "draft_final"
 
     /// Selecting an idea into `round`.
     public static func shortlist(_ round: ShortlistRound) -> AuditAction {

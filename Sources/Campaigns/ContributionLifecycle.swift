@@ -84,10 +84,12 @@ public enum ContributionLifecycle {
     /// The author's edit, in order: only the author (`notAuthor`), then what the phases allow
     /// (`PhaseRefusal`), then the state, then the lock once anyone has voted or commented
     /// (`editLocked`). Throws the first refusal.
+    /// `draft`, for an amendment or alternative, is the draft's rule asked instead of the phase rules.
     public static func edit(
-        _ c: ContributionFacts, by callerID: Int64, locked: Bool, campaign: CampaignState, phases: [Phase]
+        _ c: ContributionFacts, by callerID: Int64, locked: Bool, campaign: CampaignState, phases: [Phase],
+        draft: DraftActionContext? = nil
     ) throws {
-        try authorRule(c, by: callerID, .edit, campaign: campaign, phases: phases)
+        try authorRule(c, by: callerID, .edit, campaign: campaign, phases: phases, draft: draft)
         switch c.state {
         case .visible, .pending:
             if c.held { throw ContributionRefusal.underReview }
@@ -157,9 +159,14 @@ public enum ContributionLifecycle {
 
     /// Only the author edits or withdraws, and only as the phases allow.
     private static func authorRule(
-        _ c: ContributionFacts, by callerID: Int64, _ action: ContributorAction, campaign: CampaignState, phases: [Phase]
+        _ c: ContributionFacts, by callerID: Int64, _ action: ContributorAction, campaign: CampaignState, phases: [Phase],
+        draft: DraftActionContext? = nil
     ) throws {
         guard c.authorID == callerID else { throw ContributionRefusal.notAuthor }
+        if let draft {
+            if let refusal = DraftRules.check(draft) { throw refusal }
+            return
+        }
         let context = ActionContext(campaignState: campaign, phases: phases, action: action, targetPhase: c.phase)
         if let refusal = PhaseRules.check(context) { throw refusal }
     }

@@ -15,6 +15,7 @@ import Testing
         "mail_invitations", "mail_reminder", "mail_announcement", "mail_author_message", "mail_guide_invitation",
         "invitation_request_approve", "invitation_request_decline",
         "outcome_status", "progress_update", "import-progress", "story_publish",
+        "draft_publish", "amendment_accept", "amendment_decline", "draft_final",
     ])
 }
 

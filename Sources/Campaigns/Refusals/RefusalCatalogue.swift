@@ -7,6 +7,7 @@ public enum RefusalCatalogue {
         PhaseRefusal.self, TransitionRefusal.self, CampaignRefusal.self, ContributionRefusal.self,
         CommentRefusal.self, FlagRefusal.self, JoinRefusal.self, ShortlistRefusal.self, GuideRefusal.self,
         CodingRefusal.self, StaffRefusal.self, AssistRefusal.self, MailRefusal.self, OutcomeRefusal.self,
+        DraftRefusal.self, DraftTextProblem.self,
     ]
 
     /// Every refusal of every area, in declaration order.

@@ -77,7 +77,7 @@ public enum MarkdownLite {
     }
 
     /// `# ` … `### ` (a hash run of 1…3 followed by a space and some text).
-    private static func heading(_ line: Substring) -> (Int, Substring)? {
+    static func heading(_ line: Substring) -> (Int, Substring)? {
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...3).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)
