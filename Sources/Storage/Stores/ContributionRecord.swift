@@ -126,6 +126,8 @@ public struct VoteTarget: Sendable, Equatable {
     public var shortlisted: Bool
     /// Held for review: it takes no votes meanwhile.
     public var held: Bool
+    /// Part of a draft, whose own rules decide instead of the idea's phase (`DraftRules`).
+    public var draft: DraftTarget? = nil
 }
 
 /// A short match for "has this been said already?".

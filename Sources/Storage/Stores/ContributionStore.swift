@@ -61,15 +61,20 @@ public struct ContributionStore {
                    EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
                            WHERE e.contribution_id = c.id
                              AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
-                   c.held_at IS NOT NULL
-            FROM contributions c JOIN campaigns k ON k.id = c.campaign_id WHERE c.id = ?
+                   c.held_at IS NOT NULL,
+                   i.draft_id, i.kind, d.state, d.phases, a.state
+            FROM contributions c JOIN campaigns k ON k.id = c.campaign_id
+            LEFT JOIN draft_items i ON i.contribution_id = c.id
+            LEFT JOIN drafts d ON d.id = i.draft_id
+            LEFT JOIN draft_amendments a ON a.contribution_id = c.id
+            WHERE c.id = ?
             """, id
         ) { row in
             VoteTarget(
                 campaignID: row.int(0), campaignSlug: row.text(1),
                 phase: try row.enumeration(2, PhaseKind.self, table: "contributions", column: "phase"),
                 state: try row.enumeration(3, ContributionState.self, table: "contributions", column: "state"),
-                shortlisted: row.bool(4), held: row.bool(5))
+                shortlisted: row.bool(4), held: row.bool(5), draft: try DraftStore.target(row, from: 6))
         }
     }
 
@@ -134,7 +139,11 @@ public struct ContributionStore {
     /// search text has no words, so nothing can match.
     private static func filter(_ query: ContributionQuery) -> (String, [SQLValue])? {
         // Stories have their own place on the campaign page (`StoryStore`), so listings leave them out.
-        var filter = "c.campaign_id = ? AND c.state = 'visible' AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.contribution_id = c.id)"
+        // A draft's sections, amendments and alternatives are read on the draft's page (`DraftStore`).
+        var filter = """
+            c.campaign_id = ? AND c.state = 'visible' AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.contribution_id = c.id)
+            AND NOT EXISTS (SELECT 1 FROM draft_items i WHERE i.contribution_id = c.id)
+            """
         var values: [SQLValue] = [.integer(query.campaignID)]
         if let question = query.questionID {
             filter += " AND c.question_id = ?"
