@@ -110,6 +110,7 @@ enum AppRoutes {
         PageRoutes.register(&router)
         ProgressRoute.register(&router)
         StoryRoutes.register(&router)
+        DraftRoutes.register(&router)
         AnalysisRoutes.register(&router)
         ExportRoutes.register(&router)
         OpenAPIDocument.register(&router)

@@ -154,6 +154,37 @@ final class ExportFixture {
                 campaignID: id,
                 NewProgressUpdate(contributionID: ideas[5], role: "", site: "", note: "Running", percent: nil,
                                   notedOn: "2027-02-01"), staffID: nil, now: t0 + 8 * 86_400)
+            // A draft in two sections: one amendment (a formula to neutralise) accepted into version 2, one declined.
+            let drafts = DraftStore(connection)
+            let draft = try drafts.create(
+                campaignID: id, questionID: answer, title: "A vision, \"draft\"", phases: DraftPhases([.answer]), staffID: nil,
+                now: t0 + 6 * 86_400)
+            var sections: [VersionedSection] = []
+            for (position, text) in [("Vision", "Care close to home."), ("=Principles", "-People first")].enumerated() {
+                let section = try store.insert(
+                    NewContribution(
+                        campaignID: id, questionID: answer, contributorID: nil, phase: .answer, title: text.0, body: text.1,
+                        official: true),
+                    now: t0 + 6 * 86_400)
+                try drafts.addSection(contributionID: section.id, draftID: draft, position: position)
+                sections.append(VersionedSection(
+                    sectionID: section.id, text: DraftSectionText(number: "\(position + 1)", level: 1, heading: text.0, body: text.1)))
+            }
+            let v1 = DraftVersion(number: 1, sections: sections)
+            try drafts.addVersion(draftID: draft, v1, amendmentID: nil, reason: "First draft published.", staffID: nil, now: t0 + 6 * 86_400)
+            var amendments: [Int64] = []
+            for (person, body) in [(people[3], "=Care closer to home."), (people[4], "People first, always")] {
+                let amendment = try store.insert(
+                    NewContribution(campaignID: id, questionID: answer, contributorID: person, phase: .answer, title: nil, body: body),
+                    now: t0 + 6 * 86_400 + 600)
+                try drafts.addAmendment(
+                    contributionID: amendment.id, draftID: draft, sectionID: sections[amendments.count].sectionID, baseVersion: 1)
+                amendments.append(amendment.id)
+            }
+            let v2 = try DraftVersioning.amend(v1, section: sections[0].sectionID, body: "=Care closer to home.").unwrap()
+            try drafts.addVersion(draftID: draft, v2, amendmentID: amendments[0], reason: "@Clearer, yes", staffID: nil, now: t0 + 7 * 86_400)
+            _ = try drafts.decide(amendmentID: amendments[0], .accepted, reason: "@Clearer, yes", decidedVersion: 2, staffID: nil, now: t0 + 7 * 86_400)
+            _ = try drafts.decide(amendmentID: amendments[1], .declined, reason: "+Too vague", decidedVersion: nil, staffID: nil, now: t0 + 7 * 86_400)
             try AuditStore(connection).append(
                 NewAuditEntry(campaignID: id, actor: "Fay Cilitator", action: .hide, target: "contribution \(ideas[4])",
                               reason: "personal details"), now: t0 + 5 * 86_400)
@@ -190,5 +221,12 @@ final class ExportFixture {
     func close() {
         database.close()
         try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+private extension Optional {
+    func unwrap() throws -> Wrapped {
+        guard let self else { throw CocoaError(.fileNoSuchFile) }
+        return self
     }
 }

@@ -16,7 +16,7 @@ import Testing
         let bodies = rows.dropFirst().map { $0[bodyColumn] }
         let expected = ExportFixture.bodies.map { body in
             (Self.formulaStarts.contains(body.unicodeScalars.first ?? " ") ? "'" : "") + body
-        } + ["We read everything."]
+        } + ["We read everything.", "Care close to home.", "'-People first", "'=Care closer to home.", "People first, always"]
         #expect(bodies == expected)
         #expect(bodies.contains { $0.contains("👩🏽‍💻") && $0.contains("שלום") })
     }

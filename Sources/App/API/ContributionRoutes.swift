@@ -89,9 +89,11 @@ enum ContributionRoutes {
         let now = context.clock.now
         let record = try context.authorWrite(request, contributionID: id) { connection, snapshot, record, callerID in
             let store = ContributionStore(connection)
+            let draft = try DraftStore(connection).target(contributionID: id)
+            if draft?.kind == .section { throw ContributionRefusal.notAuthor }  // the team's text changes by amendment
             try ContributionLifecycle.edit(
                 record.facts, by: callerID, locked: try store.isLocked(id: id), campaign: snapshot.campaign.state,
-                phases: snapshot.phases)
+                phases: snapshot.phases, draft: draft.map { snapshot.draftContext(.edit, on: $0) })
             let title = newTitle.map { $0.isEmpty ? nil : $0 } ?? record.title
             return try store.edit(id: id, title: title, body: newBody ?? record.body, now: now)
         }

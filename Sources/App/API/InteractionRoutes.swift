@@ -32,7 +32,11 @@ enum InteractionRoutes {
             if target.held { throw ContributionRefusal.underReview }
             let snapshot = try context.voteSnapshots.snapshot(
                 campaignID: target.campaignID, on: connection, of: context.database)
-            try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
+            if let draft = target.draft {
+                try snapshot.require(.vote, on: draft)
+            } else {
+                try snapshot.require(.vote, targetPhase: target.phase, shortlisted: target.shortlisted)
+            }
             let tally = try VoteStore(connection).set(contributionID: id, contributorID: caller.id, vote: vote, now: now)
             return (tally, target.campaignID)
         }, completion: { result in
@@ -58,7 +62,11 @@ enum InteractionRoutes {
             let record = try visibleContribution(id, in: connection)
             if record.held { throw ContributionRefusal.underReview }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
-            try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
+            if let draft = try DraftStore(connection).target(contributionID: id) {
+                try snapshot.require(.comment, on: draft)
+            } else {
+                try snapshot.require(.comment, targetPhase: record.phase, shortlisted: record.shortlisted)
+            }
             let comment = try CommentPosting.insert(
                 on: id, parentID: parentID, by: caller.id, text: text, now: now, in: connection)
             return (comment, record.campaignID, record.commentCount + 1)

@@ -92,4 +92,16 @@ enum ExportCells {
     static func story(_ s: StoryRecord) -> [CSVCell] {
         [.integer(s.contributionID), .text(s.byline), s.linkURL.map(CSVCell.text) ?? .empty, s.linkLabel.map(CSVCell.text) ?? .empty]
     }
+
+    static func amendment(_ row: AmendmentExportRow) -> [CSVCell] {
+        let a = row.amendment
+        return [.integer(a.contributionID), .integer(a.draftID), .text(row.sectionNumber), .integer(Int64(a.baseVersion)),
+                .text(a.state.rawValue), a.reason.map(CSVCell.text) ?? .empty, a.decidedVersion.map { .integer(Int64($0)) } ?? .empty]
+    }
+
+    static func draftText(_ row: DraftTextExportRow) -> [CSVCell] {
+        [.integer(row.key.draftID), .integer(Int64(row.key.version)), .integer(row.key.sectionID), .text(row.text.number),
+         .text(row.text.heading), .text(row.text.body), row.amendmentID.map(CSVCell.integer) ?? .empty, .text(row.change),
+         .text(ISOTime.day(row.madeAt))]
+    }
 }

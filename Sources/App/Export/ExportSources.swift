@@ -104,6 +104,18 @@ struct ExportSources {
                 fetch: { try StoryStore($0).exportPage(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
                 key: \.contributionID,
                 cells: { ExportCells.story($0) })
+        case .amendments:
+            return KeysetRows(
+                header: table.header, database: database, start: Int64(0), limit: pageSize,
+                fetch: { try DraftStore($0).amendmentExportPage(campaignID: id, after: $1, limit: $2, publicOnly: openData) },
+                key: \.amendment.contributionID,
+                cells: { ExportCells.amendment($0) })
+        case .draftVersions:
+            return KeysetRows(
+                header: table.header, database: database, start: DraftTextKey(), limit: pageSize,
+                fetch: { try DraftStore($0).versionExportPage(campaignID: id, after: $1, limit: $2) },
+                key: \.key,
+                cells: { ExportCells.draftText($0) })
         case .audit:
             return KeysetRows(
                 header: table.header, database: database, start: Int64(0), limit: pageSize,

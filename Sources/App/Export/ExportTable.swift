@@ -17,13 +17,20 @@ public enum ExportTable: String, CaseIterable, Sendable {
     case teams
     /// Stories' bylines and links (their text is in `contributions`, as official contributions).
     case stories
+    /// Amendments to drafts: the section and version each answers and what facilitators decided
+    /// (their text is in `contributions`, like an idea's; no author).
+    case amendments
+    /// Every version of every draft, section by section, with the change-log line that made it.
+    case draftVersions = "draft_versions"
 
     /// Whether the table belongs in the open-data JSON document. Analysts' codes, their agreement,
     /// the machine coder's codes and the audit log are staff working material, not open data; the
     /// linked export is neither.
     var isOpenData: Bool {
         switch self {
-        case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates, .stories: true
+        case .contributions, .comments, .votes, .participants, .stats, .outcomes, .progressUpdates, .stories, .amendments,
+             .draftVersions:
+            true
         case .codes, .agreement, .audit, .linked, .machineCodes, .findings, .teams: false
         }
     }
@@ -34,7 +41,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .linked: true
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .audit, .machineCodes,
-             .outcomes, .progressUpdates, .findings, .teams, .stories:
+             .outcomes, .progressUpdates, .findings, .teams, .stories, .amendments, .draftVersions:
             false
         }
     }
@@ -47,7 +54,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .audit: .viewAudit
         case .contributions, .comments, .votes, .codes, .agreement, .participants, .stats, .linked, .machineCodes,
-             .outcomes, .progressUpdates, .findings, .teams, .stories:
+             .outcomes, .progressUpdates, .findings, .teams, .stories, .amendments, .draftVersions:
             nil
         }
     }
@@ -87,6 +94,10 @@ public enum ExportTable: String, CaseIterable, Sendable {
             ["id", "contribution", "role", "site", "noted_on", "percent", "note"]
         case .stories:
             ["contribution", "byline", "link", "link_label"]
+        case .amendments:
+            ["contribution", "draft", "section", "base_version", "state", "reason", "decided_version"]
+        case .draftVersions:
+            ["draft", "version", "section", "number", "heading", "body", "amendment", "change", "made_on"]
         }
     }
 }

@@ -6,7 +6,7 @@ extension OpenAPIDocument {
     typealias Schema = OpenAPISchema
 
     /// Every component schema, in the order the document lists them.
-    static let components: [(String, Schema)] = requests + responses
+    static let components: [(String, Schema)] = requests + responses + DraftRoutes.schemas
 
     /// JSON request bodies (`null` counts as absent for optional fields), as precise as the handlers' rules (`TextRules`, ranges, choices) allow,
     /// so that every body the schema admits is one the handler accepts.

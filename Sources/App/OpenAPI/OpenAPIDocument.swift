@@ -108,7 +108,7 @@ enum OpenAPIDocument {
                   responses: [("200", "{campaign, numbers, themes, guides}")],
                   returns: ["200": "PublicGuide"]),
     ] + AdminRoutes.operations + MailStatusRoutes.operations + AnalysisRoutes.operations + AnalysisRoutes.assistOperations + ExportRoutes.operations
-        + OutcomeRoutes.operations
+        + OutcomeRoutes.operations + DraftRoutes.operations
 
     static func register(_ router: inout Router<AppContext>) {
         let body = document()
