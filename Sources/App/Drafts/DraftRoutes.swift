@@ -64,8 +64,8 @@ enum DraftRoutes {
     /// section, the word runs that turn one into the other.
     static func diff(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let to = try request.integerQuery("to", in: 1...1_000_000)
-        let from = try request.integerQuery("from", in: 1...1_000_000)
+        let to = try versionQuery(request, "to")
+        let from = try versionQuery(request, "from")
         let (draft, pair) = try readable(id, request, context) { store, draft -> (DraftVersion, DraftVersion)? in
             let newer = to ?? draft.version
             let older = from ?? max(1, newer - 1)
@@ -146,6 +146,16 @@ enum DraftRoutes {
     }
 
     // MARK: Helpers
+
+    /// A version number in the query: digits only (422 otherwise); one too large for any version is
+    /// kept as `Int.max`, so it is simply not found (404), as 0 is.
+    private static func versionQuery(_ request: Request, _ name: String) throws -> Int? {
+        guard let text = request.query(name), !text.isEmpty else { return nil }
+        guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw APIError.validation(field: name, message: "A version number, from 1.")
+        }
+        return Int(text) ?? Int.max
+    }
 
     private static func optionalTitle(_ body: JSONBody) throws -> String? {
         let title = try body.string("title").map(TextRules.normalise).flatMap { $0.isEmpty ? nil : $0 }
