@@ -117,6 +117,12 @@ async function start() {
   const join = setUpJoin(page, identityChanged);
   const devices = setUpDevices(page, identityChanged);
   setUpSignIn(page, identityChanged);
+  // An invite-only campaign offers to ask for an invitation; the form's module loads only when asked for.
+  byId("request-invite-card").hidden = page.campaign.access !== "invite" || page.campaign.state !== "live";
+  byId("request-invite-open").addEventListener("click", async (event) => {
+    event.currentTarget.hidden = true;
+    (await import("./request-invite.js")).openRequestInvite(page);
+  });
   // "Hear by e-mail" loads its module only when asked for, so it adds nothing to the page's weight.
   byId("mail-optin-open").addEventListener("click", async (event) => {
     event.currentTarget.hidden = true;
