@@ -108,6 +108,7 @@ enum AppRoutes {
         InteractionRoutes.register(&router)
         EventsRoute.register(&router)
         PageRoutes.register(&router)
+        IdeaPageRoute.register(&router)
         ProgressRoute.register(&router)
         StoryRoutes.register(&router)
         DraftRoutes.register(&router)

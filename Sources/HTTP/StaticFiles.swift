@@ -75,6 +75,12 @@ public final class StaticFiles: Sendable {
 
     public var paths: [String] { files.keys.sorted() }
 
+    /// A loaded file's bytes as they are on disk (a page template the app fills in), or nil.
+    public func bytes(ofFile path: String) -> [UInt8]? {
+        guard let file = files[path], case .bytes(let body) = file.identity.body else { return nil }
+        return body
+    }
+
     /// The response for a GET or HEAD of a loaded file; nil when there is no such file (the
     /// caller answers 404). A directory path answers its `index.html`.
     public func response(for request: Request) -> Response? {

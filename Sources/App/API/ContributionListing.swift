@@ -27,13 +27,23 @@ enum ContributionListing {
         }
         let text = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
         if let text, text.utf8.count > 500 { throw APIError.validation(field: "q", message: "The search is too long.") }
+        let shortlisted = try request.query("shortlisted").flatMap { text -> Bool? in
+            switch text {
+            case "": nil
+            case "true": true
+            case "false": false
+            default: throw APIError.validation(field: "shortlisted", message: "Use true or false.")
+            }
+        }
 
-        let key = ListingKey(slug: slug, sort: sort, limit: limit, question: question, theme: theme, cursor: cursorText, text: text)
+        let key = ListingKey(
+            slug: slug, sort: sort, limit: limit, question: question, theme: theme, cursor: cursorText, text: text,
+            shortlisted: shortlisted)
         let token = request.contributorToken(slug: slug)
         let query = { (campaignID: Int64, seed: UInt64) in
             ContributionQuery(
                 campaignID: campaignID, questionID: question.map(Int64.init), themeID: theme.map(Int64.init),
-                sort: sort, text: text, limit: limit, cursor: cursor, shuffleSeed: seed)
+                sort: sort, text: text, limit: limit, cursor: cursor, shuffleSeed: seed, shortlisted: shortlisted)
         }
         switch sort {
         case .random:

@@ -50,7 +50,7 @@ enum ContributionRoutes {
 
     static func show(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let (record, comments, myVote, viewerID, outcome, story) = try context.database.read { connection in
+        let (record, comments, myVote, viewerID, outcome, story, guide) = try context.database.read { connection in
             guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             let viewer = try context.contributor(
@@ -60,8 +60,10 @@ enum ContributionRoutes {
             guard ContributionLifecycle.mayRead(record.state, isAuthor: mine) else { throw APIError.notFound }
             let comments = try CommentStore(connection).comments(contributionID: id, viewerID: viewer?.id)
             let vote = try viewer.map { try VoteStore(connection).myVote(contributionID: id, contributorID: $0.id) } ?? .neither
+            // Only a published guide is named: a draft is the author's and the facilitators' business.
+            let guide = try GuideStore(connection).guide(contributionID: id).flatMap { $0.publishedAt == nil ? nil : $0 }
             return (record, comments, vote, viewer?.id, try PublicOutcome.load(record, in: connection),
-                    try StoryStore(connection).story(contributionID: id))
+                    try StoryStore(connection).story(contributionID: id), guide)
         }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
@@ -72,6 +74,15 @@ enum ContributionRoutes {
             o.outcome(shown: outcome.shown, history: outcome.history, updates: outcome.updates)
             o.key("story")
             if let story { o.object { $0.storyFields(story, body: record.body) } } else { o.null() }
+            o.key("guide")
+            if let guide {
+                o.object { g in
+                    g.field("id", guide.id)
+                    g.field("title", guide.text.title)
+                }
+            } else {
+                o.null()
+            }
         }
         return .json(json.bytes)
     }

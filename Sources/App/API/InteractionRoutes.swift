@@ -8,6 +8,7 @@ enum InteractionRoutes {
         router.add(.put, "/api/contributions/{id}/vote", maxBodySize: 1024, deferred: vote)
         router.add(.post, "/api/contributions/{id}/comments", on: .pool, maxBodySize: 32 * 1024, comment)
         router.add(.post, "/api/contributions/{id}/flags", on: .pool, maxBodySize: 8 * 1024, flag)
+        router.add(.post, "/api/comments/{id}/flags", on: .pool, maxBodySize: 8 * 1024, flagComment)
     }
 
     /// A vote is one short write, so it is answered from its commit: the checks that need no
@@ -112,6 +113,41 @@ enum InteractionRoutes {
         context.reportBursts.note(campaignID: caller.campaignID, contributionID: id, now: now)
         // Held, not removed: open pages show it collapsed in place (the event carries its state).
         if let held { context.publishContribution(held) }
+        return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
+    }
+
+    /// A report of a comment: once per contributor (`already_flagged`), on a comment the crowd sees
+    /// under a contribution it sees, while the phase rules allow reports on that contribution. It
+    /// joins the moderation queue with its reason; it never hides the comment by itself.
+    static func flagComment(_ request: Request, _ context: AppContext) throws -> Response {
+        let id = try request.idParameter("id")
+        let body = try JSONBody(request.body)
+        let reason = TextRules.normalise(try body.requiredString("reason"))
+        if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
+        let contributionID = try context.database.read { connection in
+            guard let comment = try CommentStore(connection).comment(id: id), CommentRules.crowdSees(comment.state)
+            else { throw APIError.notFound }
+            return comment.contributionID
+        }
+        let caller = try context.caller(request, contributionID: contributionID)
+        try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.addressKey)
+        let now = context.clock.now
+        try context.database.write { connection in
+            guard let comment = try CommentStore(connection).comment(id: id), CommentRules.crowdSees(comment.state)
+            else { throw APIError.notFound }
+            let record = try visibleContribution(comment.contributionID, in: connection)
+            let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
+            try snapshot.require(.flag, targetPhase: record.phase)
+            guard let standing = try ContributorStore(connection).standing(contributorID: caller.id) else {
+                throw APIError.unauthorized
+            }
+            let weight = ReportWeighing.weight(
+                ReporterStanding(
+                    days: max(0, CoarseTime.dayNumber(now) - standing.joinedOn), posts: standing.posts, votes: standing.votes))
+            guard try FlagStore(connection).flagComment(
+                id: id, contributorID: caller.id, reason: reason, weight: weight, now: now)
+            else { throw FlagRefusal.alreadyFlagged }
+        }
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 

@@ -47,14 +47,15 @@ enum ReadingRoutes {
             throw APIError.validation(field: "campaign", message: "Say which campaign.")
         }
         let caller = try context.requireCaller(request, slug: slug)
-        let (contributions, votes, comments, guides) = try context.database.read { connection in
+        let (contributions, votes, comments, guides, reports) = try context.database.read { connection in
             let contributions = try ContributionStore(connection).contributions(contributorID: caller.id)
             let store = GuideStore(connection)
             return (
                 contributions,
                 try VoteStore(connection).votes(contributorID: caller.id),
                 try CommentStore(connection).comments(contributorID: caller.id),
-                try contributions.compactMap { try store.guide(contributionID: $0.id) }
+                try contributions.compactMap { try store.guide(contributionID: $0.id) },
+                try FlagStore(connection).reports(contributorID: caller.id)
             )
         }
         let myVotes = Dictionary(votes.map { ($0.contributionID, $0.vote) }, uniquingKeysWith: { first, _ in first })
@@ -83,6 +84,14 @@ enum ReadingRoutes {
                     j.field("revision", g.text.revision)
                     j.field("final", g.finalAt != nil)
                 }
+            }
+            // What the caller reported, so their page keeps saying "Reported" after a reload.
+            o.key("reported")
+            o.object { r in
+                r.key("contributions")
+                r.array(reports.contributions) { w, id in w.int(id) }
+                r.key("comments")
+                r.array(reports.comments) { w, id in w.int(id) }
             }
         }
         return .json(json.bytes)

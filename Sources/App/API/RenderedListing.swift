@@ -11,6 +11,8 @@ struct ListingKey: Hashable, Sendable {
     var theme: Int?
     var cursor: String?
     var text: String?
+    /// `true`: the latest shortlist round only; `false`: everything else; nil: both.
+    var shortlisted: Bool? = nil
 }
 
 /// A page of contributions as an anonymous caller gets it (`"myVote":0`, `"mine":false` in every

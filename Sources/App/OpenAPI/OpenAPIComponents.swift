@@ -115,8 +115,9 @@ extension OpenAPIDocument {
         ("Contribution", .object(contributionFields, required: contributionRequired)),
         ("ContributionDetail", .object(contributionFields + [("commentList", .array(of: .ref("Comment"))),
                                                              ("outcome", .nullable(.ref("Outcome"))),
-                                                             ("story", .nullable(.ref("StoryText")))],
-                                       required: contributionRequired + ["commentList", "outcome", "story"])),
+                                                             ("story", .nullable(.ref("StoryText"))),
+                                                             ("guide", .nullable(.record([("id", .integer), ("title", .string)])))],
+                                       required: contributionRequired + ["commentList", "outcome", "story", "guide"])),
         ("StoryText", .record([
             ("byline", .string), ("link", .nullable(.record([("url", .string), ("label", .string)]))),
             ("blocks", .array(of: .any)),
@@ -157,6 +158,7 @@ extension OpenAPIDocument {
             ("campaign", .string), ("contributions", .array(of: .ref("Contribution"))),
             ("votes", .array(of: .record([("contributionId", .integer), ("value", .integer)]))),
             ("comments", .array(of: .ref("Comment"))),
+            ("reported", .record([("contributions", .array(of: .integer)), ("comments", .array(of: .integer))])),
         ])),
         ("SimilarList", .record([("items", .array(of: .record([
             ("id", .integer), ("title", .nullable(.string)), ("body", .string), ("up", .integer), ("down", .integer),

@@ -96,10 +96,14 @@ public struct ContributionQuery: Sendable {
     public var limit: Int
     public var cursor: ContributionCursor?
     public var shuffleSeed: UInt64
+    /// `true`: only those in the latest shortlist round (what Prioritise is about); `false`: only
+    /// those not in it; nil: both.
+    public var shortlisted: Bool?
 
     public init(
         campaignID: Int64, questionID: Int64? = nil, themeID: Int64? = nil, sort: ContributionSort = .top,
-        text: String? = nil, limit: Int = 20, cursor: ContributionCursor? = nil, shuffleSeed: UInt64 = 0
+        text: String? = nil, limit: Int = 20, cursor: ContributionCursor? = nil, shuffleSeed: UInt64 = 0,
+        shortlisted: Bool? = nil
     ) {
         self.campaignID = campaignID
         self.questionID = questionID
@@ -109,6 +113,7 @@ public struct ContributionQuery: Sendable {
         self.limit = limit
         self.cursor = cursor
         self.shuffleSeed = shuffleSeed
+        self.shortlisted = shortlisted
     }
 }
 

@@ -153,6 +153,13 @@ public struct ContributionStore {
             filter += " AND EXISTS (SELECT 1 FROM contribution_themes t WHERE t.contribution_id = c.id AND t.theme_id = ?)"
             values.append(.integer(theme))
         }
+        if let shortlisted = query.shortlisted {
+            filter += """
+                 AND \(shortlisted ? "" : "NOT ")EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
+                    WHERE e.contribution_id = c.id
+                      AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id))
+                """
+        }
         if let text = query.text {
             guard let match = FullTextQuery.allWords(text) else { return nil }
             filter += " AND c.id IN (SELECT rowid FROM contribution_search WHERE contribution_search MATCH ?)"
