@@ -2,6 +2,9 @@
 import { api, describeError, ApiError } from "./api.js";
 import { el, replace, say, formatTime } from "./dom.js";
 import { askToJoin } from "./join.js";
+import { titleOf } from "./votes.js";
+import { reportControl } from "./report.js";
+import { mayAct } from "./phase.js";
 
 /** The comment toggle (`toggle`) and panel (`panel`) for one contribution. */
 export class CommentThread {
@@ -12,8 +15,11 @@ export class CommentThread {
     this.replyForms = new Map();
     this.list = el("ul", { "aria-label": "Comments" });
     this.status = el("p", { class: "status", role: "status", hidden: true });
+    // Where this phase takes no comments on the idea, the thread is read only: no form that would then refuse.
+    this.writable = mayAct(page.campaign, item, "comment") === true;
     this.panel = el("div", { class: "comments", id: `comments-${item.id}`, hidden: true },
-      this.status, this.list, this.form(null, "Add a comment"));
+      this.status, this.list,
+      this.writable ? this.form(null, "Add a comment") : el("p", { class: "muted small", text: "Comments are closed on this one. You can still read them." }));
     this.toggle = el("button", { type: "button", class: "link comments-toggle", "aria-expanded": "false", "aria-controls": this.panel.id });
     this.toggle.addEventListener("click", () => this.flip());
     this.label();
@@ -71,7 +77,10 @@ export class CommentThread {
     );
     const replies = comment.replies ?? [];
     if (replies.length) node.append(el("ul", { class: "replies", "aria-label": "Replies" }, ...replies.map((reply) => this.render(reply, false))));
-    if (canReply) {
+    const actions = el("div", { class: "actions" });
+    node.append(actions);
+    if (!comment.mine) actions.append(reportControl(this.page, this.item, node, comment));
+    if (canReply && this.writable) {
       // An open reply form (and what is typed in it) survives the thread being redrawn by a live update.
       const open = this.replyForms.get(comment.id);
       const button = el("button", { type: "button", class: "link reply", "aria-expanded": String(Boolean(open)) }, "Reply");
@@ -89,7 +98,7 @@ export class CommentThread {
         button.setAttribute("aria-expanded", "true");
         created.querySelector("textarea").focus();
       });
-      node.append(button);
+      actions.prepend(button);
       if (open) node.append(open);
     }
     return node;
@@ -107,13 +116,16 @@ export class CommentThread {
     );
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
-      if (!this.page.joined) {
-        askToJoin("Join the campaign to comment.");
-        return;
-      }
       if (!textarea.value.trim()) {
         say(status, "Please write something first.", "error");
         textarea.focus();
+        return;
+      }
+      if (!this.page.joined) {
+        askToJoin("Join the campaign to comment. Your comment will be posted as soon as you have joined.", {
+          slug: this.page.slug,
+          action: { kind: "comment", id: this.item.id, parentId, body: textarea.value.trim(), title: titleOf(this.item), returnTo: this.page.ideaPath ?? null },
+        });
         return;
       }
       const body = { body: textarea.value.trim() };

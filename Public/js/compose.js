@@ -63,7 +63,7 @@ export function setUpCompose(page) {
       replace(similar,
         el("p", { class: "small" }, el("strong", { text: "Similar ideas already shared." }), " You could vote for one of these instead, or send yours if it is different:"),
         el("ul", {}, ...items.map((item) => el("li", { "data-similar-id": item.id },
-          el("a", { href: `#item-${item.id}`, text: item.title || item.body.slice(0, 120) }),
+          el("a", { href: `/c/${encodeURIComponent(page.slug)}/ideas/${encodeURIComponent(item.id)}`, text: item.title || item.body.slice(0, 120) }),
           el("span", { class: "muted small", text: ` (${item.up} up, ${item.down} down)` }),
         ))),
       );
@@ -128,6 +128,7 @@ export function setUpCompose(page) {
     const questions = (campaign.questions ?? []).filter((q) => q.phase === open);
     const allowed = page.permission("contribute");
     section.hidden = !open || !questions.length || (allowed !== true && allowed !== "unauthorized");
+    byId("nav-contribute").hidden = section.hidden;
     if (allowed !== true && allowed !== "unauthorized" && open) {
       say(byId("page-status"), PERMISSION_TEXT[allowed] ?? "You cannot add contributions right now.", "info");
     }

@@ -12,6 +12,7 @@ export function setUpDevices(page, onSignedOut) {
 
   const refresh = async () => {
     section.hidden = !page.joined;
+    byId("nav-devices").hidden = !page.joined;
     byId("pairing").hidden = true;
     byId("recovery").hidden = true;
     signOut.dataset.confirm = "";

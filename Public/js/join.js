@@ -2,19 +2,29 @@
 import { api, describeError, seg, ApiError } from "./api.js";
 import { el, byId, replace, say } from "./dom.js";
 import { offerSignIn, onSharedComputer } from "./signin.js";
-import { joinProof } from "./proof.js";
+import { rememberPending } from "./pending.js";
 
-/** One profile question as a labelled select; optional ones offer "Prefer not to say". */
+/**
+ * One profile question as a labelled select. An optional one left alone is not answered: its empty choice says
+ * "Prefer not to say", unless the question already offers that answer itself (then it would be listed twice).
+ */
 function profileField(question, index) {
   const id = `profile-${index}`;
+  const offersIt = question.choices.some((choice) => /^prefer not to say$/i.test(choice.trim()));
+  const empty = question.required || offersIt ? "Choose one" : "Prefer not to say";
   const select = el("select", { id, name: question.key, "data-key": question.key, required: Boolean(question.required) },
-    el("option", { value: "", text: question.required ? "Choose one" : "Prefer not to say" }),
+    el("option", { value: "", text: empty }),
     ...question.choices.map((choice) => el("option", { value: choice, text: choice })),
   );
   return el("div", { class: "field" },
     el("label", { for: id }, question.label, question.required ? null : el("span", { class: "hint", text: " (optional)" })),
     select,
   );
+}
+
+/** The proof of work a campaign under a wave of sign-ups asks for; its code is fetched only for such a campaign. */
+function joinProof(slug) {
+  return import("./proof.js").then((m) => m.joinProof(slug));
 }
 
 /**
@@ -40,12 +50,20 @@ export function setUpJoin(page, onJoined) {
     prepareProof();
   };
   render();
-  // A personal invitation's link (/c/SLUG#code=CODE) fills the code in; the fragment never reaches a server.
-  const fromLink = /^#code=([0-9A-Za-z-]{4,80})$/.exec(location.hash)?.[1];
-  if (fromLink) {
-    history.replaceState(null, "", location.pathname + location.search);
-    codeInput.value = fromLink;
+  // A personal invitation's link (/c/SLUG#code=CODE) fills the code in; the fragment never reaches a server. An
+  // access code given as /c/SLUG?code=CODE (as organisers type it into a poster or an e-mail) fills it in too, and
+  // leaves the address bar, so it is not bookmarked or shared with the page.
+  const pattern = /^[0-9A-Za-z-]{4,80}$/;
+  const fromHash = /^#code=(.*)$/.exec(location.hash)?.[1];
+  const params = new URLSearchParams(location.search);
+  const fromQuery = params.get("code");
+  const fromLink = [fromHash, fromQuery].find((value) => value && pattern.test(value));
+  if (fromHash !== undefined || fromQuery !== null) {
+    params.delete("code");
+    const rest = params.toString();
+    history.replaceState(null, "", location.pathname + (rest ? `?${rest}` : "") + (fromHash !== undefined ? "" : location.hash));
   }
+  if (fromLink) codeInput.value = fromLink;
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -84,10 +102,12 @@ export function setUpJoin(page, onJoined) {
         await api("POST", `/api/campaigns/${seg(page.slug)}/join`, body);
       }
       say(status, "");
-      await onJoined();
+      const carried = await onJoined();
       section.hidden = true;
-      say(byId("page-status"), "You have joined. You can now contribute, vote and comment.", "success");
-      byId("compose-body").focus();
+      if (!carried) {
+        say(byId("page-status"), "You have joined. You can now contribute, vote and comment.", "success");
+        byId("compose-body").focus();
+      }
     } catch (error) {
       prepareProof();
       if (error instanceof ApiError && error.code === "code_used") {
@@ -105,9 +125,18 @@ export function setUpJoin(page, onJoined) {
   return { render };
 }
 
-/** Brings the join section into view with a message, for actions tried before joining. */
-export function askToJoin(message) {
-  const section = byId("join");
+/**
+ * Brings the join section into view with a message, for actions tried before joining. `pending`
+ * (`{slug, action}`) is remembered and carried out right after the join; on a page without the join
+ * form (an idea's own page) the visitor is taken to the campaign page to join.
+ */
+export function askToJoin(message, pending = null) {
+  if (pending) rememberPending(pending.slug, pending.action);
+  const section = document.getElementById("join");
+  if (!section) {
+    if (pending) location.assign(`/c/${encodeURIComponent(pending.slug)}#join`);
+    return;
+  }
   section.hidden = false;
   say(byId("join-status"), message, "info");
   section.scrollIntoView({ block: "start" });

@@ -37,6 +37,11 @@ function heldItem(item) {
     body);
 }
 
+/** The address of one idea's own page. */
+export function ideaPath(slug, id) {
+  return `/c/${encodeURIComponent(slug)}/ideas/${encodeURIComponent(id)}`;
+}
+
 /** Renders and refreshes `#items`; `page` is the campaign page's shared state. */
 export class ContributionList {
   constructor(page) {
@@ -110,7 +115,7 @@ export class ContributionList {
     const themes = (item.themes ?? []).map((id) => this.page.themeName(id)).filter(Boolean);
     const heading = item.title || headline(item.body);
     const node = el("li", { class: "item", id: `item-${item.id}`, "data-id": item.id },
-      el("h3", { text: heading }),
+      el("h3", {}, el("a", { href: ideaPath(this.page.slug, item.id), text: heading })),
       el("p", { class: "meta" },
         item.official ? el("span", { class: "pill official", text: "From the campaign team" }) : null,
         item.shortlisted ? el("span", { class: "pill", text: "Shortlisted" }) : null,

@@ -1,6 +1,7 @@
 // "Your contributions": the visitor's own items from /api/me, with edit (until voted on or commented) and withdraw.
 import { api, describeError, seg, query } from "./api.js";
 import { el, byId, replace, say, formatTime } from "./dom.js";
+import { showReported } from "./report.js";
 
 const STATE_TEXT = { withdrawn: "Withdrawn", hidden: "Hidden by the moderators", merged: "Merged into a similar idea" };
 
@@ -49,12 +50,39 @@ export function setUpMine(page) {
     return el("p", { class: "guide-invite" }, el("a", { class: "button secondary", href, text }));
   };
 
+  /**
+   * Whether Edit would be accepted (`ContributionLifecycle.edit`): the campaign live, the contribution's own phase
+   * open and taking contributions (not Prioritise or Act), and nobody has voted or commented on it yet.
+   */
+  const editable = (item) => {
+    const campaign = page.campaign;
+    const open = campaign.openPhase;
+    if (campaign.state !== "live" || !["understand", "answer"].includes(open) || item.phase !== open) return false;
+    if (!["visible", "pending"].includes(item.state)) return false;
+    return item.up + item.down + (item.comments ?? 0) === 0;
+  };
+
+  /** The guide invitation at the top of the page: the author of a chosen idea is asked to write its guide. */
+  const invite = (contributions, guides) => {
+    const open = contributions.map((item) => [item, guides.get(item.id)]).find(([, guide]) => guide && !guide.final);
+    const card = byId("invitation");
+    card.hidden = !open;
+    if (!open) return;
+    const [item, guide] = open;
+    byId("invitation-text").textContent = guide.revision
+      ? `You have started the guide for your idea “${item.title || "Untitled contribution"}”. Carry on when you are ready: nobody sees who wrote it.`
+      : `The team chose your idea “${item.title || "Untitled contribution"}” and would like you to write a short guide to it: what to do, who with and how. Nobody sees who wrote it.`;
+    const link = byId("invitation-link");
+    link.href = `/guide-editor.html${query({ c: page.slug, guide: guide.id })}`;
+    link.textContent = guide.revision ? "Carry on with the guide" : "Write its guide";
+  };
+
   const render = (item, guide = null) => {
     const node = el("li", { class: "item", "data-mine-id": item.id });
     const withdrawn = item.state === "withdrawn";
     const actions = el("div", { class: "actions" });
     if (!withdrawn) {
-      actions.append(el("button", { type: "button", class: "secondary", text: "Edit", onclick: () => editForm(item, node) }));
+      if (editable(item)) actions.append(el("button", { type: "button", class: "secondary", text: "Edit", onclick: () => editForm(item, node) }));
       const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
       withdraw.addEventListener("click", async () => {
         if (withdraw.dataset.confirm !== "yes") {
@@ -89,11 +117,18 @@ export function setUpMine(page) {
 
   const refresh = async () => {
     section.hidden = !page.joined;
-    if (!page.joined) return;
+    byId("nav-mine").hidden = !page.joined;
+    if (!page.joined) {
+      byId("invitation").hidden = true;
+      return;
+    }
     try {
       const me = await api("GET", `/api/me${query({ campaign: page.slug })}`);
+      page.reported = me.reported ?? null;
+      showReported(page.reported);
       const guides = new Map((me.guides ?? []).map((guide) => [guide.contributionId, guide]));
       replace(list, ...me.contributions.map((item) => render(item, guides.get(item.id))));
+      invite(me.contributions, guides);
       if (!me.contributions.length) say(status, "You have not contributed yet.");
       else if (status.classList.contains("is-info") && status.textContent.startsWith("You have not")) say(status, "");
     } catch (error) {

@@ -1,52 +1,56 @@
-// "Report" for one contribution: a small inline form with a reason, sent once per contributor.
-import { api, describeError } from "./api.js";
-import { el, say } from "./dom.js";
-import { askToJoin } from "./join.js";
+// "Report" for one contribution or comment: the button, and "Reported" remembered from the server's record
+// (`/api/me`). The form it opens (`report-form.js`) is fetched on the first click.
+import { el } from "./dom.js";
+import { titleOf } from "./votes.js";
 
-const REASONS = [
-  ["offensive", "Offensive or abusive"],
-  ["personal", "Names or personal details"],
-  ["spam", "Spam or advertising"],
-  ["other", "Something else"],
-];
+/** Shows `button` as done: the report was sent, now or before. */
+export function markReported(button) {
+  button.disabled = true;
+  button.textContent = "Reported";
+  button.setAttribute("aria-expanded", "false");
+}
 
-/** A "Report" button that opens a reason form inside `item` node. */
-export function reportControl(page, item, node) {
-  const button = el("button", { type: "button", class: "link report", "aria-expanded": "false" }, "Report");
+/** Notes a report just sent in `page.reported`, so a redrawn thread or list still says "Reported". */
+export function remember(page, kind, id) {
+  page.reported ??= { contributions: [], comments: [] };
+  const list = kind === "comment" ? "comments" : "contributions";
+  page.reported[list] = [...(page.reported[list] ?? []), id];
+}
+
+/** Marks every report button on the page whose contribution or comment the visitor already reported. */
+export function showReported(reported) {
+  const contributions = new Set(reported?.contributions ?? []);
+  const comments = new Set(reported?.comments ?? []);
+  for (const button of document.querySelectorAll("button.report[data-report]")) {
+    const [kind, id] = button.dataset.report.split("-");
+    if ((kind === "contribution" ? contributions : comments).has(Number(id))) markReported(button);
+  }
+}
+
+/**
+ * A "Report" button that opens a reason form inside `node`, for contribution `item` or, with `comment`, for one of
+ * its comments. `page.reported` (from `/api/me`) says what was reported already.
+ */
+export function reportControl(page, item, node, comment = null) {
+  const kind = comment ? "comment" : "contribution";
+  const targetId = comment ? comment.id : item.id;
+  const button = el("button", { type: "button", class: "link report", "aria-expanded": "false", "data-report": `${kind}-${targetId}` },
+    "Report", el("span", { class: "visually-hidden", text: comment ? " this comment" : `: ${titleOf(item)}` }));
+  const already = comment ? page.reported?.comments : page.reported?.contributions;
+  if (already?.includes?.(targetId)) markReported(button);
   let form = null;
-  button.addEventListener("click", () => {
-    if (!page.joined) {
-      askToJoin("Join the campaign to report a contribution.");
-      return;
-    }
+  button.addEventListener("click", async () => {
     if (form) {
       form.remove();
       form = null;
       button.setAttribute("aria-expanded", "false");
       return;
     }
-    const selectId = `report-reason-${item.id}`;
-    const status = el("p", { class: "status", role: "status", hidden: true });
-    const select = el("select", { id: selectId, name: "reason" }, ...REASONS.map(([value, label]) => el("option", { value, text: label })));
-    form = el("form", { class: "report-form card" },
-      el("div", { class: "field" }, el("label", { for: selectId, text: "Why should the team look at this?" }), select),
-      status,
-      el("div", { class: "actions" }, el("button", { type: "submit", text: "Send report" })),
-    );
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      try {
-        await api("POST", `/api/contributions/${encodeURIComponent(item.id)}/flags`, { reason: select.value });
-        form.replaceChildren(el("p", { class: "status is-success", role: "status", text: "Thank you. The campaign team will look at it." }));
-        button.disabled = true;
-        button.textContent = "Reported";
-      } catch (error) {
-        say(status, describeError(error), "error");
-      }
-    });
+    const { reportForm } = await import("./report-form.js");
+    form = reportForm(page, item, comment, button);
     node.append(form);
     button.setAttribute("aria-expanded", "true");
-    select.focus();
+    form.querySelector("select").focus();
   });
   return button;
 }
