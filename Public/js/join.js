@@ -45,6 +45,12 @@ export function setUpJoin(page, onJoined) {
   const render = () => {
     const campaign = page.campaign;
     section.hidden = page.joined;
+    // Joining is offered only while there is something to do once joined; afterwards only signing back in (an
+    // author returning to their guide on another device) is.
+    const useful = campaign.state === "live" && ["understand", "answer", "prioritise"].includes(campaign.openPhase);
+    form.hidden = !useful;
+    byId("privacy").hidden = !useful;
+    byId("join-heading").textContent = useful ? "Join this campaign" : "Already took part?";
     byId("code-field").hidden = !campaign.access || campaign.access === "open";
     replace(byId("profile-fields"), ...(campaign.profileQuestions ?? []).map(profileField));
     prepareProof();

@@ -65,12 +65,45 @@ export class ContributionList {
       this.load();
     });
     this.more.addEventListener("click", () => this.load({ append: true }));
+    // Once a shortlist is chosen (Prioritise, Act), it comes first; the rest is one switch away, read only.
+    this.mode = "all";
+    for (const [id, mode] of [["show-shortlist", "shortlist"], ["show-rest", "rest"]]) {
+      byId(id).addEventListener("click", () => {
+        if (this.mode === mode) return;
+        this.mode = mode;
+        this.renderSwitch();
+        this.load();
+      });
+    }
     byId("show-new").addEventListener("click", () => this.showPending());
     this.renderFilters();
   }
 
+  /** Whether the campaign is past choosing its shortlist, so the list leads with it. */
+  get choosing() {
+    return ["prioritise", "act"].includes(this.page.campaign.openPhase);
+  }
+
+  /** The switch between the shortlist and everything else, and what the list in view is for. */
+  renderSwitch() {
+    const act = this.page.campaign.openPhase === "act";
+    byId("shortlist-switch").hidden = !this.choosing;
+    byId("show-shortlist").setAttribute("aria-pressed", String(this.mode === "shortlist"));
+    byId("show-rest").setAttribute("aria-pressed", String(this.mode === "rest"));
+    const note = byId("shortlist-note");
+    note.hidden = !this.choosing;
+    note.textContent = this.mode === "rest"
+      ? "These were not shortlisted. You can read them and their comments, but not vote on them."
+      : act ? "The ideas the team chose to take forward." : "The ideas the team shortlisted. Vote and comment on them to help choose.";
+    byId("browse-heading").textContent = !this.choosing ? "What people have said"
+      : this.mode === "rest" ? "Everything else (read only)" : act ? "The chosen ideas" : "The shortlist";
+  }
+
   renderFilters() {
     const campaign = this.page.campaign;
+    if (this.choosing && this.mode === "all") this.mode = "shortlist";
+    if (!this.choosing) this.mode = "all";
+    this.renderSwitch();
     const questions = campaign.questions ?? [];
     byId("filter-question-field").hidden = questions.length < 2;
     replace(this.question, el("option", { value: "", text: "All questions" }),
@@ -90,6 +123,7 @@ export class ContributionList {
       theme: byId("filter-theme-field").hidden ? "" : this.theme.value,
       limit: 20,
       cursor: append ? this.cursor : "",
+      shortlisted: this.mode === "shortlist" ? "true" : this.mode === "rest" ? "false" : "",
     };
     say(this.status, append ? "Loading more…" : "Loading…");
     try {
@@ -103,7 +137,10 @@ export class ContributionList {
       this.cursor = nextCursor;
       this.more.hidden = !nextCursor;
       const searching = params.q || params.question || params.theme;
-      say(this.status, this.items.children.length ? "" : searching ? "Nothing matches your search." : "Nothing has been shared yet. Be the first!");
+      const empty = searching ? "Nothing matches your search."
+        : this.mode === "shortlist" ? "Nothing has been shortlisted yet."
+        : this.mode === "rest" ? "Everything shared was shortlisted." : "Nothing has been shared yet. Be the first!";
+      say(this.status, this.items.children.length ? "" : empty);
     } catch (error) {
       say(this.status, describeError(error), "error");
     }
