@@ -47,12 +47,13 @@ export function setUpJoin(page, onJoined) {
     section.hidden = page.joined;
     // Joining is offered only while there is something to do once joined; afterwards only signing back in (an
     // author returning to their guide on another device) is.
+    // The shared-computer box stays: signing back in on a ward computer needs it.
     const useful = campaign.state === "live" && ["understand", "answer", "prioritise"].includes(campaign.openPhase);
-    form.hidden = !useful;
     byId("privacy").hidden = !useful;
+    byId("join-button").hidden = !useful;
     byId("join-heading").textContent = useful ? "Join this campaign" : "Already took part?";
-    byId("code-field").hidden = !campaign.access || campaign.access === "open";
-    replace(byId("profile-fields"), ...(campaign.profileQuestions ?? []).map(profileField));
+    byId("code-field").hidden = !useful || !campaign.access || campaign.access === "open";
+    replace(byId("profile-fields"), ...(useful ? campaign.profileQuestions ?? [] : []).map(profileField));
     prepareProof();
   };
   render();

@@ -18,7 +18,8 @@ def test_act_offers_nothing_it_refuses_and_shows_the_guide_and_the_invitation(se
     visible(newcomer, "#banner-progress")
     visible(newcomer, "#banner-guide")
     visible(newcomer, "#guide-link")
-    assert not newcomer.find_element(By.ID, "join-form").is_displayed(), "joining would lead to nothing to do"
+    assert not newcomer.find_element(By.ID, "join-button").is_displayed(), "joining would lead to nothing to do"
+    assert newcomer.find_element(By.ID, "shared-computer").is_displayed(), "signing back in on a shared computer still can"
     assert not newcomer.find_elements(By.CSS_SELECTOR, "#items button.vote")
     assert "read-only" not in newcomer.find_element(By.ID, "banner").text.lower()
     problems = check(newcomer, "campaign (act, newcomer)")
