@@ -1,7 +1,7 @@
 // The submit form: question choice, similar ideas while typing, and a draft kept in localStorage so nothing is lost
 // (except on a shared computer, where nothing is kept in the browser at all).
 import { api, describeError, seg, query, ApiError } from "./api.js";
-import { el, byId, replace, say, debounce, phaseName } from "./dom.js";
+import { el, byId, replace, say, debounce } from "./dom.js";
 import { askToJoin } from "./join.js";
 
 const PERMISSION_TEXT = {
@@ -139,7 +139,7 @@ export function setUpCompose(page) {
     const questionText = byId("question-text");
     questionText.hidden = questions.length !== 1;
     questionText.textContent = questions.length === 1 ? questions[0].text : "";
-    byId("contribute-heading").textContent = open === "answer" ? "Suggest an idea" : `Add your contribution (${phaseName(open)} phase)`;
+    byId("contribute-heading").textContent = open === "answer" ? "Suggest an idea" : "Tell us what it is like";
     const themes = open === "answer" ? campaign.themes ?? [] : [];
     const fieldset = byId("compose-themes");
     fieldset.hidden = !themes.length;

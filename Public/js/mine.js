@@ -103,7 +103,9 @@ export function setUpMine(page) {
       actions.append(withdraw);
     }
     replace(node,
-      el("h3", { text: withdrawn ? "Withdrawn contribution" : item.title || "Untitled contribution" }),
+      item.state === "visible"
+        ? el("h3", {}, el("a", { href: `/c/${encodeURIComponent(page.slug)}/ideas/${encodeURIComponent(item.id)}`, text: item.title || "Untitled contribution" }))
+        : el("h3", { text: withdrawn ? "Withdrawn contribution" : item.title || "Untitled contribution" }),
       el("p", { class: "meta" },
         el("span", { text: `Posted ${formatTime(item.createdAt)}` }),
         STATE_TEXT[item.state] ? el("span", { class: "pill quiet", text: STATE_TEXT[item.state] }) : null,
