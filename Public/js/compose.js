@@ -4,13 +4,6 @@ import { api, describeError, seg, query, ApiError } from "./api.js";
 import { el, byId, replace, say, debounce } from "./dom.js";
 import { askToJoin } from "./join.js";
 
-const PERMISSION_TEXT = {
-  phase_closed: "This phase is not taking contributions at the moment.",
-  no_new_ideas: "New ideas are not being taken in this phase; you can still vote and comment.",
-  read_only: "This campaign is read-only now.",
-  campaign_not_live: "This campaign is not open at the moment.",
-};
-
 /** Wires the compose form; returns `{ refresh }` to call after the campaign reloads. */
 export function setUpCompose(page) {
   const section = byId("contribute");
@@ -129,9 +122,7 @@ export function setUpCompose(page) {
     const allowed = page.permission("contribute");
     section.hidden = !open || !questions.length || (allowed !== true && allowed !== "unauthorized");
     byId("nav-contribute").hidden = section.hidden;
-    if (allowed !== true && allowed !== "unauthorized" && open) {
-      say(byId("page-status"), PERMISSION_TEXT[allowed] ?? "You cannot add contributions right now.", "info");
-    }
+    // Why nothing can be added is the banner's to say (each phase explains itself there), not a second notice.
     const current = select.value;
     replace(select, ...questions.map((q) => el("option", { value: q.id, text: q.text })));
     if (current) select.value = current;

@@ -5,6 +5,15 @@ import { voteButtons, titleOf } from "./votes.js";
 import { CommentThread } from "./comments.js";
 import { reportControl, showReported } from "./report.js";
 import { slugFromLocation } from "./slug.js";
+import { mayAct } from "./phase.js";
+
+/** Why an idea takes no votes now, in a sentence, for the refusal `mayAct` gives. */
+const CLOSED = {
+  not_shortlisted: "This idea was not shortlisted, so it can no longer be voted or commented on. You can still read it.",
+  read_only: "Voting and commenting have closed. You can still read everything.",
+  phase_closed: "Voting and commenting are closed at the moment.",
+  campaign_not_live: "This campaign has ended. You can still read everything.",
+};
 
 /** The idea id in `/c/SLUG/ideas/ID`, or null. */
 function ideaIdFromLocation() {
@@ -139,7 +148,11 @@ async function start() {
       say(byId("share-status"), "Select the address above and copy it.", "info");
     }
   });
-  if (!page.joined && !item.held) {
+  const voting = mayAct(campaign, item, "vote");
+  if (voting !== true && !item.held) {
+    byId("idea-body").after(el("p", { class: "muted", text: CLOSED[voting] ?? CLOSED.phase_closed }));
+  }
+  if (!page.joined && !item.held && voting === true) {
     // The link stands alone (not inside a sentence), so it never relies on colour to be seen as a link.
     article.append(el("p", {}, el("a", { href: `${campaignPath}#join`, text: "Join the campaign to vote and comment (anonymous, a few seconds)" })));
   }

@@ -103,6 +103,8 @@ export class ContributionList {
     const campaign = this.page.campaign;
     if (this.choosing && this.mode === "all") this.mode = "shortlist";
     if (!this.choosing) this.mode = "all";
+    // Once there is a shortlist it is what the page is for: it comes before joining and the campaign's description.
+    if (this.choosing) byId("description").before(byId("browse"));
     this.renderSwitch();
     const questions = campaign.questions ?? [];
     byId("filter-question-field").hidden = questions.length < 2;

@@ -23,6 +23,8 @@ def test_prioritise_leads_with_the_shortlist_and_the_rest_is_read_only(server, b
     text_in(browser, "#banner-text", "shortlist")
     text_in(browser, "#browse-heading", "The shortlist")
     wait(browser).until(lambda d: listed(d) == [str(ideas[1])])
+    assert browser.execute_script("return document.getElementById('browse').compareDocumentPosition("
+                                  "document.getElementById('join')) & Node.DOCUMENT_POSITION_FOLLOWING"), "the shortlist comes first"
     assert browser.find_element(By.ID, "show-shortlist").get_attribute("aria-pressed") == "true"
     visible(browser, f'#items li[data-id="{ideas[1]}"] button.vote.up')
     assert not browser.find_element(By.ID, "contribute").is_displayed(), "no new ideas in Prioritise"
@@ -41,4 +43,12 @@ def test_prioritise_leads_with_the_shortlist_and_the_rest_is_read_only(server, b
     text_in(browser, f"#comments-{ideas[0]}", "Comments are closed")
     assert not browser.find_elements(By.CSS_SELECTOR, f"#comments-{ideas[0]} textarea")
     problems += check(browser, "campaign (prioritise, the rest)", focus=False)
+
+    # Its own page says why, and offers neither a vote nor a join that would lead to none.
+    browser.get(f"{server.base_url}/c/demo/ideas/{ideas[0]}")
+    text_in(browser, "#idea", "was not shortlisted")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#idea button.vote")
+    assert not browser.find_elements(By.PARTIAL_LINK_TEXT, "Join the campaign to vote")
+    text_in(browser, "#discussion", "Comments are closed")
+    problems += check(browser, "idea page (prioritise, not shortlisted)", focus=False)
     assert_clean(problems)
