@@ -1,6 +1,7 @@
 """A page per idea (/c/SLUG/ideas/ID) and nothing lost before joining: each test here failed on the pages before
 issue 21, where an idea had no address (a similar idea was a dead #item-N anchor) and a vote, comment or report
 tried before joining was dropped once the person had joined."""
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from pages import click, counts, item, join, open_campaign, post, pressed, text_in, visible, wait
@@ -45,19 +46,25 @@ def test_a_similar_idea_and_a_search_result_open_the_idea_page(server, browser):
     open_campaign(browser, server)
     join(browser)
     browser.find_element(By.ID, "compose-body").send_keys("The 8am phone scramble to get an appointment")
-    link = visible(browser, "#similar li a")
-    target = link.get_attribute("href")
-    assert "/c/demo/ideas/" in target, target
-    link.click()
+    visible(browser, "#similar li a")
+    assert "/c/demo/ideas/" in browser.find_element(By.CSS_SELECTOR, "#similar li a").get_attribute("href")
+    click(browser, "#similar li a")  # looked up again if the hint was redrawn meanwhile
     wait(browser).until(lambda d: "/c/demo/ideas/" in d.current_url)
     wait(browser).until(lambda d: d.find_element(By.ID, "title").text not in ("", "Loading the idea…"))
     assert browser.find_element(By.ID, "idea-body").text
 
     open_campaign(browser, server)
     browser.find_element(By.ID, "search").send_keys("interpreter")
-    heading = wait(browser).until(lambda d: next((a for a in d.find_elements(By.CSS_SELECTOR, "#items li.item h3 a")
-                                                  if "interpreter" in a.text.lower()), None))
-    heading.click()
+    def open_result(d):
+        """Clicks the result's heading, trying again if the list was redrawn under it (the search reloads as typed)."""
+        try:
+            heading = next((a for a in d.find_elements(By.CSS_SELECTOR, "#items li.item h3 a") if "interpreter" in a.text.lower()), None)
+            if heading:
+                heading.click()
+            return heading is not None
+        except StaleElementReferenceException:
+            return False
+    wait(browser).until(open_result)
     text_in(browser, "#title", "No interpreter offered")
     assert "/c/demo/ideas/" in browser.current_url
 
