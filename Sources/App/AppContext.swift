@@ -28,6 +28,8 @@ public struct AppContext: Sendable {
     let listingPages: VersionedCache<ListingKey, RenderedListing>
     /// The ids each `sort=random` listing permutes, by slug and filters (limit and cursor unset).
     let shuffleIDs: VersionedCache<ListingKey, [Int64]>
+    /// Each campaign's similar-ideas index (`SimilarIdeasCache`).
+    let similarIdeas = SimilarIdeasCache()
     /// Campaign snapshots as votes on the writer check them (`VoteSnapshots`).
     let voteSnapshots = VoteSnapshots()
     /// Corpora and trained machine coders of the analysis aids (`AssistCache`).

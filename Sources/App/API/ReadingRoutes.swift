@@ -24,7 +24,11 @@ enum ReadingRoutes {
                 try snapshot.requireReader(
                     context.contributor(token: request.contributorToken(slug: slug), campaignID: snapshot.campaign.id, in: connection))
             }
-            return try ContributionStore(connection).similar(campaignID: snapshot.campaign.id, text: text)
+            let store = ContributionStore(connection), id = snapshot.campaign.id
+            let index = try context.similarIdeas.index(campaignID: id, version: try store.similarityVersion(campaignID: id)) {
+                try store.similarityDocuments(campaignID: id)
+            }
+            return try store.similarSummaries(ids: index.similar(to: text).map(\.id))
         }
         var json = JSONWriter()
         json.object { o in

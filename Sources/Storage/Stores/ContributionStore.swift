@@ -232,27 +232,56 @@ public struct ContributionStore {
             next: end < ids.count ? ContributionCursor(sort: .random, key: 0, id: Int64(end)) : nil)
     }
 
-    /// Up to five visible contributions of the campaign closest to `text` by bm25 (titles weigh double);
-    /// none held for review, whose text the submit form must not offer as an example.
-    public func similar(campaignID: Int64, text: String) throws -> [SimilarContribution] {
-        guard let match = FullTextQuery.anyWord(text) else { return [] }
+    /// What the similar-ideas index of a campaign is built from: every visible contribution not held
+    /// for review (the submit form must not offer held text as an example) and not a story, each
+    /// with its last edit, as (id, edited) pairs in id order — cheap to read, and enough to tell
+    /// whether an index built earlier still holds the same texts.
+    public func similarityVersion(campaignID: Int64) throws -> [Int64] {
+        var version: [Int64] = []
+        try connection.each(
+            "SELECT c.id, coalesce(c.edited_at, 0) FROM contributions c WHERE \(Self.similarityFilter) ORDER BY c.id",
+            values: [.integer(campaignID)]
+        ) { row in
+            version.append(row.int(0))
+            version.append(row.int(1))
+            return true
+        }
+        return version
+    }
+
+    /// The texts `similarityVersion` stands for, in the same order.
+    public func similarityDocuments(campaignID: Int64) throws -> [SimilarityDocument] {
+        try connection.query(
+            "SELECT c.id, c.title, c.body FROM contributions c WHERE \(Self.similarityFilter) ORDER BY c.id", campaignID
+        ) { row in SimilarityDocument(id: row.int(0), title: row.optionalText(1), body: row.text(2)) }
+    }
+
+    private static let similarityFilter = """
+        c.campaign_id = ? AND c.state = 'visible' AND c.held_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.contribution_id = c.id)
+        AND NOT EXISTS (SELECT 1 FROM draft_items i WHERE i.contribution_id = c.id)
+        """
+
+    /// The similar-ideas answer for `ids` (in that order), with their current counts; an id no longer
+    /// visible, or held since the index was built, is left out.
+    public func similarSummaries(ids: [Int64]) throws -> [SimilarContribution] {
+        guard !ids.isEmpty else { return [] }
         let found = try connection.query(
             """
-            SELECT c.id, c.title, c.body, c.up, c.down
-            FROM contribution_search s JOIN contributions c ON c.id = s.rowid
-            WHERE contribution_search MATCH ? AND c.campaign_id = ? AND c.state = 'visible' AND c.held_at IS NULL
-            ORDER BY bm25(contribution_search, 2.0, 1.0, 0.5) LIMIT 5
-            """, match, campaignID
+            SELECT c.id, c.title, c.body, c.up, c.down FROM contributions c
+            WHERE c.id IN (\(placeholders(ids.count))) AND c.state = 'visible' AND c.held_at IS NULL
+            """, values: ids.map { .integer($0) }
         ) { row in
             SimilarContribution(id: row.int(0), title: row.optionalText(1), body: row.text(2), up: row.int(3), down: row.int(4))
         }
         let changes = try VoteStore(connection).journalCountChanges(for: found.map(\.id))
-        return found.map { similar in
+        let byID = Dictionary(uniqueKeysWithValues: found.map { similar in
             var similar = similar
             similar.up += changes[similar.id]?.up ?? 0
             similar.down += changes[similar.id]?.down ?? 0
-            return similar
-        }
+            return (similar.id, similar)
+        })
+        return ids.compactMap { byID[$0] }
     }
 
     /// Whether the contribution already has votes or comments (edits are then refused).
