@@ -1,4 +1,4 @@
-// The HTML pages behind friendly paths: `/`, `/c/{slug}`, `/c/{slug}/progress`, `/console`, `/guide/{slug}`.
+// The HTML pages behind friendly paths: `/`, `/c/{slug}`, `/c/{slug}/progress`, `/c/{slug}/draft`, `/console`, `/guide/{slug}`.
 import HTTP
 import Storage
 
@@ -8,6 +8,7 @@ enum PageRoutes {
         ("/", "index.html"),
         ("/c/{slug}", "campaign.html"),
         ("/c/{slug}/progress", "progress.html"),
+        ("/c/{slug}/draft", "draft.html"),
         ("/console", "console.html"),
         ("/guide/{slug}", "guide.html"),
     ]

@@ -5,6 +5,8 @@ extension DraftRoutes {
     typealias Operation = OpenAPIDocument.Operation
 
     static let operations: [Operation] = [
+        Operation(method: "get", path: "/c/{slug}/draft", summary: "The campaign's draft to challenge (HTML; ?draft=ID picks one)",
+                  responses: [("200", "HTML"), ("404", "HTML page: no such campaign")], page: true),
         Operation(method: "get", path: "/api/campaigns/{slug}/drafts",
                   summary: "Public: the campaign's drafts, oldest first, without their text: {items: [{id, title, state: open|final, version, phases, questionId, createdAt, finalisedAt}]}",
                   responses: [("200", "{items}"), ("404", "not_found")], returns: ["200": "DraftList"]),
