@@ -18,6 +18,7 @@ const REGISTRY = [
   ["assist", "Assisted analysis", ["admin", "facilitator", "analyst"], () => import("./admin-assist.js").then((m) => m.assistSection)],
   ["shortlist", "Scoring and shortlist", RUNNING, () => import("./admin-shortlist.js").then((m) => m.shortlistSection)],
   ["guides", "Guide review", RUNNING, () => import("./admin-guides.js").then((m) => m.guidesSection)],
+  ["drafts", "Drafts to challenge", RUNNING, () => import("./admin-drafts.js").then((m) => m.draftsSection)],
   ["stats", "Statistics", ["admin", "facilitator", "organiser"], () => import("./admin-stats.js").then((m) => m.statsSection)],
   ["mail", "Mail", RUNNING, () => import("./admin-mail.js").then((m) => m.mailSection)],
   ["export", "Export and audit log", ["admin", "facilitator", "organiser"], () => import("./admin-export.js").then((m) => m.exportSection)],
