@@ -10,6 +10,7 @@ import { setUpSignIn } from "./signin.js";
 import { setUpStories } from "./stories.js";
 import { listenLive } from "./live.js";
 import { slugFromLocation } from "./slug.js";
+import "./draft-link.js";  // adds "Draft" to the navigation when the campaign has a draft to challenge
 
 /** Shared state handed to every part of the page. */
 class Page {

@@ -1,5 +1,5 @@
-// Adds "Draft" to the campaign page's navigation when the campaign has a draft to challenge (one module, so the
-// campaign page itself changes by one line).
+// Adds "Draft" to the campaign page's navigation when the campaign has a draft to challenge: imported for its effect
+// by campaign.js, so the campaign page itself changes by one line.
 import { api, seg } from "./api.js";
 import { el } from "./dom.js";
 import { slugFromLocation } from "./slug.js";
