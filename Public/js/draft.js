@@ -38,12 +38,17 @@ const STATES = { pending: "Waiting for the team", accepted: "Accepted", declined
 class Page {
   constructor(slug) {
     this.slug = slug;
-    this.campaign = null;
+    this.info = null;
     this.draft = null;
   }
 
   get joined() {
-    return Boolean(this.campaign?.joined);
+    return Boolean(this.info?.joined);
+  }
+
+  /** None for the idea's phase rules in votes.js and comments.js: a draft's own rules decide, on the server. */
+  get campaign() {
+    return null;
   }
 
   /** The server decides and says why not (its message is shown), so the page never guesses. */
@@ -106,7 +111,7 @@ function amendForm(page, section, onDone) {
       await onDone(`Your amendment to section ${section.number} is posted.`);
     } catch (error) {
       say(status, describeError(error), "error");
-      if (error instanceof ApiError && error.code === "unauthorized") page.campaign.joined = false;
+      if (error instanceof ApiError && error.code === "unauthorized") page.info.joined = false;
     } finally {
       button.disabled = false;
     }
@@ -246,7 +251,7 @@ function render(page) {
 }
 
 async function load(page) {
-  page.campaign = await api("GET", `/api/campaigns/${seg(page.slug)}`);
+  page.info = await api("GET", `/api/campaigns/${seg(page.slug)}`);
   const chosen = new URLSearchParams(location.search).get("draft");
   const list = (await api("GET", `/api/campaigns/${seg(page.slug)}/drafts`)).items ?? [];
   const id = chosen && /^\d+$/.test(chosen) ? chosen : list.at(-1)?.id;
