@@ -1,15 +1,24 @@
-// Console section: the coding workspace (one item at a time, number keys toggle themes, memo, next) and the agreement report.
+// Console section: the coding workspace (one item at a time, number keys toggle themes, memo, next; the codes saved
+// many at a time) and the agreement report.
 import { api, seg, query, describeError } from "./api.js";
-import { el, replace } from "./dom.js";
+import { el, replace, plural } from "./dom.js";
 import { field, select, table } from "./admin-kit.js";
+import { CodeBatch, BATCH_SIZE, MAX_WAITING } from "./admin-coding-batch.js";
 
 export const codingSection = {
   id: "coding",
   title: "Coding",
   roles: ["admin", "facilitator", "analyst"],
-  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M writes a memo (Esc leaves it), Enter saves and moves on (Ctrl+Enter from the memo). The page of items you are given is yours for 15 minutes: nobody else in your team is given it meanwhile.",
+  intro: "Read each contribution and tick the themes it speaks to. Keys: 1–9 toggle a theme, N not relevant, M writes a memo (Esc leaves it), Enter codes it and moves on (Ctrl+Enter from the memo). Codes are saved ten at a time, at the end of your page and when you press Save now. The page of items you are given is yours for 15 minutes: nobody else in your team is given it meanwhile.",
   async load(section) {
     section.round = section.round ?? "understand";
+    // Codes given before a reload (another round, another campaign) leave first; should that fail they stay waiting.
+    if (section.batch?.size) await section.batch.flush();
+    section.batch = new CodeBatch(section.slug);
+    if (!section.leaving) {
+      section.leaving = () => section.batch?.sendOnLeaving();
+      window.addEventListener("pagehide", section.leaving);
+    }
     const themes = await api("GET", `/admin/campaigns/${seg(section.slug)}/themes`);
     const themeList = (themes.themes ?? []).filter((theme) => !theme.archived);
     const queue = await api("GET", `/admin/campaigns/${seg(section.slug)}/coding/queue${query({ round: section.round })}`);
@@ -41,7 +50,7 @@ const toggle = (box) => { box.checked = !box.checked; };
 function workspace(section, themes, items) {
   let index = 0;
   const box = el("div", { class: "coding-item", id: "coding-item", tabindex: "-1", "aria-live": "polite", "aria-label": "Item to code" });
-  // Shortcuts are read on the whole workspace, so they keep working after "Save and next" moves focus to it.
+  // Shortcuts are read on the whole workspace, so they keep working after "Code and next" moves focus to it.
   box.addEventListener("keydown", (event) => {
     const form = box.querySelector("form");
     if (!form || event.altKey || event.metaKey) return;
@@ -74,7 +83,7 @@ function workspace(section, themes, items) {
       i < 9 ? el("kbd", { text: String(i + 1) }) : null, theme.name));
     const notRelevant = el("input", { type: "checkbox", name: "notRelevant" });
     const memo = el("textarea", { name: "memo", maxlength: 2000 });
-    const save = el("button", { type: "submit", text: "Save and next" });
+    const next = el("button", { type: "submit", text: "Code and next" });
     const form = el("form", { "data-id": item.id },
       el("p", { class: "muted small", text: `Item ${index + 1} of ${items.length}` }),
       item.question ? el("p", { class: "question", text: `Question: ${item.question}` }) : null,
@@ -83,22 +92,42 @@ function workspace(section, themes, items) {
       el("fieldset", {}, el("legend", { text: "Themes" }), ...boxes),
       el("label", { class: "choice" }, notRelevant, el("kbd", { text: "N" }), "Not relevant"),
       field("Memo (M)", memo),
-      el("div", { class: "actions" }, save,
+      el("div", { class: "actions" }, next,
         el("button", { type: "button", class: "secondary", text: "Skip", onclick: () => { index += 1; draw(); } })));
     form.addEventListener("submit", async (event) => {
       event.preventDefault();
       const chosen = [...form.querySelectorAll("input[name=theme]:checked")].map((b) => Number(b.value));
-      if (await section.run(() => api("PUT", `/admin/contributions/${seg(item.id)}/codes`, { themes: chosen, notRelevant: notRelevant.checked, memo: memo.value }))) {
-        section.say(`Saved the codes of contribution ${item.id}.`, "success");
-        index += 1;
-        draw();
-        box.focus();
-      }
+      if (!chosen.length && !notRelevant.checked) return section.say("Tick at least one theme, or mark the item not relevant.", "error");
+      if (chosen.length && notRelevant.checked) return section.say("An item not relevant has no themes: untick one or the other.", "error");
+      if (section.batch.size >= MAX_WAITING) return section.say(`${MAX_WAITING} codes are waiting: press Save now before going on.`, "error");
+      section.batch.add({ contributionId: item.id, themes: chosen, notRelevant: notRelevant.checked, memo: memo.value });
+      index += 1;
+      draw();
+      box.focus();
+      if (section.batch.size >= BATCH_SIZE || index >= items.length) await saveWaiting();
+      else showWaiting();
     });
     replace(box, form);
   };
+  const waiting = el("p", { class: "muted", id: "coding-waiting" });
+  const saveNow = el("button", { type: "button", class: "secondary", id: "coding-save", text: "Save now", onclick: () => saveWaiting() });
+  const showWaiting = () => {
+    const count = section.batch.size;
+    waiting.textContent = count ? `${plural(count, "code")} waiting to be saved.` : "Every code you gave is saved.";
+    saveNow.hidden = count === 0;
+  };
+  const saveWaiting = async () => {
+    const answer = await section.run(() => section.batch.flush());
+    showWaiting();
+    if (!answer) return;
+    const skipped = answer.skipped ?? [];
+    section.say(`Saved ${plural(answer.done ?? 0, "code")}.` +
+      (skipped.length ? ` Not saved: ${skipped.map((s) => `contribution ${s.id} (${s.message ?? s.code})`).join("; ")}.` : ""),
+      skipped.length ? "info" : "success");
+  };
   draw();
-  return box;
+  showWaiting();
+  return el("div", {}, box, el("div", { class: "actions" }, waiting, saveNow));
 }
 
 /** "82%" / "0.61", or "–" when there is not enough data for the figure. */

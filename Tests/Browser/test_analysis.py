@@ -42,7 +42,7 @@ def test_facilitator_codes_two_contributions_with_the_keyboard(server, scene, br
     assert browser.switch_to.active_element.get_attribute("name") == "memo", "M should move to the memo"
     type_keys(browser, "Mentions the morning phone queue")
     type_keys(browser, Keys.CONTROL, Keys.ENTER)
-    text_in(browser, "#section-coding .status", f"contribution {first}")
+    text_in(browser, "#coding-waiting", "1 code waiting")
     wait(browser).until(lambda d: current_item(d) != first)
 
     second = current_item(browser)
@@ -54,7 +54,9 @@ def test_facilitator_codes_two_contributions_with_the_keyboard(server, scene, br
     type_keys(browser, "Pharmacy as a first stop")
     type_keys(browser, Keys.ESCAPE)
     type_keys(browser, Keys.ENTER)
-    text_in(browser, "#section-coding .status", f"contribution {second}")
+    text_in(browser, "#coding-waiting", "2 codes waiting")
+    browser.find_element(By.ID, "coding-save").click()  # the codes leave together, in one request
+    text_in(browser, "#section-coding .status", "Saved 2 codes")
 
     barrier, block = scene["themes"]
     for item, theme, memo in ((first, barrier, "Mentions the morning phone queue"), (second, block, "Pharmacy as a first stop")):

@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from api_client import staff
+from api_client import ApiClient, staff
 from pages import PATIENCE, show, sign_in, text_in, visible, wait
 from scenes import add_theme
 
@@ -33,6 +33,8 @@ def sign_in_as(browser, server, name, password):
     browser.find_element(By.ID, "signin-password").send_keys(password)
     browser.find_element(By.ID, "signin-button").click()
     text_in(browser, "#who", name)
+    # The campaign list has arrived and the campaign is chosen, so no section loads a second time under the test.
+    wait(browser).until(lambda d: d.execute_script("return document.getElementById('campaign-picker').value") == SLUG)
 
 
 def test_facilitator_forms_two_teams_on_the_team_screen(server, scene, browser):
@@ -70,9 +72,41 @@ def test_an_analyst_sees_only_their_sections_and_codes_with_the_question_shown(s
     item = int(visible(browser, "#coding-item form[data-id]").get_attribute("data-id"))
     visible(browser, "#coding-item input[name=theme]").click()
     browser.find_element(By.CSS_SELECTOR, "#coding-item button[type=submit]").click()
-    text_in(browser, "#section-coding .status", f"contribution {item}")
+    text_in(browser, "#coding-waiting", "1 code waiting")
+    visible(browser, "#coding-save").click()
+    text_in(browser, "#section-coding .status", "Saved 1 code")
+    client = ApiClient(server.base_url, ana["token"])
+    assert any(code["mine"] for code in client.ok("GET", f"/admin/contributions/{item}/codes")["codes"])
     problems = [p.text for p in browser.find_elements(By.CSS_SELECTOR, ".status.is-error, .notice") if p.text.strip()]
     assert not problems, problems
+
+
+def test_an_analysts_codes_leave_many_at_a_time(server, scene, browser):
+    """Coding a page sends the codes in one request per ten items, never one per item (issue 20)."""
+    ben = scene["analysts"]["ben"]
+    sign_in_as(browser, server, "ben", ben["password"])
+    show(browser, "coding")
+    visible(browser, "#coding-item form[data-id]")
+    browser.execute_script("""
+        window.codingRequests = [];
+        const original = window.fetch;
+        window.fetch = (url, init) => { window.codingRequests.push(`${(init && init.method) || 'GET'} ${url}`); return original(url, init); };
+    """)
+    coded = []
+    for _ in range(3):
+        form = visible(browser, "#coding-item form[data-id]")
+        coded.append(int(form.get_attribute("data-id")))
+        form.find_element(By.CSS_SELECTOR, "input[name=theme]").click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        wait(browser).until(lambda d: f"{len(coded)} code" in d.find_element(By.ID, "coding-waiting").text)
+    assert browser.execute_script("return window.codingRequests") == []
+    visible(browser, "#coding-save").click()
+    text_in(browser, "#section-coding .status", "Saved 3 codes")
+    requests = browser.execute_script("return window.codingRequests")
+    assert requests == [f"POST /admin/campaigns/{SLUG}/coding/codes"], requests
+    client = ApiClient(server.base_url, ben["token"])
+    for item in coded:
+        assert any(code["mine"] for code in client.ok("GET", f"/admin/contributions/{item}/codes")["codes"]), item
 
 
 def test_disputes_are_settled_many_at_a_time(server, scene, browser):
