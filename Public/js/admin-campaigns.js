@@ -15,7 +15,10 @@ export const campaignsSection = {
   title: "Campaigns",
   needsCampaign: false,
   async load(section) {
-    const campaigns = section.console.campaigns ?? [];
+    // Read afresh: a phase opened or a campaign renamed elsewhere in the console shows here at once.
+    const answer = await api("GET", "/admin/campaigns");
+    section.console.campaigns = answer.campaigns ?? [];
+    const campaigns = section.console.campaigns;
     const rows = campaigns.map((c) => [
       c.title ?? c.slug, c.slug, campaignStateWords(c.state), phasesInWords(c.phases),
       el("span", { class: "actions" },

@@ -2,7 +2,7 @@
 // and filtered, scored inline (one request for the whole table), and selected into or taken out of rounds in bulk.
 import { api, seg } from "./api.js";
 import { el, replace } from "./dom.js";
-import { field, input, select } from "./admin-kit.js";
+import { field, input, select, confirmStep } from "./admin-kit.js";
 
 const SCORE_OPTIONS = [["", "–"], ["0", "0"], ["1", "1"], ["2", "2"], ["3", "3"]];
 /** The rounds in order; each draws from the one before. */
@@ -122,7 +122,8 @@ function ideaTable(section, ideas, criteria) {
     const ids = chosen();
     if (!ids.length) return section.say("Tick the ideas first.", "error");
     if (verb === "bulk" && !reason.value.trim()) return section.say("Say why these ideas are selected.", "error");
-    if (verb === "remove" && !window.confirm(`Take ${ids.length} ${ids.length === 1 ? "idea" : "ideas"} out of ${roundName(round.value)} and any later round?`)) return;
+    if (verb === "remove" && !(await confirmStep({ title: `Take ${ids.length === 1 ? "this idea" : `these ${ids.length} ideas`} out?`,
+      message: `Out of ${roundName(round.value)} and any later round. They can be selected again.`, confirm: "Take them out", danger: true }))) return;
     const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/${verb === "bulk" ? "shortlist" : "unshortlist"}/${seg(round.value)}`,
       verb === "bulk" ? { ids, reason: reason.value.trim() } : { ids }));
     if (!answer) return;
