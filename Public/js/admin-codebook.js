@@ -154,7 +154,7 @@ async function fetchCSV(path, text) {
 }
 
 function publishForm(section) {
-  const button = el("button", { type: "button", class: "secondary", text: "Publish themes", onclick: async () => {
+  const button = el("button", { type: "button", class: "secondary", id: "publish-themes", text: "Publish themes", onclick: async () => {
     const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/publish-themes`));
     if (!answer) return;
     const left = answer.left ?? [];

@@ -62,7 +62,7 @@ function questions(section, campaign) {
     } })]);
   const phase = select(PHASE_OPTIONS);
   const text = input({ maxlength: 300 });
-  const form = el("form", {}, el("div", { class: "inline-fields" }, field("Phase", phase), field("New question", text)),
+  const form = el("form", { id: "question-add" }, el("div", { class: "inline-fields" }, field("Phase", phase), field("New question", text)),
     el("button", { type: "submit", text: "Add question" }));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
