@@ -67,7 +67,7 @@ function publishForm(section, campaign) {
 }
 
 async function review(section, id, detail) {
-  const draft = await section.run(() => api("GET", `/api/drafts/${seg(id)}`));
+  const draft = await section.run(() => api("GET", `/admin/drafts/${seg(id)}`));
   if (!draft) return;
   section.openDraft = id;
   const reload = async (message) => {

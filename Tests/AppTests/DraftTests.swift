@@ -71,6 +71,20 @@ import Storage
         #expect(try analyst.send("POST", "/admin/campaigns/test/drafts", json: "{}").errorCode == "role_not_permitted")
     }
 
+    /// The console reviews a draft through this route: on an invite-only campaign the crowd's route
+    /// refuses staff, who never join (it answered 403 there, so the Drafts section could not open one).
+    @Test func staffReadAnInviteOnlyCampaignsDraftWithoutJoiningIt() throws {
+        let server = try TestApp(access: .invite)
+        defer { server.close() }
+        let (facilitator, id, _) = try publish(server)
+        #expect(try server.client().send("GET", "/api/drafts/\(id)").status == 403)
+        let page = try facilitator.send("GET", "/admin/drafts/\(id)")
+        try expectStatus(page, 200)
+        #expect(page.list("sections").map { $0["heading"] as? String } == ["Our vision", "Principles", "People first", "Open books"])
+        #expect(try server.client().send("GET", "/admin/drafts/\(id)").status == 401)
+        #expect(try facilitator.send("GET", "/admin/drafts/\(id + 1000)").status == 404)
+    }
+
     @Test func theDraftTakesChallengeOnlyInItsPhases() throws {
         let server = try TestApp()
         defer { server.close() }

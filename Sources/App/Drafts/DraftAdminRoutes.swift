@@ -11,6 +11,7 @@ enum DraftAdminRoutes {
     static func register(_ router: inout Router<AppContext>) {
         AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/drafts", maxBodySize: 256 * 1024, create)
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/drafts", list)
+        AdminRoutes.add(&router, .get, "/admin/drafts/{id}", show)
         AdminRoutes.add(&router, .post, "/admin/amendments/{id}/decision", maxBodySize: 16 * 1024, decide)
         AdminRoutes.add(&router, .post, "/admin/drafts/{id}/final", maxBodySize: 16 * 1024, finalise)
     }
@@ -88,6 +89,19 @@ enum DraftAdminRoutes {
                 }
             }
         }
+        return .json(json.bytes)
+    }
+
+    /// The draft as `GET /api/drafts/{id}` gives it, for staff covering its campaign: an invite-only
+    /// campaign's draft is reviewed without joining it.
+    static func show(_ request: Request, _ context: AppContext) throws -> Response {
+        let caller = try context.requireStaff(request, .viewCampaigns)
+        let id = try request.idParameter("id")
+        let page = try context.database.read { connection in
+            try DraftPage.load(id: id, token: { _ in nil }, staff: caller, context: context, in: connection)
+        }
+        var json = JSONWriter(capacity: 16 * 1024)
+        json.object { $0.draftPage(page) }
         return .json(json.bytes)
     }
 

@@ -29,12 +29,22 @@ struct DraftPage: Sendable {
 
     /// Draft `id` of a campaign the public may see; 404 otherwise. Only contributions the crowd can
     /// read are shown (an author also sees their own pending or hidden ones, as on an idea's page).
-    static func load(id: Int64, token: (String) -> String?, context: AppContext, in connection: Connection) throws -> DraftPage {
+    /// With `staff`, the caller is a member of staff covering the draft's campaign, who reads it as
+    /// the crowd does (no vote, nothing of their own) even where the crowd must join first.
+    static func load(
+        id: Int64, token: (String) -> String?, staff: StaffCaller? = nil, context: AppContext, in connection: Connection
+    ) throws -> DraftPage {
         let store = DraftStore(connection)
         guard let draft = try store.draft(id: id) else { throw APIError.notFound }
         let snapshot = try CampaignSnapshot.load(id: draft.campaignID, in: connection)
-        let viewer = try context.contributor(token: token(snapshot.campaign.slug), campaignID: snapshot.campaign.id, in: connection)
-        try snapshot.requireReader(viewer)
+        let viewer: ContributorRecord?
+        if let staff {
+            try staff.requireCovers(campaignID: snapshot.campaign.id)
+            viewer = nil
+        } else {
+            viewer = try context.contributor(token: token(snapshot.campaign.slug), campaignID: snapshot.campaign.id, in: connection)
+            try snapshot.requireReader(viewer)
+        }
         guard let version = try store.version(draftID: id, number: draft.version) else { throw APIError.notFound }
         let contributions = ContributionStore(connection)
         let votes = VoteStore(connection)
