@@ -55,6 +55,7 @@ extension OpenAPIDocument {
         "to": (.integerIn(minimum: 0, maximum: nil), false),
         "round": (.choice(["understand", "answer"]), false),
         "after": (.integerIn(minimum: 0, maximum: nil), false),
+        "shortlisted": (.choice(["true", "false"]), false),
     ]
 
     static let contributionFields: [(String, Schema)] = [
