@@ -4,33 +4,15 @@ import { api, describeError, seg, ApiError } from "./api.js";
 import { el, byId, replace, say, formatDay, plural, phaseName } from "./dom.js";
 import { voteButtons } from "./votes.js";
 import { CommentThread } from "./comments.js";
+import { markdownBlock } from "./stories.js";
 import { reportControl } from "./report.js";
 import { slugFromLocation } from "./slug.js";
 import { diffView } from "./word-diff.js";
 
 const day = (text) => (text ? formatDay(`${text}T12:00:00Z`) : "");
 
-/** A run of Markdown-lite text: plain, strong, emphasis, or a link the server checked is http(s). */
-function span(part) {
-  switch (part.style) {
-    case "strong": return el("strong", { text: part.text });
-    case "emphasis": return el("em", { text: part.text });
-    case "link": return el("a", { href: part.href, rel: "noopener noreferrer nofollow", text: part.text });
-    default: return document.createTextNode(part.text);
-  }
-}
-
-const spans = (parts) => (parts ?? []).map(span);
-
 /** One block of a body; its headings sit below the item's own h3. */
-function block(part) {
-  switch (part.type) {
-    case "heading": return el("h4", {}, ...spans(part.spans));
-    case "list": return el(part.ordered ? "ol" : "ul", {}, ...(part.items ?? []).map((item) => el("li", {}, ...spans(item))));
-    case "quote": return el("blockquote", {}, el("p", {}, ...spans(part.spans)));
-    default: return el("p", {}, ...spans(part.spans));
-  }
-}
+const block = (part) => markdownBlock(part, () => "h4");
 
 const STATES = { pending: "Waiting for the team", accepted: "Accepted", declined: "Declined" };
 

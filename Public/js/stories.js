@@ -17,10 +17,13 @@ function span(part) {
 
 const spans = (parts) => (parts ?? []).map(span);
 
-/** One block; a story's own headings sit below the story's title (h3), so they start at h4. */
-function block(part) {
+/**
+ * One block of Markdown-lite (stories, drafts). A story's own headings sit below the story's title (h3), so by
+ * default they start at h4; `heading` names the element for a heading of a given level.
+ */
+export function markdownBlock(part, heading = (level) => `h${Math.min(6, 3 + (level ?? 1))}`) {
   switch (part.type) {
-    case "heading": return el(`h${Math.min(6, 3 + (part.level ?? 1))}`, {}, ...spans(part.spans));
+    case "heading": return el(heading(part.level), {}, ...spans(part.spans));
     case "list": return el(part.ordered ? "ol" : "ul", {}, ...(part.items ?? []).map((item) => el("li", {}, ...spans(item))));
     case "quote": return el("blockquote", {}, el("p", {}, ...spans(part.spans)));
     default: return el("p", {}, ...spans(part.spans));
@@ -34,7 +37,7 @@ function storyItem(page, story) {
     el("p", { class: "meta" },
       el("span", { class: "pill storyteller", text: `Story by ${story.byline}` }),
       el("span", { text: `Posted ${formatTime(story.createdAt)}` })),
-    el("div", { class: "story-body" }, ...(story.blocks ?? []).map(block)),
+    el("div", { class: "story-body" }, ...(story.blocks ?? []).map((part) => markdownBlock(part))),
     story.link ? el("p", { class: "story-link" }, el("a", { href: story.link.url, rel: "noopener noreferrer nofollow", text: story.link.label })) : null,
     voteButtons(page, story));
   const thread = new CommentThread(page, story);
