@@ -77,9 +77,7 @@ enum InteractionRoutes {
 
     static func flag(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let body = try JSONBody(request.body)
-        let reason = TextRules.normalise(try body.requiredString("reason"))
-        if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
+        let reason = try reportReason(request)
         let caller = try context.caller(request, contributionID: id)
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
@@ -87,13 +85,7 @@ enum InteractionRoutes {
             let record = try visibleContribution(id, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
-            // Weighed by what the reporter has done, as it stands now (`ReportWeighing`).
-            guard let standing = try ContributorStore(connection).standing(contributorID: caller.id) else {
-                throw APIError.unauthorized
-            }
-            let weight = ReportWeighing.weight(
-                ReporterStanding(
-                    days: max(0, CoarseTime.dayNumber(now) - standing.joinedOn), posts: standing.posts, votes: standing.votes))
+            let weight = try reporterWeight(caller.id, now: now, in: connection)
             let flags = FlagStore(connection)
             switch try flags.flagContribution(id: id, contributorID: caller.id, reason: reason, weight: weight, now: now) {
             case .duplicate:
@@ -116,14 +108,29 @@ enum InteractionRoutes {
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 
+    /// The `reason` of a report, normalised and checked (`FlagRules`).
+    private static func reportReason(_ request: Request) throws -> String {
+        let reason = TextRules.normalise(try JSONBody(request.body).requiredString("reason"))
+        if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
+        return reason
+    }
+
+    /// A report's weight: what the reporter has done, as it stands now (`ReportWeighing`).
+    private static func reporterWeight(_ contributorID: Int64, now: Int64, in connection: Connection) throws -> Double {
+        guard let standing = try ContributorStore(connection).standing(contributorID: contributorID) else {
+            throw APIError.unauthorized
+        }
+        return ReportWeighing.weight(
+            ReporterStanding(
+                days: max(0, CoarseTime.dayNumber(now) - standing.joinedOn), posts: standing.posts, votes: standing.votes))
+    }
+
     /// A report of a comment: once per contributor (`already_flagged`), on a comment the crowd sees
     /// under a contribution it sees, while the phase rules allow reports on that contribution. It
     /// joins the moderation queue with its reason; it never hides the comment by itself.
     static func flagComment(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
-        let body = try JSONBody(request.body)
-        let reason = TextRules.normalise(try body.requiredString("reason"))
-        if let problem = FlagRules.validateReason(reason) { throw APIError.text(problem, field: "reason") }
+        let reason = try reportReason(request)
         let contributionID = try context.database.read { connection in
             guard let comment = try CommentStore(connection).comment(id: id), CommentRules.crowdSees(comment.state)
             else { throw APIError.notFound }
@@ -138,12 +145,7 @@ enum InteractionRoutes {
             let record = try visibleContribution(comment.contributionID, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
-            guard let standing = try ContributorStore(connection).standing(contributorID: caller.id) else {
-                throw APIError.unauthorized
-            }
-            let weight = ReportWeighing.weight(
-                ReporterStanding(
-                    days: max(0, CoarseTime.dayNumber(now) - standing.joinedOn), posts: standing.posts, votes: standing.votes))
+            let weight = try reporterWeight(caller.id, now: now, in: connection)
             guard try FlagStore(connection).flagComment(
                 id: id, contributorID: caller.id, reason: reason, weight: weight, now: now)
             else { throw FlagRefusal.alreadyFlagged }
