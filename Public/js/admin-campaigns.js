@@ -17,8 +17,8 @@ export const campaignsSection = {
   async load(section) {
     // Read afresh: a phase opened or a campaign renamed elsewhere in the console shows here at once.
     const answer = await api("GET", "/admin/campaigns");
-    section.console.campaigns = answer.campaigns ?? [];
-    const campaigns = section.console.campaigns;
+    const campaigns = answer.campaigns ?? [];
+    section.console.listCampaigns(campaigns);
     const rows = campaigns.map((c) => [
       c.title ?? c.slug, c.slug, campaignStateWords(c.state), phasesInWords(c.phases),
       el("span", { class: "actions" },

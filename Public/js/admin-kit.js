@@ -31,9 +31,12 @@ export function table(caption, headers, rows) {
       el("tbody", {}, ...rows.map((cells) => el("tr", {}, ...cells.map((cell) => el("td", {}, cell ?? "")))))));
 }
 
-/** Offers `text` as a file download without navigating away (a blob link, clicked once). */
-export function downloadText(text, filename, type = "text/csv") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/**
+ * Offers the server's bytes as a file download without navigating away (a blob link, clicked once). Never text
+ * re-wrapped: decoding drops the UTF-8 byte order mark Excel needs to read "Café" (issue 20).
+ */
+export function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
   const link = el("a", { href: url, download: filename, hidden: true });
   document.body.append(link);
   link.click();

@@ -2,7 +2,7 @@
 // and the shared access code.
 import { api, seg } from "./api.js";
 import { el, replace, phaseName, PHASES } from "./dom.js";
-import { field, input, select, table, downloadText, confirmStep } from "./admin-kit.js";
+import { field, input, select, table, downloadBlob, confirmStep } from "./admin-kit.js";
 
 const PHASE_OPTIONS = Object.keys(PHASES).map((kind) => [kind, phaseName(kind)]);
 
@@ -110,13 +110,13 @@ function profileQuestions(section, campaign) {
 
 function access(section, campaign) {
   const count = input({ type: "number", min: 1, max: 5000, value: 50 });
-  const invites = el("form", {}, field("How many invite codes", count),
+  const invites = el("form", { id: "invite-codes" }, field("How many invite codes", count),
     el("button", { type: "submit", text: "Create and download invite codes (CSV)" }));
   invites.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const csv = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/invites`, { count: Number(count.value) }, { accept: "text" }));
+    const csv = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/invites`, { count: Number(count.value) }, { accept: "blob" }));
     if (csv !== null) {
-      downloadText(csv, `${section.slug}-invites.csv`);
+      downloadBlob(csv, `${section.slug}-invites.csv`);
       section.say(`${count.value} invite codes created and downloaded.`, "success");
     }
   });

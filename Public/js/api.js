@@ -19,7 +19,8 @@ export class ApiError extends Error {
 
 /**
  * Sends a request and returns the parsed JSON body (or text for non-JSON answers, {} for 204).
- * `body` is sent as JSON; `accept` "text" returns the body as text; `headers` are added as given.
+ * `body` is sent as JSON; `accept` "text" returns the body as text, "blob" as the bytes the server sent (a file to save,
+ * its byte order mark kept); `headers` are added as given.
  * Throws ApiError for every non-2xx answer and for network failures.
  */
 export async function api(method, path, body = undefined, { accept = "json", headers: extra = {} } = {}) {
@@ -40,6 +41,7 @@ export async function api(method, path, body = undefined, { accept = "json", hea
   if (response.ok) {
     if (response.status === 204) return {};
     const type = response.headers.get("Content-Type") ?? "";
+    if (accept === "blob") return response.blob();
     if (accept === "text" || !type.includes("json")) return response.text();
     return response.json();
   }

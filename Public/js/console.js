@@ -87,6 +87,7 @@ class ConsoleState {
     this.sections = [];
     this.specs = [];
     this.current = "";
+    /** False while the campaign list is on its way: a section shown then loads once, when the campaign is chosen. */
     this.ready = false;
   }
 
@@ -94,6 +95,8 @@ class ConsoleState {
     byId("signin-form").addEventListener("submit", (event) => this.signIn(event));
     byId("sign-out").addEventListener("click", () => this.signOut());
     byId("campaign-picker").addEventListener("change", (event) => this.choose(event.target.value));
+    // Once, not per sign-in: a listener added on every `enter` would show (and load) a section once per sign-in.
+    window.addEventListener("hashchange", () => this.show(location.hash.slice(1)));
     try {
       this.me = await api("GET", "/admin/me");
       await this.enter();
@@ -149,10 +152,10 @@ class ConsoleState {
     byId("who").textContent = `Signed in as ${this.me.name} (${this.me.role})`;
     say(byId("console-status"), "");
     this.specs = sectionsFor(this.me.role);
+    this.ready = false;
     this.sections = this.specs.map((spec) => new Section(spec, this));
     replace(byId("sections"), ...this.sections.map((section) => section.node));
     replace(byId("console-nav"), ...this.specs.map((spec) => el("li", {}, el("a", { href: `#section-${spec.id}`, "data-section": spec.id, text: spec.title }))));
-    window.addEventListener("hashchange", () => this.show(location.hash.slice(1)));
     this.show(location.hash.slice(1));
     await this.loadCampaigns();
   }
@@ -173,6 +176,7 @@ class ConsoleState {
 
   /** Fills the campaign picker from /admin/campaigns, falling back to the campaigns named in /admin/me. */
   async loadCampaigns(select = null) {
+    this.ready = false;
     let campaigns = [];
     try {
       const answer = await api("GET", "/admin/campaigns");
@@ -181,13 +185,24 @@ class ConsoleState {
       if (error instanceof ApiError && error.status === 401) return this.signedOut("Please sign in again.");
       campaigns = (this.me.campaigns ?? []).map((slug) => (typeof slug === "string" ? { slug, title: slug } : slug));
     }
+    this.listCampaigns(campaigns);
+    const chosen = select ?? (campaigns.some((c) => c.slug === this.slug) ? this.slug : campaigns[0]?.slug ?? "");
+    byId("campaign-picker").value = chosen;
+    await this.choose(chosen);
+  }
+
+  /**
+   * Takes a fresh campaign list (from `loadCampaigns`, or a section that read /admin/campaigns itself): the picker's
+   * options and the headings name each campaign by its current title, and the choice stays as it was.
+   */
+  listCampaigns(campaigns) {
     this.campaigns = campaigns;
     const picker = byId("campaign-picker");
+    const kept = picker.value;
     replace(picker, el("option", { value: "", text: "No campaign chosen" }),
       ...campaigns.map((c) => el("option", { value: c.slug, text: `${c.title ?? c.slug} (${c.slug})` })));
-    const chosen = select ?? (campaigns.some((c) => c.slug === this.slug) ? this.slug : campaigns[0]?.slug ?? "");
-    picker.value = chosen;
-    await this.choose(chosen);
+    picker.value = campaigns.some((c) => c.slug === kept) ? kept : "";
+    for (const section of this.sections) section.nameCampaign();
   }
 
   /** The chosen campaign's record from the list, or null. */
