@@ -1,7 +1,7 @@
 """One campaign run through Understand → Answer → Prioritise → Act from the console (issue 20), the facilitator in one
 browser and a contributor in another: create and set up, launch, open each phase when asked, code the contributions
-against a theme added on the Codebook screen, publish it, score and shortlist the idea, and take the findings away as
-a CSV. Every step is a person's click; the API is only read, to check what the clicks did."""
+against a theme added on the Codebook screen, publish it, score and shortlist the idea, start its guide, which its
+author writes and the facilitator publishes for the public guide page, and take the findings away as a CSV. Every step is a person's click; the API is only read, to check what the clicks did."""
 import csv
 import io
 import time
@@ -102,6 +102,30 @@ def test_a_campaign_runs_through_all_four_phases_from_the_console(server, browse
     open_phase(facilitator, "prioritise", "Prioritise phase opened")
     open_phase(facilitator, "act", "Act phase opened")
     shortlist(facilitator, idea, "act", "Affordable from the bank budget")
+
+    # Act: the idea's guide is started on Guide review, its author writes it from the campaign page, and the
+    # facilitator marks it final and publishes it; the public guide page shows it.
+    show(facilitator, "guides")
+    click(facilitator, "#section-guides button.link")
+    text_in(facilitator, "#section-guides .status", f"Guide started for idea {idea}")
+    open_campaign(person, server, SLUG)
+    visible(person, "#invitation-link").click()
+    problem = visible(person, "#section-problem")
+    problem.send_keys("Nobody covers breaks after midnight, so nurses skip them.")
+    person.find_element(By.ID, "save").click()
+    text_in(person, "#status", "Saved as revision 1")
+    show(facilitator, "guides")
+    click(facilitator, "#guide-list li.item button")
+    text_in(facilitator, "#guide-review-title", "Floating break cover")
+    text_in(facilitator, "#guide-detail", "Nobody covers breaks after midnight, so nurses skip them.")
+    facilitator.find_element(By.XPATH, "//button[text()='Mark final']").click()
+    text_in(facilitator, "#section-guides .status", "Guide marked final")
+    visible(facilitator, '#guide-detail input[name="publish-reason"]').send_keys("Tried on ward 7 for a month")
+    facilitator.find_element(By.XPATH, "//button[text()='Publish in the guide']").click()
+    text_in(facilitator, "#section-guides .status", "Guide published")
+    person.get(f"{server.base_url}/guide/{SLUG}")
+    text_in(person, "#guides li.guide h3", "Floating break cover")
+    text_in(person, "#guides li.guide", "Nobody covers breaks after midnight, so nurses skip them.")
 
     campaign = admin.ok("GET", f"/admin/campaigns/{SLUG}")
     assert [p["state"] for p in campaign["phases"]] == ["closed", "closed", "closed", "open"], campaign["phases"]
