@@ -14,6 +14,8 @@ class Row:
         self.p50 = result["p50_us"] / 1000 if result else None
         self.p99 = result["p99_us"] / 1000 if result else None
         self.errors = result["errors"] if result else None
+        # Contributors who joined during the run (the launch-morning workload), else 0.
+        self.joins = result.get("joins", 0) if result else 0
         self.rss_mb = rss_mb
         self.note = ""
         self.seconds = None
@@ -90,6 +92,7 @@ class Report:
             if idle:
                 out.append(("10,000 idle: RSS < 150 MB, p99 < 10 ms", size,
                             f"{idle.rss_mb:.0f} MB, p99 {idle.p99:.1f} ms", idle.rss_mb < 150 and idle.p99 < 10))
+            out += self.launch_targets(size, row)
             export = row("export votes CSV")
             if export and size == "nation":
                 if export.seconds is None:
@@ -98,6 +101,36 @@ class Report:
                 else:
                     out.append(("10M-vote export < 60 s, < 100 MB", size, f"{export.seconds:.1f} s, {export.rss_mb:.0f} MB",
                                 export.seconds < 60 and export.rss_mb < 100))
+        return out
+
+    def launch_targets(self, size, row):
+        """Issue 26's targets (the launch morning) that this run measured at `size`."""
+        out = []
+        health, nginx_health = row("healthz"), self.nginx.get("healthz")
+        if health and nginx_health:
+            ratio = health.rps / nginx_health.rps
+            out.append(("healthz ≥ 0.9× nginx, default settings (issue 26)", size, f"{ratio:.2f}×", ratio >= 0.9))
+        mixed = next((r for r in self.rows if r.size == size and r.name == "mixed 90/9/1 + 1,000 SSE"), None)
+        if mixed and size == "realistic":
+            out.append(("mixed + 1,000 SSE ≥ 25,000 req/s, p99 < 25 ms", size,
+                        f"{mixed.rps:,.0f} req/s, p99 {mixed.p99:.1f} ms", mixed.rps >= 25_000 and mixed.p99 < 25))
+        if mixed and size == "nation":
+            out.append(("mixed + 1,000 SSE ≥ 15,000 req/s (nation)", size, f"{mixed.rps:,.0f} req/s",
+                        mixed.rps >= 15_000))
+        many = next((r for r in self.rows if r.size == size and r.name == "mixed 90/9/1 + 10,000 SSE"), None)
+        if many and size == "realistic":
+            out.append(("mixed + 10,000 SSE ≥ 10,000 req/s, RSS < 500 MB", size,
+                        f"{many.rps:,.0f} req/s, {many.rss_mb:.0f} MB", many.rps >= 10_000 and many.rss_mb < 500))
+        posts = row("posts (ideas + comments)")
+        if posts and size == "realistic":
+            out.append(("posts ≥ 15,000/s", size, f"{posts.rps:,.0f}/s", posts.rps >= 15_000))
+        shuffled = row("random 50, rotating tokens")
+        if shuffled and size == "realistic":
+            out.append(("random 50 ≥ 25,000 req/s", size, f"{shuffled.rps:,.0f} req/s", shuffled.rps >= 25_000))
+        grouped = row("durable votes, group commit")
+        if grouped and size == "nation":
+            out.append(("durable votes ≥ 25,000/s (nation)", size, f"{grouped.rps:,.0f}/s",
+                        grouped.rps >= 25_000 and grouped.errors == 0))
         return out
 
     def markdown(self):
@@ -110,7 +143,8 @@ class Report:
             f"workload, {self.mixed_duration} s for the mixed one; loopback.",
             f"- Load average when the run started: {self.load_before[0]:.1f} (other jobs on the machine make "
             "numbers noisy when it is above ~0.5).",
-            "- Durable writes: `synchronous=FULL` (the default). Rate limits and the access log off.",
+            "- Durable writes: `synchronous=FULL` (the default). The access log on (the default); rate limits on "
+            "(the default) for `healthz` and `static gzip`, off for the rest, whose load comes from one address.",
         ]
         lines += [f"- {note}" for note in self.notes]
         lines += ["", "## Seeds", "", "| size | seconds | rows/s | database |", "|---|---:|---:|---:|"]

@@ -56,6 +56,9 @@ def main():
     work = tempfile.mkdtemp(prefix="groundswell-one-")
     db = os.path.join(work, f"{args.size}.sqlite")
     shutil.copyfile(os.path.join(CACHE, f"{args.size}.sqlite"), db)
+    # The server key the seed was made with (its device tokens are keyed with it), mode 0600.
+    shutil.copyfile(os.path.join(CACHE, f"{args.size}.sqlite.key"), db + ".key")
+    os.chmod(db + ".key", 0o600)
     os.sync()  # the copy's write-back would otherwise slow every fsync of the run
     env = {"BENCH_TOKENS": os.path.join(CACHE, f"{args.size}.tokens"), "BENCH_SLUG": SLUG, **campaign_ids(db)}
     server_env = dict(item.split("=", 1) for item in args.env)

@@ -27,10 +27,19 @@ end
 
 counter = 0
 
+-- The threads, so `done` can sum what a script counted in each (a global `joins`, launch.lua).
+local threads = {}
+
+function setup(thread)
+  threads[#threads + 1] = thread
+end
+
 function done(summary, latency, requests)
   local e = summary.errors
+  local joins = 0
+  for _, thread in ipairs(threads) do joins = joins + (thread:get("joins") or 0) end
   io.write(string.format(
-    'BENCHJSON {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}\n',
+    'BENCHJSON {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d,"joins":%d}\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect, e.read, e.write, e.status, e.timeout))
+    e.connect, e.read, e.write, e.status, e.timeout, joins))
 end
