@@ -140,6 +140,12 @@ public final class Database: @unchecked Sendable {
     /// Writes by other processes (the CLI on the same file) are not counted.
     public var dataVersion: Int { writer.statistics.commits }
 
+    /// Like `dataVersion`, but unmoved by transactions that only appended journal votes or folded
+    /// them: those change `votes` and the contributions' counts and score, nothing else. A cache of
+    /// something that depends on neither (which contributions a listing matches) may key on this,
+    /// read before its read transaction as `dataVersion` is. Without the journal every vote moves it.
+    public var nonVoteVersion: Int { writer.statistics.nonVoteCommits }
+
     /// What the writer has done so far.
     public var writeStatistics: WriteStatistics { writer.statistics }
 

@@ -182,10 +182,17 @@ extension WriteQueue {
             return
         }
         let hookWorked = hook?.committed() ?? false
+        let nonVote = requests.contains { request in
+            switch request.kind {
+            case .general: true
+            case .appendOnly: hook == nil
+            }
+        }
         record {
             $0.commits += 1
             $0.acknowledged += requests.count
             if hookWorked { $0.hookTransactions += 1 }
+            if nonVote { $0.nonVoteCommits += 1 }
         }
         for request in requests { request.succeed() }
         if thenRunHookAlone { runHookAlone() }

@@ -14,6 +14,10 @@ public struct WriteStatistics: Sendable, Equatable {
     public var failedCommits = 0
     /// Transactions in which the batch hook's own work committed (the vote journal's folds).
     public var hookTransactions = 0
+    /// Transactions that committed a write other than the hook's own rows: any general request, or
+    /// an append-only one without a hook (it then writes the tables). Journal votes and their folds
+    /// change only votes and counts, so this stays put while they commit (`Database.nonVoteVersion`).
+    public var nonVoteCommits = 0
 }
 
 /// Owns the writer connection and runs every write on `queue`.

@@ -46,3 +46,41 @@ import Storage
         #expect(alicePages != posted.map(Int.init) && alicePages != posted.reversed().map(Int.init))
     }
 }
+
+/// The ids a random page permutes are kept across votes (issue 26: re-reading every matching id
+/// after each vote batch was half the mixed workload), and still follow every other write.
+@Suite(.serialized) struct RandomListingVersionTests {
+    private static let random = "/api/campaigns/test/contributions?sort=random&limit=50"
+    private static let idsKey = ListingKey(slug: "test", sort: .random, limit: 0, question: nil, theme: nil, cursor: nil, text: nil)
+
+    private func ids(_ response: APIResponse) -> Set<Int> { Set(response.items.compactMap { $0["id"] as? Int }) }
+
+    @Test func votesKeepTheMatchingIdsAndOtherWritesReplaceThem() throws {
+        let server = try TestApp()
+        defer { server.close() }
+        let context = server.app.context
+        let fac = server.staffClient(try server.addStaff("fac", .facilitator))
+        let alice = server.client(), bob = server.client()
+        try alice.join()
+        try bob.join()
+        let first = try alice.post(question: server.understandQuestion, body: "Buses are late every morning")
+        let second = try alice.post(question: server.understandQuestion, body: "Trains are cancelled without notice")
+        #expect(ids(try bob.send("GET", Self.random)) == [Int(first), Int(second)])
+        let kept = context.database.nonVoteVersion
+        #expect(context.shuffleIDs.value(for: Self.idsKey, version: kept) == [first, second])
+
+        let dataVersion = context.database.dataVersion
+        #expect(try bob.send("PUT", "/api/contributions/\(first)/vote", json: #"{"value":1}"#).status == 200)
+        #expect(context.database.dataVersion > dataVersion, "the vote committed")
+        #expect(context.database.nonVoteVersion == kept, "a vote is no reason to read the ids again")
+        let afterVote = try bob.send("GET", Self.random)
+        #expect(afterVote.items.first { $0["id"] as? Int == Int(first) }?["up"] as? Int == 1, "counts are read per page")
+        #expect(afterVote.items.first { $0["id"] as? Int == Int(first) }?["myVote"] as? Int == 1)
+
+        #expect(try fac.send("POST", "/admin/contributions/\(first)/hide", json: #"{"reason":"Off topic"}"#).status == 200)
+        #expect(context.database.nonVoteVersion > kept)
+        #expect(ids(try bob.send("GET", Self.random)) == [Int(second)])
+        let third = try bob.post(question: server.understandQuestion, body: "Cycle lanes end suddenly")
+        #expect(ids(try alice.send("GET", Self.random)) == [Int(second), Int(third)])
+    }
+}

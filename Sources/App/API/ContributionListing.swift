@@ -5,7 +5,8 @@ import Storage
 
 /// The listing route. Keyset sorts (top, new, controversial, discussed) are rendered once per data
 /// version for everyone (`RenderedListing`) and given each caller's votes on the way out; `random`
-/// keeps the matching ids per data version and pages through `ShuffleOrder` with the caller's seed.
+/// keeps the matching ids until a write other than a vote and pages through `ShuffleOrder` with the
+/// caller's seed.
 enum ContributionListing {
     static func list(_ request: Request, _ context: AppContext) throws -> Response {
         let slug = try request.slugParameter()
@@ -89,11 +90,12 @@ enum ContributionListing {
         return (viewer.id, try VoteStore(connection).myVotes(contributionIDs: ids, contributorID: viewer.id))
     }
 
-    /// A `random` page in the caller's own stable order; the cursor is the offset into it.
+    /// A `random` page in the caller's own stable order; the cursor is the offset into it. The ids
+    /// it permutes depend on no vote, so they are kept across votes (`Database.nonVoteVersion`).
     private static func shuffled(
         _ key: ListingKey, token: String?, context: AppContext, query: (Int64, UInt64) -> ContributionQuery
     ) throws -> Response {
-        let version = context.database.dataVersion
+        let version = context.database.nonVoteVersion
         var idsKey = key
         idsKey.limit = 0
         idsKey.cursor = nil
