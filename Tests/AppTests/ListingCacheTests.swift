@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import App
 import Storage
+import Synchronization
 
 @Suite(.serialized) struct ListingCacheTests {
     private static let top = "/api/campaigns/test/contributions?sort=top&limit=50"
@@ -99,5 +100,49 @@ import Storage
         #expect(cache.value(for: 12, version: 1) == nil && cache.value(for: 12, version: 3) == nil)
         cache.store([2], for: 12, version: 1)
         #expect(cache.value(for: 12, version: 2) == [1], "an older value never replaces a newer one")
+    }
+
+    /// Callers that miss while the value is being computed wait for it instead of computing it too:
+    /// after a write, every request in flight used to re-read and re-render the same page.
+    @Test func aMissIsComputedOncePerVersionWhoeverAsks() {
+        let cache = VersionedCache<Int, [UInt8]>(limits: .init(maxEntries: 8, maxBytes: 1000)) { $0.count }
+        let computed = Mutex(0)
+        let values = Mutex<[Int: [UInt8]]>([:])
+        let firstStarted = DispatchSemaphore(value: 0), secondAsking = DispatchSemaphore(value: 0)
+        let both = DispatchGroup()
+        both.enter()
+        DispatchQueue.global().async {
+            let value = cache.value(for: 1, version: 5) { () -> [UInt8] in
+                computed.withLock { $0 += 1 }
+                firstStarted.signal()
+                secondAsking.wait()  // the second caller has asked, or is about to
+                return [7]
+            }
+            values.withLock { $0[1] = value }
+            both.leave()
+        }
+        firstStarted.wait()
+        both.enter()
+        DispatchQueue.global().async {
+            secondAsking.signal()
+            let value = cache.value(for: 1, version: 5) { () -> [UInt8] in
+                computed.withLock { $0 += 1 }
+                return [8]
+            }
+            values.withLock { $0[2] = value }
+            both.leave()
+        }
+        both.wait()
+        #expect(computed.withLock { $0 } == 1)
+        #expect(values.withLock { $0 } == [1: [7], 2: [7]], "the second caller gets the first one's value")
+        #expect(cache.value(for: 1, version: 6) { [9] } == [9], "a new version is computed again")
+    }
+
+    @Test func aFailedComputationStoresNothing() {
+        struct Failure: Error {}
+        let cache = VersionedCache<Int, [UInt8]>(limits: .init(maxEntries: 8, maxBytes: 1000)) { $0.count }
+        #expect(throws: Failure.self) { try cache.value(for: 1, version: 1) { () throws -> [UInt8] in throw Failure() } }
+        #expect(cache.value(for: 1, version: 1) == nil)
+        #expect(cache.value(for: 1, version: 1) { [3] } == [3])
     }
 }

@@ -54,30 +54,27 @@ enum ContributionListing {
         }
     }
 
-    /// A keyset page: from the cache when the data has not changed since it was rendered.
+    /// A keyset page: from the cache when the data has not changed since it was rendered, else
+    /// rendered once for everyone asking at this version (`VersionedCache.value(for:version:computing:)`).
     private static func shared(
         _ key: ListingKey, token: String?, context: AppContext, query: (Int64, UInt64) -> ContributionQuery
     ) throws -> Response {
         let version = context.database.dataVersion
-        if let cached = context.listingPages.value(for: key, version: version) {
-            guard let token else {
-                if cached.membersOnly { throw JoinRefusal.inviteRequired }
-                return .json(cached.bytes)
-            }
-            let viewer = try context.database.read { connection in
-                try viewerVotes(token: token, campaignID: cached.campaignID, on: cached.contributionIDs, connection, context)
-            }
-            if cached.membersOnly, viewer == nil { throw JoinRefusal.inviteRequired }
-            return .json(viewer.map { cached.personalised(viewerID: $0.id, votes: $0.votes) } ?? cached.bytes)
-        }
-        let (rendered, viewer) = try context.database.read { connection in
-            let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
-            let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
-            let viewer = try viewerVotes(token: token, campaignID: snapshot.campaign.id, on: page.items.map(\.id), connection, context)
-            return (RenderedListing(campaignID: snapshot.campaign.id, membersOnly: snapshot.isMembersOnly, page: page), viewer)
-        }
         // Kept for the members too: the campaign's access is part of the data version it was rendered at.
-        context.listingPages.store(rendered, for: key, version: version)
+        let rendered = try context.listingPages.value(for: key, version: version) {
+            try context.database.read { connection in
+                let snapshot = try CampaignSnapshot.load(slug: key.slug, in: connection)
+                let page = try ContributionStore(connection).list(query(snapshot.campaign.id, 0))
+                return RenderedListing(campaignID: snapshot.campaign.id, membersOnly: snapshot.isMembersOnly, page: page)
+            }
+        }
+        guard let token else {
+            if rendered.membersOnly { throw JoinRefusal.inviteRequired }
+            return .json(rendered.bytes)
+        }
+        let viewer = try context.database.read { connection in
+            try viewerVotes(token: token, campaignID: rendered.campaignID, on: rendered.contributionIDs, connection, context)
+        }
         if rendered.membersOnly, viewer == nil { throw JoinRefusal.inviteRequired }
         return .json(viewer.map { rendered.personalised(viewerID: $0.id, votes: $0.votes) } ?? rendered.bytes)
     }
@@ -105,11 +102,7 @@ enum ContributionListing {
             try snapshot.requireReader(viewer)
             let query = query(snapshot.campaign.id, viewer?.shuffleSeed ?? 0)
             let store = ContributionStore(connection)
-            let ids = try context.shuffleIDs.value(for: idsKey, version: version) ?? {
-                let ids = try store.matchingIDs(query)
-                context.shuffleIDs.store(ids, for: idsKey, version: version)
-                return ids
-            }()
+            let ids = try context.shuffleIDs.value(for: idsKey, version: version) { try store.matchingIDs(query) }
             let offset = query.cursor.flatMap { $0.sort == .random ? max(0, Int($0.id)) : nil } ?? 0
             let page = try store.shuffledPage(ids: ids, seed: query.shuffleSeed, offset: offset, limit: query.limit)
             let votes = try viewer.map {

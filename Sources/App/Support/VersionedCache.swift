@@ -1,4 +1,5 @@
 // A bounded, thread-safe cache whose entries are valid for one database data version.
+import Dispatch
 import Synchronization
 
 /// Values computed from the database, each stored with the `Database.dataVersion` read before the
@@ -6,6 +7,10 @@ import Synchronization
 ///
 /// Bounded by entry count and by an estimate of bytes (`cost` of each value). Entries of older
 /// versions can never be returned again and are dropped first; then the least recently used.
+///
+/// `value(for:version:computing:)` computes a missing value once per key and version: callers that
+/// miss while another computes it wait for that value instead of computing it again (after each
+/// write, every request in flight missed at once and each re-read the same rows; issue 26).
 final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// How large the cache may grow. A value costing more than `maxBytes` is not stored.
     struct Limits: Sendable {
@@ -22,10 +27,30 @@ final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable 
         var lastUse: UInt64
     }
 
+    /// A value being computed: those who wait for it wait on `done`, left once it is stored or failed.
+    private final class Flight: Sendable {
+        let version: Int
+        let done = DispatchGroup()
+
+        init(version: Int) {
+            self.version = version
+            done.enter()
+        }
+    }
+
+    /// What a caller of `value(for:version:computing:)` does next.
+    private enum Step {
+        case hit(Value)
+        case wait(Flight)
+        case compute(Flight)
+    }
+
     private struct State {
         var entries: [Key: Entry] = [:]
         var bytes = 0
         var clock: UInt64 = 0
+        /// The computation in progress per key, if any.
+        var flights: [Key: Flight] = [:]
     }
 
     let limits: Limits
@@ -46,6 +71,43 @@ final class VersionedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable 
             entry.lastUse = state.clock
             state.entries[key] = entry
             return entry.value
+        }
+    }
+
+    /// The value for `key` at `version`: stored, computed by another caller meanwhile (waiting for
+    /// it), or computed here by `compute` and stored. A caller whose `compute` throws stores
+    /// nothing; one waiting for it then computes for itself.
+    func value(for key: Key, version: Int, computing compute: () throws -> Value) rethrows -> Value {
+        while true {
+            let step = state.withLock { state -> Step in
+                if var entry = state.entries[key], entry.version == version {
+                    state.clock += 1
+                    entry.lastUse = state.clock
+                    state.entries[key] = entry
+                    return .hit(entry.value)
+                }
+                if let flight = state.flights[key], flight.version == version { return .wait(flight) }
+                // A computation for another version goes on; this one replaces it as the one to wait for.
+                let flight = Flight(version: version)
+                state.flights[key] = flight
+                return .compute(flight)
+            }
+            switch step {
+            case .hit(let value):
+                return value
+            case .wait(let flight):
+                flight.done.wait()
+            case .compute(let flight):
+                defer {
+                    state.withLock { state in
+                        if state.flights[key] === flight { state.flights[key] = nil }
+                    }
+                    flight.done.leave()
+                }
+                let value = try compute()
+                store(value, for: key, version: version)
+                return value
+            }
         }
     }
 
