@@ -35,8 +35,11 @@ export class CommentThread {
     });
   }
 
+  /** "Comment" invites writing, so it is offered only where a comment would be taken; a closed thread reads
+   * "Comments (3)" and, with nothing to read, is not offered at all. */
   label() {
     this.toggle.textContent = this.count ? `Comments (${this.count})` : "Comment";
+    this.toggle.hidden = !this.writable && !this.count;
   }
 
   async flip() {

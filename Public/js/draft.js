@@ -52,7 +52,7 @@ function reactions(page, item, node) {
   const thread = new CommentThread(page, item);
   thread.attach(node);
   return el("div", {}, voteButtons(page, item),
-    el("div", { class: "actions" }, thread.toggle, reportControl(page, item, node)), thread.panel);
+    el("div", { class: "actions" }, thread.toggle, item.mine ? null : reportControl(page, item, node)), thread.panel);
 }
 
 function amendmentItem(page, amendment) {

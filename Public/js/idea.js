@@ -124,7 +124,8 @@ async function start() {
     byId("discussion-thread").append(thread.panel);
     byId("discussion").hidden = false;
     thread.load();
-    byId("idea-actions").append(reportControl(page, item, article));
+    // Nobody reports their own idea (they can edit or withdraw it), as with their own comments.
+    if (!item.mine) byId("idea-actions").append(reportControl(page, item, article));
     showReported(page.reported);
   }
   renderOutcome(item.outcome);

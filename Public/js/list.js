@@ -170,7 +170,7 @@ export class ContributionList {
     node.dataset.mine = String(Boolean(item.mine));
     const thread = new CommentThread(this.page, item);
     thread.attach(node);
-    node.append(el("div", { class: "actions" }, thread.toggle, reportControl(this.page, item, node)), thread.panel);
+    node.append(el("div", { class: "actions" }, thread.toggle, item.mine ? null : reportControl(this.page, item, node)), thread.panel);
     return node;
   }
 

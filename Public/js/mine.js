@@ -77,11 +77,21 @@ export function setUpMine(page) {
     link.textContent = guide.revision ? "Carry on with the guide" : "Write its guide";
   };
 
+  /** What the list lets its owner do now, in words: editing ends with Answer, withdrawing with the campaign. */
+  const intro = () => {
+    const { state, openPhase } = page.campaign;
+    byId("mine-intro").textContent = state !== "live"
+      ? "Only you can see this list. The campaign has ended: contributions can no longer be edited or withdrawn."
+      : ["understand", "answer"].includes(openPhase)
+        ? "Only you can see this list. You can edit a contribution until someone votes or comments on it, and withdraw it at any time."
+        : "Only you can see this list. Editing has closed; you can still withdraw a contribution.";
+  };
+
   const render = (item, guide = null) => {
     const node = el("li", { class: "item", "data-mine-id": item.id });
     const withdrawn = item.state === "withdrawn";
     const actions = el("div", { class: "actions" });
-    if (!withdrawn) {
+    if (!withdrawn && page.campaign.state === "live") {
       if (editable(item)) actions.append(el("button", { type: "button", class: "secondary", text: "Edit", onclick: () => editForm(item, node) }));
       const withdraw = el("button", { type: "button", class: "danger", text: "Withdraw" });
       withdraw.addEventListener("click", async () => {
@@ -124,6 +134,7 @@ export function setUpMine(page) {
       byId("invitation").hidden = true;
       return;
     }
+    intro();
     try {
       const me = await api("GET", `/api/me${query({ campaign: page.slug })}`);
       page.reported = me.reported ?? null;

@@ -33,10 +33,14 @@ def test_newcomer_joins_posts_sees_similar_votes_comments_and_reports(server, br
     browser.find_element(By.CSS_SELECTOR, f"#comments-{first} .comment .comment-form button[type=submit]").click()
     text_in(browser, f"#comments-{first} .replies", "Agreed, and at weekends")
 
-    node.find_element(By.CSS_SELECTOR, "button.report").click()
-    visible(browser, f"#report-reason-{first}")
-    node.find_element(By.CSS_SELECTOR, ".report-form button[type=submit]").click()
-    text_in(browser, f'#items li[data-id="{first}"] .report-form', "Thank you")
+    # Nobody reports their own idea; someone else's they can.
+    assert not node.find_elements(By.CSS_SELECTOR, "button.report")
+    other = browser.find_element(By.CSS_SELECTOR, "#items li[data-mine='false'][data-id]")
+    theirs = other.get_attribute("data-id")
+    other.find_element(By.CSS_SELECTOR, "button.report").click()
+    visible(browser, f"#report-reason-{theirs}")
+    other.find_element(By.CSS_SELECTOR, ".report-form button[type=submit]").click()
+    text_in(browser, f'#items li[data-id="{theirs}"] .report-form', "Thank you")
 
 
 def test_an_unsent_draft_survives_a_reload(server, browser):

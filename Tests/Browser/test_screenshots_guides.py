@@ -3,8 +3,9 @@ guide editor (also showing a conflict), and the console's coding, shortlist and 
 import pytest
 from selenium.webdriver.common.by import By
 
+from api_client import hand_cookies_to
 from conftest import SCREENSHOTS
-from pages import screenshot, show, sign_in, text_in, visible, wait
+from pages import open_campaign, screenshot, show, sign_in, text_in, visible, wait
 from scenes import published_guides
 
 
@@ -41,3 +42,27 @@ def test_screenshots_of_the_guide_pages(server, scene, browser, width):
             visible(browser, f'#guide-list li[data-guide-id="{scene["guides"][0]["id"]}"] button').click()
             text_in(browser, "#guide-review-title", scene["guides"][0]["title"])
         screenshot(browser, f"console-{section}", width, SCREENSHOTS)
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_screenshots_of_act_as_a_newcomer_and_as_an_author(server, scene, browsers, width):
+    """The campaign page in Act for a visitor and for the author of a chosen idea. At 1280 the author's page is also
+    taken at 640 and 320 CSS px, which is what 200% and 400% browser zoom leave of it (WCAG 1.4.10 reflow)."""
+    newcomer = browsers(width, 900)
+    open_campaign(newcomer, server)
+    visible(newcomer, "#banner-guide")
+    screenshot(newcomer, "campaign-act-newcomer", width, SCREENSHOTS)
+
+    author = browsers(width, 900)
+    hand_cookies_to(author, scene["author"])
+    open_campaign(author, server)
+    visible(author, "#invitation")
+    wait(author).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#mine-items li"))
+    screenshot(author, "campaign-act-author", width, SCREENSHOTS)
+    for zoomed in ((640, 320) if width == 1280 else ()):
+        screenshot(author, "campaign-act-author-zoom", zoomed, SCREENSHOTS)
+        author.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": zoomed, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+        sideways = author.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        author.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        assert sideways <= 0, f"the author's Act page scrolls sideways at {zoomed} px"
