@@ -58,6 +58,36 @@ import TestSupport
         }
     }
 
+    @Test func aMergedDuplicatesLinkLeadsToTheIdeaItWasMergedIntoUntilTheMergeIsUndone() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
+        let author = app.client()
+        try author.join()
+        let kept = try author.post(question: app.understandQuestion, title: "Evening clinics", body: "Open until eight")
+        let middle = try author.post(question: app.understandQuestion, title: "Late clinics", body: "Open later")
+        let first = try author.post(question: app.understandQuestion, title: "After-work clinics", body: "Open after work")
+        func merge(_ source: Int64, into target: Int64) throws {
+            #expect(try fac.send("POST", "/admin/contributions/\(source)/merge",
+                                 json: #"{"into":\#(target),"reason":"Duplicate"}"#).status == 200)
+        }
+        try merge(first, into: middle)
+        try merge(middle, into: kept)
+        // A link shared before either merge follows the chain to where the idea lives now.
+        for source in [first, middle] {
+            let moved = try app.client().send("GET", "/c/test/ideas/\(source)")
+            #expect(moved.status == 302, "\(source)")
+            #expect(moved.headers["Location"] == "/c/test/ideas/\(kept)", "\(source)")
+        }
+        #expect(try fac.send("POST", "/admin/contributions/\(middle)/unmerge", json: #"{"reason":"Not the same"}"#).status == 200)
+        #expect(try app.client().send("GET", "/c/test/ideas/\(middle)").status == 200)
+        #expect(try app.client().send("GET", "/c/test/ideas/\(first)").headers["Location"] == "/c/test/ideas/\(middle)")
+        // Merged into an idea the crowd no longer sees: nothing to lead to.
+        #expect(try fac.send("POST", "/admin/contributions/\(middle)/hide", json: #"{"reason":"Off topic"}"#).status == 200)
+        let gone = try app.client().send("GET", "/c/test/ideas/\(first)")
+        #expect(gone.status == 404 && gone.headers["Location"] == nil)
+    }
+
     @Test func anIdeaOfAnotherCampaignIsNotFoundUnderThisOne() throws {
         let app = try TestApp()
         defer { app.close() }

@@ -10,20 +10,32 @@ enum IdeaPageRoute {
         router.add(.get, "/c/{slug}/ideas/{id}", on: .pool, page)
     }
 
+    /// What the page answers for one id.
+    private enum Answer {
+        case page(IdeaPageHead)
+        /// A merged duplicate: its shared links lead to the idea it now lives in.
+        case movedTo(Int64)
+        case notFound
+    }
+
+    /// Merges chain (a target may later be merged itself); a longer chain than this is not followed.
+    static let mergeHops = 8
+
     /// The page shell (`idea.js` fills it in from the API) with the idea's title and Open Graph
-    /// tags written in, since a link preview does not run scripts. An idea the crowd does not see
-    /// — unknown, of another campaign, hidden, withdrawn, merged, waiting for approval — is the
-    /// HTML 404 page, as is a draft campaign. In an invite-only campaign a visitor who has not
+    /// tags written in, since a link preview does not run scripts. A merged duplicate redirects
+    /// (302: a merge can be undone) to the idea it was merged into, so links shared before the
+    /// merge keep working. An idea the crowd does not see — unknown, of another campaign, hidden,
+    /// withdrawn, waiting for approval — is the HTML 404 page, as is a draft campaign. In an invite-only campaign a visitor who has not
     /// joined gets the shell with the campaign's title alone, whatever the id, so the page
     /// confirms no idea to them; a member is answered as in an open campaign.
     static func page(_ request: Request, _ context: AppContext) throws -> Response {
         guard let slug = request.parameter("slug"), let idText = request.parameter("id"), let id = Int64(idText), id > 0,
               let template = context.staticFiles?.bytes(ofFile: template)
         else { return AppResponder.notFound(request, context) }
-        let head: IdeaPageHead? = try context.database.read { connection in
-            guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { return nil }
+        let answer: Answer = try context.database.read { connection in
+            guard let campaign = try CampaignStore(connection).campaign(slug: slug) else { return .notFound }
             switch campaign.state {
-            case .draft: return nil
+            case .draft: return .notFound
             case .live, .archived: break
             }
             switch campaign.access {
@@ -31,16 +43,32 @@ enum IdeaPageRoute {
             case .invite:
                 let member = try context.contributor(
                     token: request.contributorToken(slug: slug), campaignID: campaign.id, in: connection)
-                if member == nil { return .campaignOnly(campaignTitle: campaign.title) }
+                if member == nil { return .page(.campaignOnly(campaignTitle: campaign.title)) }
             }
-            guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id,
-                  ContributionLifecycle.crowdSees(idea.state)
-            else { return nil }
+            let contributions = ContributionStore(connection)
+            guard var idea = try contributions.contribution(id: id), idea.campaignID == campaign.id else { return .notFound }
+            var hops = 0
+            while idea.state == .merged, hops < mergeHops, let target = try ModerationStore(connection).mergedInto(id: idea.id),
+                  let next = try contributions.contribution(id: target), next.campaignID == campaign.id {
+                (idea, hops) = (next, hops + 1)
+            }
+            guard ContributionLifecycle.crowdSees(idea.state) else { return .notFound }
+            if idea.id != id { return .movedTo(idea.id) }
             // A held idea keeps its page (the list folds it away, it is not gone) but not its words.
-            if idea.held { return .campaignOnly(campaignTitle: campaign.title) }
-            return .idea(title: idea.title, body: idea.body, campaignTitle: campaign.title)
+            if idea.held { return .page(.campaignOnly(campaignTitle: campaign.title)) }
+            return .page(.idea(title: idea.title, body: idea.body, campaignTitle: campaign.title))
         }
-        guard let head, let filled = head.filling(String(decoding: template, as: UTF8.self)) else {
+        let head: IdeaPageHead
+        switch answer {
+        case .notFound: return AppResponder.notFound(request, context)
+        case .movedTo(let target):
+            var headers = Headers()
+            headers.add("Location", "/c/\(slug)/ideas/\(target)")
+            headers.add("Cache-Control", "no-cache")
+            return Response(status: .found, headers: headers, body: .bytes([]))
+        case .page(let found): head = found
+        }
+        guard let filled = head.filling(String(decoding: template, as: UTF8.self)) else {
             return AppResponder.notFound(request, context)
         }
         var headers = Headers()

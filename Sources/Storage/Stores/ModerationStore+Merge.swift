@@ -47,6 +47,13 @@ extension ModerationStore {
         return MergeRecord(id: mergeID, sourceID: sourceID, targetID: targetID, sourceState: source.state, undoneAt: nil)
     }
 
+    /// The contribution `id` was merged into, when it is merged; `nil` otherwise.
+    public func mergedInto(id: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT merged_into FROM contributions WHERE id = ? AND state = 'merged'", id) { row in
+            row.optionalInt(0)
+        } ?? nil
+    }
+
     /// Every merge of the campaign's contributions that has not been undone, latest first.
     public func activeMerges(campaignID: Int64) throws -> [MergeRecord] {
         try connection.query(
