@@ -1,7 +1,8 @@
 // The three selections an idea passes through after Answer, and the criteria facilitators score.
 
 /// A shortlist round. Stored as `shortlist_rounds.round` 1, 2, 3; the contributor API's
-/// `shortlisted` flag means "in the campaign's latest round", so rounds only ever grow forward.
+/// `shortlisted` flag means "in the campaign's latest round up to `crowdShortlist`", so rounds
+/// only ever grow forward.
 public enum ShortlistRound: String, CaseIterable, Sendable {
     /// Ideas opened to votes and comments in the Prioritise phase.
     case prioritise
@@ -9,6 +10,10 @@ public enum ShortlistRound: String, CaseIterable, Sendable {
     case act
     /// Ideas whose finished guide appears in the published guide.
     case published
+
+    /// The last round the crowd's shortlist follows: the ideas chosen in Act. The published round
+    /// marks which of them have a published guide; it does not take the others off the list.
+    public static let crowdShortlist: ShortlistRound = .act
 
     public var number: Int {
         switch self {

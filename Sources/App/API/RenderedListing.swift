@@ -11,7 +11,7 @@ struct ListingKey: Hashable, Sendable {
     var theme: Int?
     var cursor: String?
     var text: String?
-    /// `true`: the latest shortlist round only; `false`: everything else; nil: both.
+    /// `true`: the shortlist only (the latest round up to Act); `false`: everything else; nil: both.
     var shortlisted: Bool? = nil
 }
 

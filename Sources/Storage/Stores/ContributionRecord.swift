@@ -96,7 +96,7 @@ public struct ContributionQuery: Sendable {
     public var limit: Int
     public var cursor: ContributionCursor?
     public var shuffleSeed: UInt64
-    /// `true`: only those in the latest shortlist round (what Prioritise is about); `false`: only
+    /// `true`: only those on the shortlist (the latest round up to Act; what Prioritise is about); `false`: only
     /// those not in it; nil: both.
     public var shortlisted: Bool?
 

@@ -9,16 +9,23 @@ public struct ContributionStore {
         self.connection = connection
     }
 
+    /// Whether contribution `c` is on the crowd's shortlist: in the campaign's latest round up to
+    /// the act round (`ShortlistRound.crowdShortlist`). Publishing a guide does not narrow it:
+    /// the chosen ideas still waiting for their guide stay chosen.
+    static let inShortlist = """
+        EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
+                WHERE e.contribution_id = c.id
+                  AND r.round = (SELECT max(round) FROM shortlist_rounds
+                                 WHERE campaign_id = c.campaign_id AND round <= \(ShortlistRound.crowdShortlist.number)))
+        """
+
     /// The selected columns, in the order `record` reads them. `themes` is a comma list and
-    /// `shortlisted` means "in the campaign's latest shortlist round".
+    /// `shortlisted` is `inShortlist`.
     static let columns = """
         c.id, c.campaign_id, (SELECT slug FROM campaigns WHERE id = c.campaign_id), c.question_id, c.phase,
         c.title, c.body, (SELECT group_concat(theme_id) FROM contribution_themes WHERE contribution_id = c.id),
         c.up, c.down, c.score, c.comment_count, c.created_at, c.edited_at, c.state, c.official,
-        EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
-                WHERE e.contribution_id = c.id
-                  AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
-        c.contributor_id, c.held_at IS NOT NULL, c.reviewed_at IS NOT NULL
+        \(inShortlist), c.contributor_id, c.held_at IS NOT NULL, c.reviewed_at IS NOT NULL
         """
 
     static func record(_ row: Row) throws -> ContributionRecord {
@@ -51,25 +58,23 @@ public struct ContributionStore {
         }
     }
 
+    /// `voteTarget`'s query, built once (it runs on every vote).
+    static let voteTargetSQL = """
+        SELECT c.campaign_id, k.slug, c.phase, c.state,
+               \(inShortlist), c.held_at IS NOT NULL,
+               i.draft_id, i.kind, d.state, d.phases, a.state
+        FROM contributions c JOIN campaigns k ON k.id = c.campaign_id
+        LEFT JOIN draft_items i ON i.contribution_id = c.id
+        LEFT JOIN drafts d ON d.id = i.draft_id
+        LEFT JOIN draft_amendments a ON a.contribution_id = c.id
+        WHERE c.id = ?
+        """
+
     /// What a vote on contribution `id` is checked against, in one query (a vote runs on the
     /// writer, where every microsecond is every voter's): its campaign, phase, state and whether it
-    /// is in the latest shortlist round; `nil` when it does not exist.
+    /// is on the shortlist (`inShortlist`); `nil` when it does not exist.
     public func voteTarget(id: Int64) throws -> VoteTarget? {
-        try connection.queryOne(
-            """
-            SELECT c.campaign_id, k.slug, c.phase, c.state,
-                   EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
-                           WHERE e.contribution_id = c.id
-                             AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id)),
-                   c.held_at IS NOT NULL,
-                   i.draft_id, i.kind, d.state, d.phases, a.state
-            FROM contributions c JOIN campaigns k ON k.id = c.campaign_id
-            LEFT JOIN draft_items i ON i.contribution_id = c.id
-            LEFT JOIN drafts d ON d.id = i.draft_id
-            LEFT JOIN draft_amendments a ON a.contribution_id = c.id
-            WHERE c.id = ?
-            """, id
-        ) { row in
+        try connection.queryOne(Self.voteTargetSQL, id) { row in
             VoteTarget(
                 campaignID: row.int(0), campaignSlug: row.text(1),
                 phase: try row.enumeration(2, PhaseKind.self, table: "contributions", column: "phase"),
@@ -158,11 +163,7 @@ public struct ContributionStore {
             values.append(.integer(theme))
         }
         if let shortlisted = query.shortlisted {
-            filter += """
-                 AND \(shortlisted ? "" : "NOT ")EXISTS (SELECT 1 FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
-                    WHERE e.contribution_id = c.id
-                      AND r.round = (SELECT max(round) FROM shortlist_rounds WHERE campaign_id = c.campaign_id))
-                """
+            filter += " AND \(shortlisted ? "" : "NOT ")\(Self.inShortlist)"
         }
         if let text = query.text {
             guard let match = FullTextQuery.allWords(text) else { return nil }
