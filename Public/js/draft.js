@@ -57,7 +57,7 @@ function reactions(page, item, node) {
 
 function amendmentItem(page, amendment) {
   const heading = `amendment-${amendment.id}-title`;
-  const node = el("li", { class: `item amendment state-${amendment.state}`, "data-amendment-id": amendment.id,
+  const node = el("li", { class: `item amendment state-${amendment.state}`, id: `amendment-${amendment.id}`, "data-amendment-id": amendment.id,
     "aria-labelledby": heading });
   node.append(
     el("h5", { id: heading }, amendment.title || `Amendment ${amendment.id}`),
@@ -132,7 +132,7 @@ function sectionItem(page, section, onDone) {
 
 function alternativeItem(page, alternative) {
   const heading = `alternative-${alternative.id}-title`;
-  const node = el("li", { class: "item alternative", "data-alternative-id": alternative.id, "aria-labelledby": heading },
+  const node = el("li", { class: "item alternative", id: `alternative-${alternative.id}`, "data-alternative-id": alternative.id, "aria-labelledby": heading },
     el("h3", { id: heading, text: alternative.title || "An alternative" }),
     alternative.mine ? el("p", { class: "meta" }, el("span", { class: "pill quiet", text: "Yours" })) : null,
     el("div", { class: "story-body" }, ...(alternative.blocks ?? []).map(block)));

@@ -168,6 +168,25 @@ import Storage
         #expect(["draft_publish", "amendment_accept", "amendment_decline", "draft_final"].allSatisfy(actions.contains))
     }
 
+    /// A draft's parts are contributions, so they have ids an idea page would take ("Yours" links
+    /// every visible contribution to one); their page is the draft's, at the part.
+    @Test func aDraftsPartsIdeaPagesLeadToTheirPlaceOnTheDraft() throws {
+        let server = try TestApp()
+        defer { server.close() }
+        let (_, id, sections) = try publish(server)
+        try server.open(.answer)
+        let person = try server.contributor()
+        let alternative = try #require(try person.send(
+            "POST", "/api/drafts/\(id)/alternatives", json: #"{"title":"Rip it up","body":"Start from the wards."}"#).json["id"] as? Int)
+        let amendment = try #require(try amend(person, id, sections[1], "We listen first.").json["id"] as? Int)
+        for (part, anchor) in [(sections[0], "section-\(sections[0])"), (amendment, "amendment-\(amendment)"),
+                               (alternative, "alternative-\(alternative)")] {
+            let page = try server.client().send("GET", "/c/test/ideas/\(part)")
+            #expect(page.status == 302, "\(anchor)")
+            #expect(page.headers["Location"] == "/c/test/draft?draft=\(id)#\(anchor)")
+        }
+    }
+
     @Test func alternativesAndModerationWorkAsOnIdeas() throws {
         let server = try TestApp()
         defer { server.close() }

@@ -13,8 +13,9 @@ enum IdeaPageRoute {
     /// What the page answers for one id.
     private enum Answer {
         case page(IdeaPageHead)
-        /// A merged duplicate: its shared links lead to the idea it now lives in.
-        case movedTo(Int64)
+        /// Read elsewhere: a merged duplicate's links lead to the idea it now lives in, a draft's
+        /// section, amendment or alternative's to its place on the draft's page.
+        case movedTo(path: String)
         case notFound
     }
 
@@ -24,7 +25,8 @@ enum IdeaPageRoute {
     /// The page shell (`idea.js` fills it in from the API) with the idea's title and Open Graph
     /// tags written in, since a link preview does not run scripts. A merged duplicate redirects
     /// (302: a merge can be undone) to the idea it was merged into, so links shared before the
-    /// merge keep working. An idea the crowd does not see — unknown, of another campaign, hidden,
+    /// merge keep working; a draft's section, amendment or alternative redirects to its place on
+    /// the draft's page, where it is read in context. An idea the crowd does not see — unknown, of another campaign, hidden,
     /// withdrawn, waiting for approval — is the HTML 404 page, as is a draft campaign. In an invite-only campaign a visitor who has not
     /// joined gets the shell with the campaign's title alone, whatever the id, so the page
     /// confirms no idea to them; a member is answered as in an open campaign.
@@ -53,7 +55,10 @@ enum IdeaPageRoute {
                 (idea, hops) = (next, hops + 1)
             }
             guard ContributionLifecycle.crowdSees(idea.state) else { return .notFound }
-            if idea.id != id { return .movedTo(idea.id) }
+            if let draft = try DraftStore(connection).target(contributionID: idea.id) {
+                return .movedTo(path: "/c/\(slug)/draft?draft=\(draft.draftID)#\(draft.kind.rawValue)-\(idea.id)")
+            }
+            if idea.id != id { return .movedTo(path: "/c/\(slug)/ideas/\(idea.id)") }
             // A held idea keeps its page (the list folds it away, it is not gone) but not its words.
             if idea.held { return .page(.campaignOnly(campaignTitle: campaign.title)) }
             return .page(.idea(title: idea.title, body: idea.body, campaignTitle: campaign.title))
@@ -61,9 +66,9 @@ enum IdeaPageRoute {
         let head: IdeaPageHead
         switch answer {
         case .notFound: return AppResponder.notFound(request, context)
-        case .movedTo(let target):
+        case .movedTo(let path):
             var headers = Headers()
-            headers.add("Location", "/c/\(slug)/ideas/\(target)")
+            headers.add("Location", path)
             headers.add("Cache-Control", "no-cache")
             return Response(status: .found, headers: headers, body: .bytes([]))
         case .page(let found): head = found
