@@ -1,7 +1,7 @@
 """Accessibility on every page and console section: axe-core (through axe-selenium-python) with every WCAG 2.0, 2.1
 and 2.2 level A and AA rule, plus its one-h1 and one-main-landmark rules, must find nothing; beside it our own a11y.js
 checks what axe has no rule for: a visible focus indicator on everything reached with Tab (WCAG 2.4.7) and no
-horizontal scrolling at 360 px wide (1.4.10)."""
+horizontal scrolling at 360 px wide and at 200% zoom (1.4.10)."""
 import json
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from scenes import published_guides
 
 CHECKER = (Path(__file__).parent / "a11y.js").read_text()
 NARROW = 360
+ZOOMED = 640
 # Enough presses to reach every control of our longest view (the campaign list); a bound, not something measured.
 MAX_TABS = 250
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -58,20 +59,28 @@ def focus_problems(browser):
     return problems
 
 
-def narrow(browser):
-    """At 360 px, a phone: no sideways scroll, and axe again (targets and text are laid out anew)."""
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": NARROW, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+def narrow(browser, width=NARROW, scale=1, name=None):
+    """At 360 px, a phone: no sideways scroll, and axe again (targets and text are laid out anew). With `scale` 2 and
+    half a desktop's width, what 200% browser zoom leaves of a 1280 px window."""
+    name = name or f"{width} px"
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 800, "deviceScaleFactor": scale, "mobile": scale == 1})
     try:
-        width = run(browser, "overflow()")
-        scroll = [] if width <= NARROW else [f"scrolls sideways at {NARROW} px: the page is {width} px wide"]
-        return scroll + [f"at {NARROW} px: {problem}" for problem in axe_problems(browser)]
+        wide = run(browser, "overflow()")
+        scroll = [] if wide <= width else [f"scrolls sideways at {name}: the page is {wide} px wide"]
+        return scroll + [f"at {name}: {problem}" for problem in axe_problems(browser)]
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def zoomed(browser):
+    """A 1280 px window at 200% zoom: 640 CSS px at two device pixels each."""
+    return narrow(browser, width=ZOOMED, scale=2, name="200% zoom")
+
+
 def check(browser, page, focus=True):
     """Every problem the checker finds on the current page, prefixed with the page's name."""
-    problems = axe_problems(browser) + (focus_problems(browser) if focus else []) + narrow(browser)
+    problems = axe_problems(browser) + (focus_problems(browser) if focus else []) + narrow(browser) + zoomed(browser)
     return [f"{page}: {p}" for p in problems]
 
 
