@@ -7,6 +7,8 @@ enum GuideAdminRoutes {
     static func register(_ router: inout Router<AppContext>) {
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/guide", create)
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/guides", list)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/guides", createMany)
+        AdminRoutes.add(&router, .post, "/admin/campaigns/{slug}/guides/final", markManyFinal)
         AdminRoutes.add(&router, .get, "/admin/guides/{id}", read)
         AdminRoutes.add(&router, .post, "/admin/guides/{id}/invitations", invite)
         AdminRoutes.add(&router, .get, "/admin/guides/{id}/invitations", invitations)

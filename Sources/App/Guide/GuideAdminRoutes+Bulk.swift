@@ -1,0 +1,101 @@
+// Guides for many ideas at once: starting the guides of the act round's ideas, and marking many final, in one request
+// each (the method takes 17 ideas to guides and publishes 15; one call per guide is what issue 20 removed).
+import Campaigns
+import HTTP
+import Storage
+
+extension GuideAdminRoutes {
+    /// Most guides one request starts or marks (the act round of a campaign is a few dozen ideas).
+    static let maxBulk = 300
+
+    /// The ids of a bulk body's `ids`: a non-empty list of distinct ids, at most `maxBulk`.
+    private static func ids(_ body: JSONBody) throws -> [Int64] {
+        let ids = try body.intArray("ids") ?? []
+        guard !ids.isEmpty else { throw APIError.validation(field: "ids", message: "List the ideas.") }
+        guard ids.count <= maxBulk else { throw APIError.validation(field: "ids", message: "At most \(maxBulk) at once.") }
+        guard Set(ids).count == ids.count else { throw APIError.validation(field: "ids", message: "Name each one once.") }
+        return ids
+    }
+
+    /// POST /admin/campaigns/{slug}/guides {ids}: starts the empty guide of each idea, titled as the idea, as
+    /// `POST /admin/contributions/{id}/guide` starts one, in one transaction. An idea the rules refuse (not in the act
+    /// round, a guide already started, not this campaign's) is skipped with its code.
+    /// → `{done, guides: [GuideDraft], skipped: [{id, code, message}]}`.
+    static func createMany(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let ids = try ids(try JSONBody(request.body))
+        let now = context.clock.now
+        let (started, skipped) = try context.database.write { connection -> ([GuideRecord], [Skipped]) in
+            let store = GuideStore(connection), shortlist = ShortlistStore(connection)
+            var started: [GuideRecord] = []
+            var skipped: [Skipped] = []
+            for id in ids {
+                guard let idea = try ContributionStore(connection).contribution(id: id), idea.campaignID == campaign.id else {
+                    skipped.append(Skipped(id: id, code: "not_found", message: "No idea of this campaign has this number."))
+                    continue
+                }
+                if let refusal = GuideRevision.start(
+                    inActRound: try shortlist.contains(campaignID: campaign.id, round: .act, contributionID: id),
+                    hasGuide: try store.guide(contributionID: id) != nil) {
+                    skipped.append(Skipped(id: id, code: refusal.code, message: refusal.message))
+                    continue
+                }
+                let title = TextRules.normalise(idea.title ?? "")
+                started.append(try store.create(campaignID: campaign.id, contributionID: id,
+                                                title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now))
+            }
+            return (started, skipped)
+        }
+        var json = JSONWriter(capacity: 1024)
+        json.object { o in
+            o.field("done", started.count)
+            o.key("guides")
+            o.array(started) { w, g in w.guideDraft(g, comments: [], you: nil) }
+            o.skipped(skipped)
+        }
+        return .json(json.bytes)
+    }
+
+    /// POST /admin/campaigns/{slug}/guides/final {ids, final?}: marks each guide final (or reopens it, `final: false`,
+    /// which takes it out of the published round) as `POST /admin/guides/{id}/final` does one, audited one entry a guide.
+    /// A guide refused (nothing written yet, another campaign's) is skipped with its code.
+    /// → `{done, skipped: [{id, code, message}]}`.
+    static func markManyFinal(_ request: Request, _ context: AppContext) throws -> Response {
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let body = try JSONBody(request.body)
+        let ids = try ids(body)
+        let isFinal = try body.bool("final") ?? true
+        let now = context.clock.now
+        let (done, skipped) = try context.database.write { connection -> (Int, [Skipped]) in
+            let store = GuideStore(connection)
+            var done = 0
+            var skipped: [Skipped] = []
+            for id in ids {
+                guard let guide = try store.guide(id: id), guide.campaignID == campaign.id else {
+                    skipped.append(Skipped(id: id, code: "not_found", message: "No guide of this campaign has this number."))
+                    continue
+                }
+                if let refusal = GuideRevision.mark(final: isFinal, revision: guide.text.revision) {
+                    skipped.append(Skipped(id: id, code: refusal.code, message: refusal.message))
+                    continue
+                }
+                try store.setFinal(id: guide.id, isFinal, now: now)
+                if !isFinal, let idea = guide.contributionID {
+                    try store.setPublished(id: guide.id, false, now: now)
+                    _ = try ShortlistStore(connection).remove(campaignID: campaign.id, round: .published, contributionID: idea)
+                }
+                try AuditStore(connection).append(
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: isFinal ? .guideFinal : .guideReopen,
+                                  target: "guide:\(guide.id)"), now: now)
+                done += 1
+            }
+            return (done, skipped)
+        }
+        var json = JSONWriter()
+        json.object { o in
+            o.field("done", done)
+            o.skipped(skipped)
+        }
+        return .json(json.bytes)
+    }
+}
