@@ -2,7 +2,7 @@
 // facilitators' comments, invitations for key contributors, marking final and publishing.
 import { api, seg } from "./api.js";
 import { el, replace, formatTime } from "./dom.js";
-import { field, input, select } from "./admin-kit.js";
+import { field, input, select, reasonInput } from "./admin-kit.js";
 
 export const guidesSection = {
   id: "guides",
@@ -16,10 +16,13 @@ export const guidesSection = {
     const started = new Set(guides.map((g) => g.contributionId));
     const waiting = (table.ideas ?? []).filter((idea) => "act" in (idea.rounds ?? {}) && !started.has(idea.id));
     const detail = el("div", { id: "guide-detail" });
+    const boxes = [];
+    const list = guides.length
+      ? el("ul", { class: "items", id: "guide-list" }, ...guides.map((guide) => listItem(section, guide, detail, boxes)))
+      : el("p", { class: "muted", text: "No guides yet. Select ideas into the act round, then start their guides here." });
     replace(section.body,
-      guides.length
-        ? el("ul", { class: "items", id: "guide-list" }, ...guides.map((guide) => listItem(section, guide, detail)))
-        : el("p", { class: "muted", text: "No guides yet. Select ideas into the act round, then start their guides here." }),
+      guides.length ? manyAtOnce(section, boxes) : null,
+      list,
       waiting.length ? startList(section, waiting) : null,
       detail);
     const open = guides.find((g) => g.id === section.openGuide);
@@ -34,16 +37,59 @@ function stateText(guide) {
   return guide.revision ? `Draft, revision ${guide.revision}` : "Not written yet";
 }
 
-function listItem(section, guide, detail) {
+function listItem(section, guide, detail, boxes) {
+  const box = el("input", { type: "checkbox", name: "guide", value: guide.id, "data-idea": guide.contributionId,
+    "aria-label": `Tick “${guide.title || `guide ${guide.id}`}”` });
+  boxes.push(box);
   return el("li", { class: "item", "data-guide-id": guide.id },
     el("h3", { text: guide.title || `Guide ${guide.id}` }),
-    el("p", { class: "meta" }, el("span", { class: "pill", text: stateText(guide) }), el("span", { text: `Idea ${guide.contributionId}` })),
+    el("p", { class: "meta" }, box, el("span", { class: "pill", text: stateText(guide) }), el("span", { text: `Idea ${guide.contributionId}` })),
     el("button", { type: "button", class: "secondary", text: "Review", "aria-label": `Review “${guide.title || `guide ${guide.id}`}”`,
       onclick: () => review(section, guide.id, detail) }));
 }
 
+/**
+ * The ticked guides marked final, or published with one reason, in one request each (issue 20: a guide a call was 15
+ * calls for the Change Challenge's guides). A guide refused (nothing written yet, not final) is named with the reason.
+ */
+function manyAtOnce(section, boxes) {
+  const all = el("input", { type: "checkbox", id: "guides-all" });
+  all.addEventListener("change", () => { for (const box of boxes) box.checked = all.checked; });
+  const ticked = () => boxes.filter((box) => box.checked);
+  const { control: reason, wrapper } = reasonInput("Why publish them (kept in the audit log)");
+  const tell = (answer, what) => {
+    const skipped = answer.skipped ?? [];
+    return `${answer.done} ${answer.done === 1 ? "guide" : "guides"} ${what}.` +
+      (skipped.length ? ` Left as they were: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : "");
+  };
+  const run = async (request, what) => {
+    if (!ticked().length) return section.say("Tick the guides first.", "error");
+    const answer = await section.run(request);
+    if (!answer) return;
+    await section.load();
+    section.say(tell(answer, what), answer.skipped?.length ? "info" : "success");
+  };
+  const base = `/admin/campaigns/${seg(section.slug)}`;
+  const markFinal = el("button", { type: "button", class: "secondary", id: "guides-final", text: "Mark the ticked guides final",
+    onclick: () => run(() => api("POST", `${base}/guides/final`, { ids: ticked().map((b) => Number(b.value)), final: true }), "marked final") });
+  const publish = el("button", { type: "button", id: "guides-publish", text: "Publish the ticked guides", onclick: () => {
+    if (!reason.value.trim()) return section.say("Say why these guides are published.", "error");
+    return run(() => api("POST", `${base}/shortlist/published`, { ids: ticked().map((b) => Number(b.dataset.idea)), reason: reason.value.trim() }), "published");
+  } });
+  return el("div", { class: "card", id: "guides-many" }, el("h3", { text: "Many guides at once" }),
+    el("label", { class: "choice" }, all, "Tick every guide"), wrapper, el("div", { class: "actions" }, markFinal, publish));
+}
+
 function startList(section, ideas) {
-  return el("div", { class: "card" }, el("h3", { text: "Act-round ideas without a guide" }),
+  const startAll = el("button", { type: "button", id: "guides-start-all", text: `Start the ${ideas.length === 1 ? "guide" : `${ideas.length} guides`}`, onclick: async () => {
+    const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/guides`, { ids: ideas.map((idea) => idea.id) }));
+    if (!answer) return;
+    await section.load();
+    const skipped = answer.skipped ?? [];
+    section.say(`${answer.done} ${answer.done === 1 ? "guide" : "guides"} started; their authors can now write them.` +
+      (skipped.length ? ` Not started: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : ""), skipped.length ? "info" : "success");
+  } });
+  return el("div", { class: "card" }, el("h3", { text: "Act-round ideas without a guide" }), startAll,
     el("ul", { class: "plain" }, ...ideas.map((idea) => el("li", {}, `${idea.id}. ${idea.title || "Untitled idea"} `,
       el("button", { type: "button", class: "link", text: "Start its guide", onclick: async () => {
         const guide = await section.run(() => api("POST", `/admin/contributions/${seg(idea.id)}/guide`, {}));

@@ -48,6 +48,7 @@ export const reconcileSection = {
       const skipped = answer.skipped ?? [];
       section.say(`${answer.done} ${answer.done === 1 ? "item" : "items"} settled ${what}.` +
         (skipped.length ? ` Not settled: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : ""), skipped.length ? "info" : "success");
+      section.console.reload("coding");  // its agreement report counts the settled items
       await section.load();
     };
     const actions = el("div", { class: "actions", id: "reconcile-actions" },
