@@ -77,9 +77,11 @@ test-browser: test-deps
 
 ## Load tests (issue 9), not part of `make test`: seeds (cached in .build/bench/), wrk and nginx,
 ## a Markdown table in Benchmarks/results/. BENCH_DURATION (s per workload) and BENCH_SIZES override.
+## Then the coding queue at 10,000 items (issue 20): two teams of two claiming and saving pages, percentiles printed.
 bench: build
 	@$(call apt_install,wrk nginx)
 	PATH="$$PATH:/usr/sbin" $(PYTHON) Benchmarks/run.py
+	$(PYTHON) Benchmarks/coding_queue.py
 
 ## The restore drill (issue 25), not part of `make test`: the server serves under load while Litestream replicates,
 ## the database is destroyed and restored; prints RPO and RTO. The release binary by default (CI runs the debug one).

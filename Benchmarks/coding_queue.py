@@ -1,6 +1,6 @@
 """The coding queue at 7,500–10,000 items (issue 20): how long an analyst waits for a page of work, and how long a
 page of codes takes to save, with two teams of two coding at once. Not part of `make test` (no timed tests);
-run by hand against the release binary:
+`make bench` runs it after the load benchmarks, or run it alone against the release binary:
 
     swift build -c release --product groundswell
     python3 Benchmarks/coding_queue.py [ITEMS]        # 10,000 by default; BENCH_PAGES pages per analyst (25)
