@@ -5,28 +5,48 @@ extension CodeStore {
     /// Every item of one round a team still might code, for `CodebookSettlement.queue`: visible
     /// contributions of `phase`, neither reconciled nor machine-coded, each with its number of codes,
     /// whether `coder` has coded it, and who of `coder` holds a live claim on it.
-    /// One pass over the round's items in id order (index `contributions_by_phase`), each with one
-    /// seek into the codes (count × 2 + whether `coder`'s is among them) and one into the claims.
+    /// Five range reads instead of four seeks per item (issue 20: the queue's p99 at 10,000 items): the
+    /// round's ids in id order (covering index `contributions_by_phase`), then the codes, settlements,
+    /// machine codes and claims whose contribution id falls between the first and the last, each one
+    /// ordered scan; rows of other campaigns' contributions in that range are never looked up.
     public func queueEntries(
         campaignID: Int64, phase: PhaseKind, coder: String, staffID: Int64, now: Int64
     ) throws -> [QueueEntry] {
-        try connection.query(
+        let ids = try connection.query(
             """
-            SELECT c.id,
-                   (SELECT (count(*) << 1) | coalesce(max(k.coder = ?3), 0) FROM codes k WHERE k.contribution_id = c.id),
-                   (SELECT l.staff_id FROM coding_claims l
-                    WHERE l.contribution_id = c.id AND l.coder = ?3 AND l.expires_at > ?4)
-            FROM contributions c
-            WHERE c.campaign_id = ?1 AND c.phase = ?2 AND c.state = 'visible'
-              AND NOT EXISTS (SELECT 1 FROM reconciliations r WHERE r.contribution_id = c.id)
-              AND NOT EXISTS (SELECT 1 FROM machine_codes m WHERE m.contribution_id = c.id)
-            ORDER BY c.id
-            """, campaignID, phase.rawValue, coder, now
-        ) { row in
-            let holder = row.optionalInt(2)
-            let codes: Int = row.int(1)
+            SELECT id FROM contributions
+            WHERE campaign_id = ? AND phase = ? AND state = 'visible' ORDER BY id
+            """, campaignID, phase.rawValue
+        ) { $0.int64(0) }
+        guard let first = ids.first, let last = ids.last else { return [] }
+        var codes: [Int64: (count: Int, byCoder: Bool)] = [:]
+        for (id, count, byCoder) in try connection.query(
+            """
+            SELECT contribution_id, count(*), coalesce(max(coder = ?3), 0) FROM codes
+            WHERE contribution_id BETWEEN ?1 AND ?2 GROUP BY contribution_id
+            """, first, last, coder, row: { ($0.int64(0), $0.int(1) as Int, $0.int(2) as Int == 1) }) {
+            codes[id] = (count, byCoder)
+        }
+        var settled = Set(try connection.query(
+            "SELECT contribution_id FROM reconciliations WHERE contribution_id BETWEEN ? AND ?", first, last
+        ) { $0.int64(0) })
+        settled.formUnion(try connection.query(
+            "SELECT contribution_id FROM machine_codes WHERE contribution_id BETWEEN ? AND ?", first, last
+        ) { $0.int64(0) })
+        var claims: [Int64: Int64] = [:]
+        for (id, holder) in try connection.query(
+            """
+            SELECT contribution_id, staff_id FROM coding_claims
+            WHERE contribution_id BETWEEN ? AND ? AND coder = ? AND expires_at > ?
+            """, first, last, coder, now, row: { ($0.int64(0), $0.int64(1)) }) {
+            claims[id] = holder
+        }
+        return ids.compactMap { id in
+            guard !settled.contains(id) else { return nil }
+            let coded = codes[id]
+            let holder = claims[id]
             return QueueEntry(
-                id: row.int(0), codes: codes >> 1, codedByTeam: codes & 1 == 1,
+                id: id, codes: coded?.count ?? 0, codedByTeam: coded?.byCoder ?? false,
                 claim: holder == nil ? .none : holder == staffID ? .mine : .teammate)
         }
     }
