@@ -31,4 +31,29 @@ import Testing
         totals.flush()
         #expect(drain(stream).isEmpty, "a flush with nothing noted sends nothing")
     }
+
+    /// A flush is one buffer that every stream of the campaign holds until it sends it, not a copy
+    /// per stream (with 10,000 streams open the copies were the server's memory; issue 26).
+    @Test func aFlushIsOneBufferEveryStreamShares() {
+        let hub = EventsHub(maxSubscribers: 4, maxPerAddress: nil, heartbeatSeconds: 3600)
+        guard case .subscribed(let first) = hub.subscribe(campaignID: 7, address: "192.0.2.1"),
+              case .subscribed(let second) = hub.subscribe(campaignID: 7, address: "192.0.2.2") else {
+            Issue.record("no stream")
+            return
+        }
+        _ = drain(first)
+        _ = drain(second)
+        let totals = VoteTotals(events: hub, intervalSeconds: 3600)
+        for id in [12, 11, 13] as [Int64] { totals.note(campaignID: 7, contributionID: id, .init(up: 1, down: 0, score: 0.2)) }
+        totals.flush()
+        guard case .chunk(let sent) = first.next(wake: {}), case .chunk(let alsoSent) = second.next(wake: {}) else {
+            Issue.record("nothing sent")
+            return
+        }
+        #expect(sent == alsoSent)
+        #expect(String(decoding: sent, as: UTF8.self).components(separatedBy: "event: votes\n").count == 4)
+        #expect(sent.withUnsafeBufferPointer { $0.baseAddress } == alsoSent.withUnsafeBufferPointer { $0.baseAddress },
+                "the streams hold the same bytes, not copies")
+    }
 }
+

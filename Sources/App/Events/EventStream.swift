@@ -5,9 +5,16 @@ import Synchronization
 /// The body of one `GET /api/campaigns/{slug}/events` response (text/event-stream, WHATWG HTML
 /// §9.2). The connection calls `next`; when nothing is pending the stream keeps `wake` and
 /// returns `.wait`, and `enqueue` calls it once more bytes arrive.
+///
+/// Pending bytes are kept as the chunks they were enqueued as, so a batch the hub hands to every
+/// stream of a campaign (`EventsHub.publish(campaignID:frames:)`) is one buffer they all share
+/// until each sends it, not one copy per stream: with 10,000 streams open, a five-second batch of
+/// vote totals copied into each backlog was ~1 GB (issue 26).
 final class EventStream: ResponseStream {
     private struct State {
-        var pending: [UInt8]
+        /// Unsent chunks in order, `pendingBytes` bytes in all.
+        var pending: [[UInt8]]
+        var pendingBytes: Int
         var wake: (@Sendable () -> Void)?
         var finished = false
     }
@@ -26,7 +33,8 @@ final class EventStream: ResponseStream {
         self.hub = hub
         // The first frame tells the browser how long to wait before reconnecting, and tells
         // a client the subscription is live.
-        state = Mutex(State(pending: Array("retry: 5000\n: connected\n\n".utf8)))
+        let first = Array("retry: 5000\n: connected\n\n".utf8)
+        state = Mutex(State(pending: [first], pendingBytes: first.count))
     }
 
     /// `next` only hands over bytes already queued under the mutex: the event loop pulls it in place.
@@ -35,8 +43,16 @@ final class EventStream: ResponseStream {
     func next(wake: @escaping @Sendable () -> Void) -> StreamStep {
         state.withLock { state in
             if !state.pending.isEmpty {
-                defer { state.pending.removeAll(keepingCapacity: true) }
-                return .chunk(state.pending)
+                defer {
+                    state.pending.removeAll(keepingCapacity: true)
+                    state.pendingBytes = 0
+                }
+                // One chunk (the usual case) goes as it is, still shared with the other streams.
+                guard state.pending.count > 1 else { return .chunk(state.pending[0]) }
+                var joined: [UInt8] = []
+                joined.reserveCapacity(state.pendingBytes)
+                for chunk in state.pending { joined += chunk }
+                return .chunk(joined)
             }
             if state.finished { return .end }
             state.wake = wake
@@ -52,16 +68,17 @@ final class EventStream: ResponseStream {
         hub.unsubscribe(self)
     }
 
-    /// Appends a frame and, when `wake` is true, wakes the connection (else `wakeIfPending` will).
-    /// False when the stream is over or too far behind (it is then finished, so the client
-    /// reconnects and catches up).
-    func enqueue(_ frame: [UInt8], wake: Bool = true) -> Bool {
+    /// Appends `frames` (one or more whole events) and, when `wake` is true, wakes the connection
+    /// (else `wakeIfPending` will). False when the stream is over or too far behind (it is then
+    /// finished, so the client reconnects and catches up).
+    func enqueue(_ frames: [UInt8], wake: Bool = true) -> Bool {
         let (accepted, waker) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
             guard !state.finished else { return (false, nil) }
-            if state.pending.count + frame.count > EventsHub.maxBacklog {
+            if state.pendingBytes + frames.count > EventsHub.maxBacklog {
                 state.finished = true
             } else {
-                state.pending += frame
+                state.pending.append(frames)
+                state.pendingBytes += frames.count
                 guard wake else { return (true, nil) }
             }
             defer { state.wake = nil }

@@ -80,12 +80,27 @@ final class EventsHub: Sendable {
 
     /// Sends `event` with the JSON `data` to every stream of the campaign, within `coalescing`.
     func publish(campaignID: Int64, event: String, data: [UInt8]) {
+        var frame: [UInt8] = []
+        Self.appendFrame(event: event, data: data, to: &frame)
+        publish(campaignID: campaignID, frames: frame)
+    }
+
+    /// Appends one event's frame (`event: …`, `data: …`, a blank line) to `frames`.
+    static func appendFrame(event: String, data: [UInt8], to frames: inout [UInt8]) {
+        frames += "event: ".utf8
+        frames += event.utf8
+        frames += "\ndata: ".utf8
+        frames += data
+        frames += "\n\n".utf8
+    }
+
+    /// Sends `frames`, one or more whole events (`appendFrame`), to every stream of the campaign,
+    /// within `coalescing`: one buffer every stream holds until it has sent it, one enqueue each.
+    func publish(campaignID: Int64, frames: [UInt8]) {
+        guard !frames.isEmpty else { return }
         let targets = state.withLock { $0.subscribers.values.filter { $0.campaignID == campaignID } }
         guard !targets.isEmpty else { return }  // every vote publishes; most campaigns have no stream open
-        var frame = Array("event: \(event)\ndata: ".utf8)
-        frame += data
-        frame += Array("\n\n".utf8)
-        for stream in targets where !stream.enqueue(frame, wake: false) { unsubscribe(stream) }
+        for stream in targets where !stream.enqueue(frames, wake: false) { unsubscribe(stream) }
         // After the frames are in: a flush that has already cleared the flag wakes after this point.
         let schedule = state.withLock { state -> Bool in
             guard !state.flushScheduled, !state.closed else { return false }

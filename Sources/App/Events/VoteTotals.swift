@@ -6,7 +6,7 @@ import Synchronization
 /// direction from the change, but each changed contribution's totals once per `interval`, in
 /// contribution id order (never the order of the clicks), as one batch.
 ///
-/// The one place vote events are made; issue 26 will make their fan-out cheaper here.
+/// The one place vote events are made.
 final class VoteTotals: Sendable {
     struct Totals: Sendable, Equatable {
         var up: Int
@@ -36,18 +36,23 @@ final class VoteTotals: Sendable {
         pending.withLock { $0[campaignID, default: [:]][contributionID] = totals }
     }
 
-    /// Sends every noted contribution's totals as `votes` events, campaign by campaign, in id order.
+    /// Sends every noted contribution's totals as `votes` events, campaign by campaign, in id order:
+    /// each campaign's events as one batch its streams share (`EventsHub.publish(campaignID:frames:)`),
+    /// not one publish per contribution, which took every stream's lock once per changed contribution.
     func flush() {
         let batch = pending.withLock { pending in
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
         for (campaignID, byContribution) in batch.sorted(by: { $0.key < $1.key }) {
+            var frames: [UInt8] = []
+            frames.reserveCapacity(byContribution.count * 80)
             for (id, totals) in byContribution.sorted(by: { $0.key < $1.key }) {
                 var json = JSONWriter()
                 json.voteCounts(id: id, up: totals.up, down: totals.down, score: totals.score)
-                events.publish(campaignID: campaignID, event: "votes", data: json.bytes)
+                EventsHub.appendFrame(event: "votes", data: json.bytes, to: &frames)
             }
+            events.publish(campaignID: campaignID, frames: frames)
         }
     }
 }
