@@ -95,7 +95,9 @@ final class EventLoop: @unchecked Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 * Epoll.eventStride, alignment: 8)
         defer { buffer.deallocate() }
         while running {
-            let count = poller.wait(into: buffer, timeout: waitTimeout())
+            let timeout = waitTimeout()
+            if timeout != 0 { core.flushAccessLog() }  // before sleeping: the lines of the answers just sent
+            let count = poller.wait(into: buffer, timeout: timeout)
             for index in 0..<count {
                 let (events, token) = Epoll.event(at: index, in: buffer)
                 dispatch(events: events, token: token)
@@ -106,6 +108,7 @@ final class EventLoop: @unchecked Sendable {
             finishDrainIfDone()
         }
         for connection in Array(connections.values) { connection.close() }
+        core.flushAccessLog()
         deadlines.removeAll()
         // Responses posted for connections closed by the grace period are dropped with the inbox.
         inbox.withLock { $0.removeAll() }
