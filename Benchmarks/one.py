@@ -3,7 +3,7 @@
 
   python3 Benchmarks/one.py BINARY SIZE WORKLOAD [--duration S] [--env NAME=VALUE] [--perf FILE]
 
-WORKLOAD is healthz, static (the ~30 KB script with gzip; --nginx measures nginx instead), top50, random50, votes, posts or mixed (with --sse N event streams held open). The seed in .build/bench/ is copied to a temp dir first,
+WORKLOAD is healthz, static (the ~30 KB script with gzip; --nginx measures nginx instead), top50, random50, votes, posts, mixed (with --sse N event streams held open) or launch (joins and first reads). The seed in .build/bench/ is copied to a temp dir first,
 so writes never touch the cache. With --perf, `perf record -g` samples the server's core during the run
 (filter with `perf report --pid` and the printed server_pid); --attach runs any
 command beside it (e.g. "strace -c -f -e trace=fdatasync -p {pid}").
@@ -30,6 +30,8 @@ WORKLOADS = {
     "votes": ("vote.lua", "/healthz"),
     "posts": ("post.lua", "/healthz"),
     "mixed": ("mixed.lua", "/healthz"),
+    # Raise the join ceiling with --env GROUNDSWELL_JOIN_CEILING=1000000, as run.py does.
+    "launch": ("launch.lua", "/healthz"),
 }
 
 
