@@ -131,4 +131,28 @@ import TestSupport
         // The linked export is for admins only.
         #expect(try get(app, "/admin/campaigns/test/export/linked.csv", token: token).status == 403)
     }
+
+    /// A contribution held for review (reports weighed the threshold) may name a colleague: a
+    /// moderator has not decided yet. Staff see it marked held; open data leaves it out.
+    @Test func aHeldContributionIsMarkedInTheCSVAndLeftOutOfOpenData() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let token = try staff(app, "org", .organiser)
+        let author = app.client()
+        try author.join()
+        let held = try author.post(question: app.understandQuestion, body: "Sister Jones on ward 7 is the problem")
+        let kept = try author.post(question: app.understandQuestion, body: "The ward phone is never answered")
+        let now = app.clock.now
+        _ = try app.app.database.write { connection in try FlagStore(connection).hold(contributionID: held, now: now) }
+        let csv = try get(app, "/admin/campaigns/test/export/contributions.csv", token: token)
+        let rows = try PythonCSV.rows(csv.body)
+        let header = try #require(rows.first)
+        let heldColumn = try #require(header.firstIndex(of: "held"))
+        let byID = Dictionary(rows.dropFirst().map { ($0[0], $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(byID[String(held)]?[heldColumn] == "true")
+        #expect(byID[String(kept)]?[heldColumn] == "false")
+        let json = try get(app, "/admin/campaigns/test/export.json", token: token)
+        #expect(!json.text.contains("Sister Jones"))
+        #expect(json.text.contains("The ward phone is never answered"))
+    }
 }

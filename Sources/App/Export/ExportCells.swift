@@ -19,7 +19,7 @@ enum ExportCells {
         [
             .integer(c.id), .text(c.phase), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state.rawValue), integer(c.mergedInto),
             list(c.themes), .integer(Int64(c.up)), .integer(Int64(c.down)), .real(c.score), .integer(Int64(c.comments)),
-            list(c.shortlistRounds.map(String.init)), time(c.createdAt),
+            list(c.shortlistRounds.map(String.init)), time(c.createdAt), flag(c.held),
         ]
     }
 

@@ -23,7 +23,8 @@ struct ExportSources {
         self.key = key
     }
 
-    /// The pager for `table`. With `openData`, hidden, pending and withdrawn text is left out.
+    /// The pager for `table`. With `openData`, hidden, pending, withdrawn and held text is left out
+    /// (a held contribution waits for a moderator: it may name someone).
     func source(for table: ExportTable, openData: Bool = false) throws -> any ExportRowSource {
         let id = campaign.id
         let names = pseudonyms
@@ -38,7 +39,7 @@ struct ExportSources {
                 fetch: { try ExportStore($0).contributions(campaignID: id, after: $1, limit: $2) },
                 key: \.id,
                 cells: { record in
-                    if openData, !ContributionLifecycle.mayRead(record.state, isAuthor: false) { return nil }
+                    if openData, record.held || !ContributionLifecycle.mayRead(record.state, isAuthor: false) { return nil }
                     var record = record
                     if let published { record.themes.removeAll { !published.contains($0) } }
                     return ExportCells.contribution(record)

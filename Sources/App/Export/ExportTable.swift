@@ -64,7 +64,7 @@ public enum ExportTable: String, CaseIterable, Sendable {
         switch self {
         case .contributions:
             ["id", "phase", "question", "official", "title", "body", "state", "merged_into", "themes",
-             "up", "down", "wilson_score", "comments", "shortlist_rounds", "created_at"]
+             "up", "down", "wilson_score", "comments", "shortlist_rounds", "created_at", "held"]
         case .comments:
             ["id", "contribution", "parent", "official", "body", "state", "created_at"]
         case .votes:

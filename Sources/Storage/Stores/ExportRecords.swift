@@ -33,6 +33,9 @@ public struct ExportContribution: Sendable, Equatable {
     /// Shortlist round numbers, ascending.
     public var shortlistRounds: [Int64]
     public var createdAt: Int64
+    /// Held for review: enough reports weighed to fold it away on the crowd's pages until a
+    /// moderator decides. Its state stays what it was (`visible`), so this says it.
+    public var held: Bool
 }
 
 public struct ExportComment: Sendable, Equatable {

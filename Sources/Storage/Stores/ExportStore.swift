@@ -41,7 +41,7 @@ public struct ExportStore {
                    c.up, c.down, c.score, c.comment_count,
                    (SELECT group_concat(r.round) FROM shortlist_entries e JOIN shortlist_rounds r ON r.id = e.round_id
                     WHERE e.contribution_id = c.id),
-                   c.created_at
+                   c.created_at, c.held_at IS NOT NULL
             FROM contributions c CROSS JOIN questions q ON q.id = c.question_id
             WHERE c.id > ? AND c.campaign_id = ? ORDER BY c.id LIMIT ?
             """, after, campaignID, limit
@@ -52,7 +52,7 @@ public struct ExportStore {
                 state: try row.enumeration(6, ContributionState.self, table: "contributions", column: "state"),
                 mergedInto: row.optionalInt(7), themes: Self.names(row.optionalText(8)), up: row.int(9),
                 down: row.int(10), score: row.double(11), comments: row.int(12),
-                shortlistRounds: row.idList(13).sorted(), createdAt: row.int(14))
+                shortlistRounds: row.idList(13).sorted(), createdAt: row.int(14), held: row.bool(15))
         }
     }
 
