@@ -285,6 +285,8 @@ def test_the_change_challenge_runs_from_the_console(server, browsers, tmp_path):
     rows = {int(row["id"]): row for row in downloaded(facilitator, tmp_path, "contributions")}
     for number, chosen in ((1, prioritised), (2, acted), (3, published)):  # rounds by number: 1 prioritise … 3 published
         assert sorted(i for i in ideas if str(number) in re.findall(r"\d+", rows[i]["shortlist_rounds"])) == sorted(chosen), number
+    members = {(row["team"], row["member"]) for row in downloaded(facilitator, tmp_path, "teams")}
+    assert {("A", "ana"), ("A", "al"), ("B", "ben"), ("B", "bo")} <= members, members  # as saved on the team screen
     codes = downloaded(facilitator, tmp_path, "codes")
     assert sum(1 for row in codes if int(row["contribution"]) in set(answered)) == SLICE
 
