@@ -2,7 +2,7 @@
 // many at a time) and the agreement report.
 import { api, seg, query, describeError } from "./api.js";
 import { el, replace, plural } from "./dom.js";
-import { field, select, table } from "./admin-kit.js";
+import { field, select, table, sayBulk } from "./admin-kit.js";
 import { CodeBatch, BATCH_SIZE, MAX_WAITING } from "./admin-coding-batch.js";
 
 export const codingSection = {
@@ -120,10 +120,7 @@ function workspace(section, themes, items) {
     const answer = await section.run(() => section.batch.flush());
     showWaiting();
     if (!answer) return;
-    const skipped = answer.skipped ?? [];
-    section.say(`Saved ${plural(answer.done ?? 0, "code")}.` +
-      (skipped.length ? ` Not saved: ${skipped.map((s) => `contribution ${s.id} (${s.message ?? s.code})`).join("; ")}.` : ""),
-      skipped.length ? "info" : "success");
+    sayBulk(section, answer, `Saved ${plural(answer.done ?? 0, "code")}.`, "Not saved", (id) => `contribution ${id}`);
   };
   draw();
   showWaiting();

@@ -1,8 +1,8 @@
 // Console section: guide review — the campaign's guides, one guide's text, revisions and the diff between two,
 // facilitators' comments, invitations for key contributors, marking final and publishing.
 import { api, seg } from "./api.js";
-import { el, replace, formatTime } from "./dom.js";
-import { field, input, select, reasonInput } from "./admin-kit.js";
+import { el, replace, formatTime, plural } from "./dom.js";
+import { field, input, select, reasonInput, sayBulk } from "./admin-kit.js";
 
 export const guidesSection = {
   id: "guides",
@@ -57,17 +57,12 @@ function manyAtOnce(section, boxes) {
   all.addEventListener("change", () => { for (const box of boxes) box.checked = all.checked; });
   const ticked = () => boxes.filter((box) => box.checked);
   const { control: reason, wrapper } = reasonInput("Why publish them (kept in the audit log)");
-  const tell = (answer, what) => {
-    const skipped = answer.skipped ?? [];
-    return `${answer.done} ${answer.done === 1 ? "guide" : "guides"} ${what}.` +
-      (skipped.length ? ` Left as they were: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : "");
-  };
   const run = async (request, what) => {
     if (!ticked().length) return section.say("Tick the guides first.", "error");
     const answer = await section.run(request);
     if (!answer) return;
     await section.load();
-    section.say(tell(answer, what), answer.skipped?.length ? "info" : "success");
+    sayBulk(section, answer, `${plural(answer.done, "guide")} ${what}.`);
   };
   const base = `/admin/campaigns/${seg(section.slug)}`;
   const markFinal = el("button", { type: "button", class: "secondary", id: "guides-final", text: "Mark the ticked guides final",
@@ -85,9 +80,7 @@ function startList(section, ideas) {
     const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/guides`, { ids: ideas.map((idea) => idea.id) }));
     if (!answer) return;
     await section.load();
-    const skipped = answer.skipped ?? [];
-    section.say(`${answer.done} ${answer.done === 1 ? "guide" : "guides"} started; their authors can now write them.` +
-      (skipped.length ? ` Not started: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : ""), skipped.length ? "info" : "success");
+    sayBulk(section, answer, `${plural(answer.done, "guide")} started; their authors can now write them.`, "Not started");
   } });
   return el("div", { class: "card" }, el("h3", { text: "Act-round ideas without a guide" }), startAll,
     el("ul", { class: "plain" }, ...ideas.map((idea) => el("li", {}, `${idea.id}. ${idea.title || "Untitled idea"} `,

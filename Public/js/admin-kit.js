@@ -45,6 +45,16 @@ export function downloadBlob(blob, filename) {
 }
 
 /** A one-line "Reason" input used by audited actions. */
+/**
+ * Says how a bulk request went from its `{done, skipped}` answer: `lead`, then each item left as it was with the
+ * server's reason (`left` names them, `name` each id) — information when some were left, success when none were.
+ */
+export function sayBulk(section, answer, lead, left = "Left as they were", name = (id) => id) {
+  const skipped = answer.skipped ?? [];
+  const rest = skipped.length ? ` ${left}: ${skipped.map((s) => `${name(s.id)} (${s.message ?? s.code})`).join("; ")}.` : "";
+  section.say(lead + rest, skipped.length ? "info" : "success");
+}
+
 export function reasonInput(label = "Reason (kept in the audit log)") {
   const control = input({ name: "reason", maxlength: 300 });
   return { control, wrapper: field(label, control) };

@@ -1,7 +1,7 @@
 // Console section: the moderation queue — flagged or hidden items with hide, restore, redact and merge, each with a reason.
 import { api, seg, query } from "./api.js";
 import { el, replace, formatTime, plural } from "./dom.js";
-import { field, input, select } from "./admin-kit.js";
+import { field, input, select, sayBulk } from "./admin-kit.js";
 
 export const moderationSection = {
   id: "moderation",
@@ -75,10 +75,8 @@ function bulkBar(section, boxes) {
     const answer = await section.run(() => api("POST", `/admin/campaigns/${seg(section.slug)}/moderation/${verb}`, { ids, reason: reason.value.trim() }));
     if (!answer) return;
     await section.load();
-    const skipped = answer.skipped ?? [];
     const count = Array.isArray(answer.done) ? answer.done.length : answer.done;
-    section.say(`${plural(count, "item")} ${done}.${skipped.length ? ` Left as they were: ${skipped.map((s) => `${s.id} (${s.message ?? s.code})`).join("; ")}.` : ""}`,
-      skipped.length ? "info" : "success");
+    sayBulk(section, answer, `${plural(count, "item")} ${done}.`);
   };
   return el("div", { class: "inline-fields", id: "moderation-bulk" },
     el("label", { class: "choice" }, all, "Tick every contribution"), field("Reason for the ticked items", reason),

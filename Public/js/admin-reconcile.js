@@ -1,7 +1,7 @@
 // Console section: reconciliation — a page of disputed items with both teams' codes beside the text, settled many at a time.
 import { api, seg, query } from "./api.js";
-import { el, replace } from "./dom.js";
-import { field, reasonInput, select, table } from "./admin-kit.js";
+import { el, replace, plural } from "./dom.js";
+import { field, reasonInput, select, table, sayBulk } from "./admin-kit.js";
 
 export const reconcileSection = {
   id: "reconcile",
@@ -45,9 +45,7 @@ export const reconcileSection = {
       if (!ids.length) return section.say("Tick the items to settle first.", "error");
       const answer = await section.run(() => api("POST", `${base}/reconcile`, { ...body(ids), reason: reason.value.trim() }));
       if (!answer) return;
-      const skipped = answer.skipped ?? [];
-      section.say(`${answer.done} ${answer.done === 1 ? "item" : "items"} settled ${what}.` +
-        (skipped.length ? ` Not settled: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : ""), skipped.length ? "info" : "success");
+      sayBulk(section, answer, `${plural(answer.done, "item")} settled ${what}.`, "Not settled");
       section.console.reload("coding");  // its agreement report counts the settled items
       await section.load();
     };

@@ -1,8 +1,8 @@
 // Console section: shortlisting as a table — the criteria as a list, every idea with its mean scores and total, sorted
 // and filtered, scored inline (one request for the whole table), and selected into or taken out of rounds in bulk.
 import { api, seg } from "./api.js";
-import { el, replace } from "./dom.js";
-import { field, input, select, confirmStep } from "./admin-kit.js";
+import { el, replace, plural } from "./dom.js";
+import { field, input, select, confirmStep, sayBulk } from "./admin-kit.js";
 
 const SCORE_OPTIONS = [["", "–"], ["0", "0"], ["1", "1"], ["2", "2"], ["3", "3"]];
 /** The rounds in order; each draws from the one before. */
@@ -128,9 +128,7 @@ function ideaTable(section, ideas, criteria) {
       verb === "bulk" ? { ids, reason: reason.value.trim() } : { ids }));
     if (!answer) return;
     await section.load();
-    const skipped = answer.skipped ?? [];
-    section.say(`${answer.done} ${answer.done === 1 ? "idea" : "ideas"} ${verb === "bulk" ? "selected into" : "taken out of"} ${roundName(round.value)}.` +
-      (skipped.length ? ` Left as they were: ${skipped.map((s) => `${s.id} (${s.message})`).join("; ")}` : ""), skipped.length ? "info" : "success");
+    sayBulk(section, answer, `${plural(answer.done, "idea")} ${verb === "bulk" ? "selected into" : "taken out of"} ${roundName(round.value)}.`);
   };
   const actions = el("div", { class: "inline-fields", id: "shortlist-actions" }, field("Round", round), field("Reason (kept in the audit log)", reason),
     el("div", { class: "actions" },
