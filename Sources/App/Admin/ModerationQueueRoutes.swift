@@ -77,10 +77,7 @@ enum ModerationQueueRoutes {
         try campaign.requireEditable()
         let body = try JSONBody(request.body)
         let reason = try ModerationRoutes.requiredReason(body)
-        let ids = try body.intArray("ids") ?? []
-        guard (1...bulkLimit).contains(ids.count), Set(ids).count == ids.count else {
-            throw APIError.validation(field: "ids", message: "Give 1 to \(bulkLimit) different contribution ids.")
-        }
+        let ids = try body.bulkIDs(max: bulkLimit, noun: "contributions")
         let now = context.clock.now
         let (done, skipped) = try context.database.write { connection -> ([ContributionRecord], [(Int64, String)]) in
             var done: [ContributionRecord] = [], skipped: [(Int64, String)] = []

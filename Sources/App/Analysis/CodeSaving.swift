@@ -138,24 +138,3 @@ enum CodeSaving {
         return saved
     }
 }
-
-/// An item a bulk request left alone, and why.
-struct Skipped: Sendable {
-    var id: Int64
-    var code: String
-    var message: String
-}
-
-extension JSONWriter {
-    /// `"skipped": [{id, code, message}]`.
-    mutating func skipped(_ items: [Skipped]) {
-        key("skipped")
-        array(items) { w, s in
-            w.object { j in
-                j.field("id", s.id)
-                j.field("code", s.code)
-                j.field("message", s.message)
-            }
-        }
-    }
-}

@@ -123,12 +123,7 @@ enum Reconciling {
             }
             return (done, skipped)
         }
-        var json = JSONWriter()
-        json.object { o in
-            o.field("done", done)
-            o.skipped(skipped)
-        }
-        return .json(json.bytes)
+        return .bulk(done: done, skipped: skipped)
     }
 
     /// Records the facilitator's decision as the item's finding, audited; inside a write.

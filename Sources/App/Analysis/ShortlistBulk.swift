@@ -7,15 +7,6 @@ extension ShortlistRoutes {
     /// Most ideas one request selects, removes or scores (the method shortlists 47 of 291).
     static let maxBulk = 300
 
-    /// The ids of a bulk body's `ids`: a non-empty list of distinct ids, at most `maxBulk`.
-    private static func ids(_ body: JSONBody) throws -> [Int64] {
-        let ids = try body.intArray("ids") ?? []
-        guard !ids.isEmpty else { throw APIError.validation(field: "ids", message: "List the ideas.") }
-        guard ids.count <= maxBulk else { throw APIError.validation(field: "ids", message: "At most \(maxBulk) ideas at once.") }
-        guard Set(ids).count == ids.count else { throw APIError.validation(field: "ids", message: "Name each idea once.") }
-        return ids
-    }
-
     /// POST …/shortlist/{round} {ids, reason}: selects each idea into `{round}` with the one reason, in one transaction;
     /// an idea the rules refuse (not in the previous round, not an idea, …) is skipped with its code.
     /// → `{round, done, skipped: [{id, code, message}]}`.
@@ -23,7 +14,7 @@ extension ShortlistRoutes {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
         let body = try JSONBody(request.body)
-        let ids = try ids(body)
+        let ids = try body.bulkIDs(max: maxBulk, noun: "ideas")
         let reason = TextRules.normalise(try body.requiredString("reason"))
         guard (1...1000).contains(reason.count) else {
             throw APIError.validation(field: "reason", message: "Say in under 1000 characters why these ideas are selected.")
@@ -53,7 +44,7 @@ extension ShortlistRoutes {
     static func deselectMany(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let round = try roundParameter(request)
-        let ids = try ids(try JSONBody(request.body))
+        let ids = try JSONBody(request.body).bulkIDs(max: maxBulk, noun: "ideas")
         let now = context.clock.now
         let (done, skipped) = try context.database.write { connection -> ([Int64], [Skipped]) in
             var done: [Int64] = []
@@ -105,12 +96,6 @@ extension ShortlistRoutes {
     }
 
     private static func bulkAnswer(_ round: ShortlistRound, _ done: Int, _ skipped: [Skipped]) -> Response {
-        var json = JSONWriter()
-        json.object { o in
-            o.field("round", round.rawValue)
-            o.field("done", done)
-            o.skipped(skipped)
-        }
-        return .json(json.bytes)
+        .bulk(done: done, skipped: skipped) { $0.field("round", round.rawValue) }
     }
 }

@@ -8,22 +8,13 @@ extension GuideAdminRoutes {
     /// Most guides one request starts or marks (the act round of a campaign is a few dozen ideas).
     static let maxBulk = 300
 
-    /// The ids of a bulk body's `ids`: a non-empty list of distinct ids, at most `maxBulk`.
-    private static func ids(_ body: JSONBody) throws -> [Int64] {
-        let ids = try body.intArray("ids") ?? []
-        guard !ids.isEmpty else { throw APIError.validation(field: "ids", message: "List the ideas.") }
-        guard ids.count <= maxBulk else { throw APIError.validation(field: "ids", message: "At most \(maxBulk) at once.") }
-        guard Set(ids).count == ids.count else { throw APIError.validation(field: "ids", message: "Name each one once.") }
-        return ids
-    }
-
     /// POST /admin/campaigns/{slug}/guides {ids}: starts the empty guide of each idea, titled as the idea, as
     /// `POST /admin/contributions/{id}/guide` starts one, in one transaction. An idea the rules refuse (not in the act
     /// round, a guide already started, not this campaign's) is skipped with its code.
     /// → `{done, guides: [GuideDraft], skipped: [{id, code, message}]}`.
     static func createMany(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
-        let ids = try ids(try JSONBody(request.body))
+        let ids = try JSONBody(request.body).bulkIDs(max: maxBulk, noun: "ideas")
         let now = context.clock.now
         let (started, skipped) = try context.database.write { connection -> ([GuideRecord], [Skipped]) in
             let store = GuideStore(connection), shortlist = ShortlistStore(connection)
@@ -46,14 +37,10 @@ extension GuideAdminRoutes {
             }
             return (started, skipped)
         }
-        var json = JSONWriter(capacity: 1024)
-        json.object { o in
-            o.field("done", started.count)
+        return .bulk(done: started.count, skipped: skipped) { o in
             o.key("guides")
             o.array(started) { w, g in w.guideDraft(g, comments: [], you: nil) }
-            o.skipped(skipped)
         }
-        return .json(json.bytes)
     }
 
     /// POST /admin/campaigns/{slug}/guides/final {ids, final?}: marks each guide final (or reopens it, `final: false`,
@@ -63,7 +50,7 @@ extension GuideAdminRoutes {
     static func markManyFinal(_ request: Request, _ context: AppContext) throws -> Response {
         let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let body = try JSONBody(request.body)
-        let ids = try ids(body)
+        let ids = try body.bulkIDs(max: maxBulk, noun: "guides")
         let isFinal = try body.bool("final") ?? true
         let now = context.clock.now
         let (done, skipped) = try context.database.write { connection -> (Int, [Skipped]) in
@@ -91,11 +78,6 @@ extension GuideAdminRoutes {
             }
             return (done, skipped)
         }
-        var json = JSONWriter()
-        json.object { o in
-            o.field("done", done)
-            o.skipped(skipped)
-        }
-        return .json(json.bytes)
+        return .bulk(done: done, skipped: skipped)
     }
 }
