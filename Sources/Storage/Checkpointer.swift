@@ -91,7 +91,7 @@ final class Checkpointer: @unchecked Sendable {
         if schedule {
             queue.asyncAfter(deadline: .now() + .milliseconds(200)) {
                 self.state.withLock { $0.truncateScheduled = false }
-                self.truncateNow()
+                _ = self.truncateNow()
             }
         }
         return true

@@ -173,7 +173,7 @@ struct GroupCommitTests {
         for index in 0..<10 {
             completions.group.enter()
             database.write({ connection in
-                try self.body(index)(connection)
+                _ = try self.body(index)(connection)
                 return "w\(index)"
             }, completion: { result in
                 // Runs after COMMIT: a reader (its own connection) already sees the row.

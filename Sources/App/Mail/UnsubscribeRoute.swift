@@ -16,7 +16,7 @@ enum UnsubscribeRoute {
         guard let token = request.parameter("token"), let target = UnsubscribeToken.read(token, key: context.key) else {
             throw APIError.notFound
         }
-        try context.database.write { connection in
+        _ = try context.database.write { connection in
             switch target {
             case .invitation(let id):
                 try InvitationStore(connection).unsubscribe(id: id)

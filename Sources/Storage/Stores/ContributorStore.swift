@@ -228,9 +228,10 @@ public struct ContributorStore {
             """
         ) { row -> (Int64, Int64) in (row.int(0), row.int(1)) }
         var answers: [Int64: [Int64: String]] = [:]
-        for (contributor, question, choice) in try connection.query(
+        let legacy = try connection.query(
             "SELECT contributor_id, profile_question_id, choice FROM legacy_profile_answers"
-        ) { row -> (Int64, Int64, String) in (row.int(0), row.int(1), row.text(2)) } {
+        ) { row -> (Int64, Int64, String) in (row.int(0), row.int(1), row.text(2)) }
+        for (contributor, question, choice) in legacy {
             answers[contributor, default: [:]][question] = choice
         }
         return people.map { (contributorID: $0.0, campaignID: $0.1, answers: answers[$0.0] ?? [:]) }
