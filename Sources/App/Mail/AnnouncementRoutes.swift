@@ -41,9 +41,6 @@ enum AnnouncementRoutes {
                               target: "campaign:\(campaign.slug)", reason: "\(event.key): \(queued) messages queued"), now: now)
             return queued
         }
-        context.mail.wake()
-        var json = JSONWriter()
-        json.object { o in o.field("queued", queued) }
-        return .json(json.bytes, status: .accepted)
+        return context.mailQueued(queued)
     }
 }

@@ -78,9 +78,6 @@ enum AuthorMessageRoutes {
     }
 
     private static func queued(_ context: AppContext) -> Response {
-        context.mail.wake()
-        var json = JSONWriter()
-        json.object { o in o.field("queued", 1) }
-        return .json(json.bytes, status: .accepted)
+        return context.mailQueued(1)
     }
 }

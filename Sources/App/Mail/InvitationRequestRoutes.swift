@@ -103,10 +103,7 @@ enum InvitationRequestRoutes {
                               target: "campaign:\(campaign.slug)", reason: "\(queued) invitation queued"), now: now)
             return queued
         }
-        context.mail.wake()
-        var json = JSONWriter()
-        json.object { o in o.field("queued", queued) }
-        return .json(json.bytes, status: .accepted)
+        return context.mailQueued(queued)
     }
 
     /// → 200 `{declined: true}`: the request and its address are deleted; nothing is sent. Audited.

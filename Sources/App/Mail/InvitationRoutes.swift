@@ -45,13 +45,7 @@ enum InvitationRoutes {
                     reason: "\(queued) invitations queued, \(prepared.count - queued) already invited"), now: now)
             return queued
         }
-        context.mail.wake()
-        var json = JSONWriter()
-        json.object { o in
-            o.field("queued", queued)
-            o.field("alreadyInvited", prepared.count - queued)
-        }
-        return .json(json.bytes, status: .accepted)
+        return context.mailQueued(queued) { $0.field("alreadyInvited", prepared.count - queued) }
     }
 
     /// `{}` → 202 `{queued}`: the join link again to every invitation still holding an address, at most
@@ -74,10 +68,7 @@ enum InvitationRoutes {
                     reason: "\(queued) reminders queued"), now: now)
             return queued
         }
-        context.mail.wake()
-        var json = JSONWriter()
-        json.object { o in o.field("queued", queued) }
-        return .json(json.bytes, status: .accepted)
+        return context.mailQueued(queued)
     }
 
     /// Mail goes out for live campaigns only: a draft's links lead nowhere, an archived one's addresses are gone.
