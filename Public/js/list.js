@@ -185,7 +185,17 @@ export class ContributionList {
     say(this.status, "");
   }
 
-  /** Applies a live `votes` event: new counts, announced politely. */
+  /**
+   * Applies a live `totals` event, one interval's changed vote totals as `[id, up, down, score]` rows in id order:
+   * each shown contribution gets its new counts, and the last of them is announced politely.
+   */
+  applyTotals(rows) {
+    for (const row of rows) {
+      if (Array.isArray(row)) this.applyVotes({ id: row[0], up: row[1], down: row[2] });
+    }
+  }
+
+  /** New counts for one contribution, announced politely. */
   applyVotes(data) {
     const node = document.getElementById(`item-${data.id}`);
     if (!node) return;

@@ -1,4 +1,4 @@
-// Live updates from the campaign's event stream: vote counts, comment counts, new and removed contributions, phase changes.
+// Live updates from the campaign's event stream: vote totals, comment counts, new and removed contributions, phase changes.
 import { byId, say } from "./dom.js";
 import { seg } from "./api.js";
 
@@ -44,9 +44,9 @@ function route(page, source) {
       return null;
     }
   };
-  source.addEventListener("votes", (event) => {
-    const data = parse(event);
-    if (data) page.list.applyVotes(data);
+  source.addEventListener("totals", (event) => {
+    const rows = parse(event);
+    if (Array.isArray(rows)) page.list.applyTotals(rows);
   });
   source.addEventListener("comment", (event) => {
     const data = parse(event);

@@ -157,7 +157,7 @@ import Campaigns
         #expect(received.contains("text/event-stream"))
         let id = try alice.post(question: server.understandQuestion, body: "Something to announce")
         try alice.send("PUT", "/api/contributions/\(id)/vote", json: #"{"value":1}"#)
-        while !received.contains("event: votes") { received += String(decoding: try stream.readAvailable(), as: UTF8.self) }
+        while !received.contains("event: totals") { received += String(decoding: try stream.readAvailable(), as: UTF8.self) }
         #expect(received.contains("event: contribution"))
         #expect(received.contains("Something to announce"))
         #expect(!received.contains("\"mine\""), "broadcast events carry no per-caller fields")

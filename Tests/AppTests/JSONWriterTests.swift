@@ -87,3 +87,32 @@ private func quoted(_ value: String) -> String {
         #expect(ISOTime.parse(text) == seconds)
     }
 }
+
+/// Numbers at a fixed number of decimal places, written from integer digits.
+@Suite struct JSONWriterDecimalTests {
+    private func decimal(_ value: Double, _ places: Int) -> String {
+        var writer = JSONWriter()
+        writer.decimal(value, places: places)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        (0.0, 4, "0"), (-0.0, 4, "0"), (1.0, 4, "1"), (0.1, 4, "0.1"), (0.2, 4, "0.2"), (0.05, 4, "0.05"),
+        (0.0001, 4, "0.0001"), (0.00004, 4, "0"), (0.00005, 4, "0.0001"), (0.20654329147389294, 4, "0.2065"),
+        (0.99996, 4, "1"), (-0.25, 4, "-0.25"), (-0.00004, 4, "0"), (12.5, 0, "13"), (1234567.891, 2, "1234567.89"),
+        (0.123456789, 9, "0.123456789"), (Double.nan, 4, "null"), (Double.infinity, 4, "null"),
+    ])
+    func rounds(value: Double, places: Int, expected: String) {
+        #expect(decimal(value, places) == expected)
+    }
+
+    @Test func aValueTooLargeToScaleIsWrittenInFull() {
+        #expect(decimal(1e300, 4) == String(1e300))
+    }
+
+    @Test func valuesAreSeparatedLikeAnyOther() {
+        var writer = JSONWriter()
+        writer.array([0.5, 0.25]) { $0.decimal($1, places: 1) }
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == "[0.5,0.3]")
+    }
+}

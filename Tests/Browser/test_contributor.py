@@ -96,6 +96,25 @@ def test_a_second_session_sees_vote_counts_change_live(server, browsers):
     assert "1 thumb up" in reader.find_element(By.ID, "live").get_attribute("textContent")
 
 
+def test_one_intervals_totals_update_every_contribution_they_name(server, browsers):
+    """Vote totals come as one `totals` event per interval with a row per changed contribution: each row lands."""
+    author = browsers()
+    reader = browsers()
+    open_campaign(author, server)
+    join(author)
+    first = post(author, "Open the staff canteen at night")
+    second = post(author, "Keep spare chargers at the nurses' station")
+    open_campaign(reader, server)
+    sort_by(reader, "new")
+    wait(reader).until(lambda d: d.execute_script("return document.documentElement.dataset.live") == "connected")
+    item(author, first).find_element(By.CSS_SELECTOR, ".vote.up").click()
+    wait(author).until(lambda d: counts(d, first) == (1, 0))
+    item(author, second).find_element(By.CSS_SELECTOR, ".vote.down").click()
+    wait(reader).until(lambda d: counts(d, first) == (1, 0) and counts(d, second) == (0, 1))
+    # The rows come in id order and the later idea has the higher id, so its totals are the last announced.
+    assert "1 thumb down" in reader.find_element(By.ID, "live").get_attribute("textContent")
+
+
 def test_a_second_session_sees_a_withdrawn_contribution_disappear_live(server, browsers):
     author, reader, idea = author_and_live_reader(server, browsers, "Let porters book the lifts for bed moves")
     item(reader, idea)

@@ -15,8 +15,8 @@ struct ViewerFieldEnds: Sendable {
 }
 
 extension JSONWriter {
-    /// `{id, up, down, score[, myVote]}`: a contribution's counts as the `votes` event carries them, and as
-    /// the vote answer does with the caller's own vote added.
+    /// `{id, up, down, score[, myVote]}`: a contribution's counts, as the vote answer gives them with the
+    /// caller's own vote added (open pages get theirs as rows of a `totals` event, `VoteTotals`).
     mutating func voteCounts(id: Int64, up: Int, down: Int, score: Double, myVote: Vote? = nil) {
         object { o in
             o.field("id", id)

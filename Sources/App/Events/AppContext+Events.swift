@@ -27,7 +27,7 @@ extension AppContext {
         publishCounts(campaignID: campaignID, id: tally.id, up: tally.up, down: tally.down, score: tally.score)
     }
 
-    /// The `votes` event for a contribution whose counts changed without a vote (merge, undo).
+    /// New totals for a contribution whose counts changed without a vote (merge, undo).
     func publishCounts(_ record: ContributionRecord) {
         publishCounts(campaignID: record.campaignID, id: record.id, up: record.up, down: record.down, score: record.score)
     }

@@ -4,7 +4,12 @@ import Synchronization
 /// What open pages learn of voting (PRIVACY.md, adversary 5): not one event per click, which in a
 /// quiet campaign lets a watcher group one person's votes by their timing and read each vote's
 /// direction from the change, but each changed contribution's totals once per `interval`, in
-/// contribution id order (never the order of the clicks), as one batch.
+/// contribution id order (never the order of the clicks), as one `totals` event whose data is
+/// `[[id, up, down, score], …]` (score to `scorePlaces` decimals).
+///
+/// One event of rows, not one `{id, up, down, score}` event per contribution: at the issue-26 target
+/// rate a busy interval changes thousands of contributions, and ~75 bytes each outgrew a stream's
+/// backlog (`EventsHub.maxBacklog`), ending every stream at every flush; a row is ~20 bytes.
 ///
 /// The one place vote events are made.
 final class VoteTotals: Sendable {
@@ -13,6 +18,9 @@ final class VoteTotals: Sendable {
         var down: Int
         var score: Double
     }
+
+    /// Decimal places of a row's score: the Wilson bound lies in 0...1, and pages show counts, not scores.
+    static let scorePlaces = 4
 
     private let events: EventsHub
     private let intervalSeconds: Int
@@ -36,23 +44,28 @@ final class VoteTotals: Sendable {
         pending.withLock { $0[campaignID, default: [:]][contributionID] = totals }
     }
 
-    /// Sends every noted contribution's totals as `votes` events, campaign by campaign, in id order:
-    /// each campaign's events as one batch its streams share (`EventsHub.publish(campaignID:frames:)`),
-    /// not one publish per contribution, which took every stream's lock once per changed contribution.
+    /// Sends every noted contribution's totals, campaign by campaign: one `totals` event each, its rows
+    /// in id order, one buffer the campaign's streams share (`EventsHub.publish(campaignID:frames:)`).
     func flush() {
         let batch = pending.withLock { pending in
             defer { pending.removeAll(keepingCapacity: true) }
             return pending
         }
         for (campaignID, byContribution) in batch.sorted(by: { $0.key < $1.key }) {
-            var frames: [UInt8] = []
-            frames.reserveCapacity(byContribution.count * 80)
-            for (id, totals) in byContribution.sorted(by: { $0.key < $1.key }) {
-                var json = JSONWriter()
-                json.voteCounts(id: id, up: totals.up, down: totals.down, score: totals.score)
-                EventsHub.appendFrame(event: "votes", data: json.bytes, to: &frames)
+            var json = JSONWriter(capacity: byContribution.count * 24 + 2)
+            json.array(byContribution.sorted(by: { $0.key < $1.key })) { w, entry in
+                let (id, totals) = entry
+                w.beginArray()
+                w.int(id)
+                w.int(totals.up)
+                w.int(totals.down)
+                w.decimal(totals.score, places: Self.scorePlaces)
+                w.endArray()
             }
-            events.publish(campaignID: campaignID, frames: frames)
+            var frame: [UInt8] = []
+            frame.reserveCapacity(json.bytes.count + 24)
+            EventsHub.appendFrame(event: "totals", data: json.bytes, to: &frame)
+            events.publish(campaignID: campaignID, frames: frame)
         }
     }
 }

@@ -106,7 +106,7 @@ enum OpenAPIDocument {
                   responses: [("200", "{items:[{id,title,body,up,down}]}"), ("403", "invite_required: members only")], query: ["text"],
                   returns: ["200": "SimilarList"]),
         Operation(method: "get", path: "/api/campaigns/{slug}/events",
-                  summary: "text/event-stream: contribution, votes, comment, removed, phase events",
+                  summary: "text/event-stream: contribution, totals ([[id, up, down, score], …] per interval), comment, removed, phase events",
                   responses: [("200", "event stream"), ("403", "invite_required: members only"),
                               ("429", "too_many_streams: this address holds its share"), ("503", "unavailable: too many streams")]),
         Operation(method: "get", path: "/api/campaigns/{slug}/guide", summary: "Numbers, themes and guides for the public guide",

@@ -42,6 +42,40 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// `value` rounded to `places` decimal places (0...9), trailing zeros dropped: `0.2065`, `0.1`, `1`.
+    /// Written from integer digits, so no `String` is made; a value too large to scale is written as `double`.
+    mutating func decimal(_ value: Double, places: Int) {
+        precondition((0...9).contains(places), "decimal places out of range")
+        guard value.isFinite else { return null() }
+        var scale: Int64 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (value * Double(scale)).rounded()
+        guard scaled.magnitude < 1e15 else { return double(value) }
+        separate()
+        var units = Int64(scaled)
+        if units < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            units = -units
+        }
+        appendDecimal(units / scale)
+        var fraction = units % scale
+        if fraction != 0 {
+            var width = places
+            while fraction % 10 == 0 {
+                fraction /= 10
+                width -= 1
+            }
+            bytes.append(UInt8(ascii: "."))
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(truncatingIfNeeded: 0x30 + fraction / divisor % 10))
+                divisor /= 10
+            }
+        }
+        needsComma = true
+    }
+
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     mutating func int(_ value: Int64?) { if let value { int(value) } else { null() } }
 
