@@ -50,6 +50,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case unshortlistPrioritise = "unshortlist_prioritise"
     case unshortlistAct = "unshortlist_act"
     case unshortlistPublished = "unshortlist_published"
+    /// A guide started for an act-round idea (one entry a guide, whether started alone or many at once).
+    case guideStart = "guide_start"
     case guideFinal = "guide_final"
     case guideReopen = "guide_reopen"
     case guideInvite = "guide_invite"

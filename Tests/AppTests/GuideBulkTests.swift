@@ -46,6 +46,32 @@ import Storage
         #expect(try analyst.send("POST", "/admin/campaigns/test/guides", json: #"{"ids":[\#(ideas[0])]}"#).status == 403)
     }
 
+    /// Starting a guide is an act the audit log records, one entry a guide, through the single route and the bulk one
+    /// alike; a refused idea leaves no entry.
+    @Test func startingGuidesIsAuditedAloneAndInBulk() throws {
+        let (server, facilitator, ideas, _) = try scene()
+        defer { server.close() }
+        let admin = try server.staff("root", role: "admin")
+        let started = { () throws -> [[String: Any]] in
+            try admin.send("GET", "/admin/audit?campaign=test").items
+                .filter { $0["action"] as? String == "guide_start" }
+        }
+        let one = try facilitator.send("POST", "/admin/contributions/\(ideas[0])/guide")
+        try expectStatus(one, 201)
+        let first = Int64(one.json["id"] as? Int ?? 0)
+        #expect(try facilitator.send("POST", "/admin/contributions/\(ideas[2])/guide").status == 409)  // not in act
+        let entries = try started()
+        #expect(entries.map { $0["target"] as? String } == ["guide:\(first)"])
+        #expect(entries.first?["actor"] as? String == "fay" && entries.first?["reason"] as? String == "idea \(ideas[0])")
+
+        let many = try facilitator.send("POST", "/admin/campaigns/test/guides",
+                                        json: #"{"ids":[\#(ideas[0]),\#(ideas[1]),\#(ideas[2])]}"#)
+        try expectStatus(many, 200)
+        #expect(many.json["done"] as? Int == 1)
+        let second = many.ids("guides", "id")
+        #expect(try started().map { $0["target"] as? String ?? "" }.sorted() == ["guide:\(first)", "guide:\(second[0])"].sorted())
+    }
+
     @Test func manyGuidesAreMarkedFinalInOneRequestEachAudited() throws {
         let (server, facilitator, ideas, author) = try scene()
         defer { server.close() }

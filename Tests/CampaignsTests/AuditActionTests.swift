@@ -10,7 +10,7 @@ import Testing
         "statement", "import-invites", "phase_open", "phase_close", "phase_schedule", "hide", "restore", "approve",
         "dismiss_reports", "redact", "merge", "unmerge", "purge_revisions", "publish_themes", "import-codebook", "reconcile",
         "shortlist_prioritise", "shortlist_act", "shortlist_published", "unshortlist_prioritise", "unshortlist_act",
-        "unshortlist_published", "guide_final", "guide_reopen", "guide_invite", "guide_invite_revoke",
+        "unshortlist_published", "guide_start", "guide_final", "guide_reopen", "guide_invite", "guide_invite_revoke",
         "machine_coding_on", "machine_coding_off", "export",
         "mail_invitations", "mail_reminder", "mail_announcement", "mail_author_message", "mail_guide_invitation",
         "invitation_request_approve", "invitation_request_decline",

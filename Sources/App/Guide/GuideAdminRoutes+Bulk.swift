@@ -9,11 +9,11 @@ extension GuideAdminRoutes {
     static let maxBulk = 300
 
     /// POST /admin/campaigns/{slug}/guides {ids}: starts the empty guide of each idea, titled as the idea, as
-    /// `POST /admin/contributions/{id}/guide` starts one, in one transaction. An idea the rules refuse (not in the act
-    /// round, a guide already started, not this campaign's) is skipped with its code.
+    /// `POST /admin/contributions/{id}/guide` starts one, in one transaction, audited one entry a guide. An idea the
+    /// rules refuse (not in the act round, a guide already started, not this campaign's) is skipped with its code.
     /// → `{done, guides: [GuideDraft], skipped: [{id, code, message}]}`.
     static func createMany(_ request: Request, _ context: AppContext) throws -> Response {
-        let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
+        let (campaign, staff) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let ids = try JSONBody(request.body).bulkIDs(max: maxBulk, noun: "ideas")
         let now = context.clock.now
         let (started, skipped) = try context.database.write { connection -> ([GuideRecord], [Skipped]) in
@@ -32,8 +32,12 @@ extension GuideAdminRoutes {
                     continue
                 }
                 let title = TextRules.normalise(idea.title ?? "")
-                started.append(try store.create(campaignID: campaign.id, contributionID: id,
-                                                title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now))
+                let guide = try store.create(campaignID: campaign.id, contributionID: id,
+                                             title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
+                try AuditStore(connection).append(
+                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .guideStart,
+                                  target: "guide:\(guide.id)", reason: "idea \(id)"), now: now)
+                started.append(guide)
             }
             return (started, skipped)
         }

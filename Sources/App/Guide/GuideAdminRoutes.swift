@@ -26,11 +26,11 @@ enum GuideAdminRoutes {
         return (guide, try AnalysisAccess.require(.facilitate, request, context, campaignID: guide.campaignID))
     }
 
-    /// POST {title?}: starts the (empty) guide of an idea in the act round; its author drafts it.
+    /// POST {title?}: starts the (empty) guide of an idea in the act round, audited; its author drafts it.
     static func create(_ request: Request, _ context: AppContext) throws -> Response {
         let id = try request.idParameter("id")
         let idea = try AnalysisRoutes.contribution(id, context)
-        _ = try AnalysisAccess.require(.facilitate, request, context, campaignID: idea.campaignID)
+        let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: idea.campaignID)
         let title = TextRules.normalise(try JSONBody(request.body).string("title") ?? idea.title ?? "")
         let now = context.clock.now
         let guide = try context.database.write { connection -> GuideRecord in
@@ -40,8 +40,12 @@ enum GuideAdminRoutes {
                 hasGuide: try store.guide(contributionID: id) != nil) {
                 throw refusal
             }
-            return try store.create(campaignID: idea.campaignID, contributionID: id,
-                                    title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
+            let guide = try store.create(campaignID: idea.campaignID, contributionID: id,
+                                         title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
+            try AuditStore(connection).append(
+                NewAuditEntry(campaignID: idea.campaignID, actor: staff.name, action: .guideStart,
+                              target: "guide:\(guide.id)", reason: "idea \(id)"), now: now)
+            return guide
         }
         var json = JSONWriter()
         json.guideDraft(guide, comments: [], you: nil)
