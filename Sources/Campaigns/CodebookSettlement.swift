@@ -59,9 +59,15 @@ public enum CodebookSettlement {
         return .agreed(decision)
     }
 
-    /// Orders a team's coding queue: items nobody has coded first, then items other teams have
-    /// coded (fewest codes first), oldest first within each group. Items the team has already
-    /// coded, or that need no more codes, are left out.
+    /// Orders a team's coding queue: items other teams have coded first (those with the most codes,
+    /// the nearest to being settled, first), then items nobody has coded, oldest first within each
+    /// group. Items the team has already coded, or that need no more codes, are left out.
+    ///
+    /// So a team that starts later follows the one ahead, item for item, instead of coding other
+    /// items: every item it codes completes a pair, the agreement can be measured and disputes
+    /// reconciled from the first page on, and a sample both teams coded is a settled sample (the
+    /// machine coder learns only from settled codes). Only that another team has coded an item
+    /// shows, by its place in the queue; never what it chose.
     public static func queue(
         items: [(id: Int64, codedBy: Set<String>)], team: String, required: Int
     ) -> [Int64] {
@@ -78,7 +84,7 @@ public enum CodebookSettlement {
             .sorted { a, b in
                 let mineA = a.claim == .mine, mineB = b.claim == .mine
                 if mineA != mineB { return mineA }
-                return a.codes != b.codes ? a.codes < b.codes : a.id < b.id
+                return a.codes != b.codes ? a.codes > b.codes : a.id < b.id
             }
             .map(\.id)
     }

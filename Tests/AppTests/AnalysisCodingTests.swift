@@ -117,16 +117,18 @@ func expectStatus(_ response: APIResponse, _ status: Int, sourceLocation: Source
         #expect(contradictory.status == 422)
     }
 
-    @Test func queueServesUncodedItemsFirst() throws {
+    /// The second team is handed what the first has coded before anything new, so every item it codes completes a pair.
+    @Test func queueServesItemsTheOtherTeamCodedFirst() throws {
         let scene = try CodingScene()
         defer { scene.server.close() }
-        try expectStatus(scene.code(scene.ana, scene.items[0], [scene.x]), 200)
+        try expectStatus(scene.code(scene.ana, scene.items[2], [scene.x]), 200)
         let ben = try scene.ben.send("GET", "/admin/campaigns/test/coding/queue")
         #expect(ben.json["coder"] as? String != nil)
         #expect(ben.list("items").compactMap { ($0["id"] as? Int).map(Int64.init) }
-                == [scene.items[1], scene.items[2], scene.items[3], scene.items[0]])
+                == [scene.items[2], scene.items[0], scene.items[1], scene.items[3]])
         let ana = try scene.ana.send("GET", "/admin/campaigns/test/coding/queue")
-        #expect(ana.list("items").compactMap { ($0["id"] as? Int).map(Int64.init) } == Array(scene.items[1...]))
+        #expect(ana.list("items").compactMap { ($0["id"] as? Int).map(Int64.init) }
+                == [scene.items[0], scene.items[1], scene.items[3]])
         #expect(ana.json["remaining"] as? Int == 3)
     }
 

@@ -53,12 +53,14 @@ private func decision(_ themes: Set<Int64>, notRelevant: Bool = false) -> CodeDe
     #expect(CodebookSettlement.status(codes: different, required: 2, reconciled: nil).finding == nil)
 }
 
-@Test func queuePutsUncodedItemsFirstAndSkipsOwnAndFullItems() {
+/// A team that starts later follows the team ahead: items other teams coded come first, nearest to settled first.
+@Test func queuePutsItemsOtherTeamsCodedFirstAndSkipsOwnAndFullItems() {
     let items: [(id: Int64, codedBy: Set<String>)] = [
         (id: 1, codedBy: ["t2"]), (id: 2, codedBy: []), (id: 3, codedBy: ["t1"]),
-        (id: 4, codedBy: ["t2", "t3"]), (id: 5, codedBy: []),
+        (id: 4, codedBy: ["t2", "t3"]), (id: 5, codedBy: []), (id: 6, codedBy: ["t3"]),
     ]
-    #expect(CodebookSettlement.queue(items: items, team: "t1", required: 2) == [2, 5, 1])
+    #expect(CodebookSettlement.queue(items: items, team: "t1", required: 2) == [1, 6, 2, 5])
     #expect(CodebookSettlement.queue(items: items, team: "t1", required: 1) == [2, 5])
-    #expect(CodebookSettlement.queue(items: items, team: "t9", required: 2) == [2, 5, 1, 3])
+    #expect(CodebookSettlement.queue(items: items, team: "t9", required: 2) == [1, 3, 6, 2, 5])
+    #expect(CodebookSettlement.queue(items: items, team: "t1", required: 3) == [4, 1, 6, 2, 5])
 }

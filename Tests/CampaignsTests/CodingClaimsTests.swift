@@ -13,7 +13,7 @@ import Testing
         QueueEntry(id: 6, codes: 2, codedByTeam: false),
         QueueEntry(id: 7, codes: 0, codedByTeam: false, claim: .mine),
     ]
-    #expect(CodebookSettlement.queue(entries, required: 2) == [7, 4, 3, 1])
+    #expect(CodebookSettlement.queue(entries, required: 2) == [4, 7, 1, 3])
     #expect(CodebookSettlement.queue(entries, required: 1) == [7, 3])
 }
 

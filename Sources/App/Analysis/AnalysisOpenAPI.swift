@@ -28,7 +28,7 @@ extension AnalysisRoutes {
                   summary: "Publish the framework: the themes found in reconciled or agreed codes (and their parents)",
                   responses: [("200", "{published:[Theme], left:[{id, name, reason: archived|no_finding}], unsettled}")]),
         Operation(method: "get", path: "/admin/campaigns/{slug}/coding/queue",
-                  summary: "The caller's coding queue in a round (understand|answer): their claimed page first, then uncoded items; every item returned is claimed for them for 15 minutes (never a machine-coded item, never a suggestion)",
+                  summary: "The caller's coding queue in a round (understand|answer): their claimed page first, then items another team has coded, then items nobody has; every item returned is claimed for them for 15 minutes (never a machine-coded item, never a suggestion)",
                   responses: [("200", "{round, coder, teamsPerItem, remaining, claimedUntil, items:[{id,title,body,questionId,question,createdAt}]}"), ("422", "validation (round)")],
                   query: ["round", "limit"]),
         Operation(method: "delete", path: "/admin/campaigns/{slug}/coding/claims", summary: "Give back every item the caller has claimed in the campaign",

@@ -17,7 +17,8 @@ enum CodingRoutes {
     static let queueLimit = 50
 
     /// GET `?round=understand|answer&limit=`: the items the caller's team still has to code in the
-    /// round, the caller's own claimed page first, then uncoded items. Every item returned is claimed
+    /// round, the caller's own claimed page first, then in `CodebookSettlement.queue`'s order (items
+    /// another team has coded before items nobody has). Every item returned is claimed
     /// for the caller for `CodingClaims.lease` seconds (asking again renews the claims), so no other
     /// analyst of the team is handed it meanwhile. Each item names the question it answers.
     static func queue(_ request: Request, _ context: AppContext) throws -> Response {
