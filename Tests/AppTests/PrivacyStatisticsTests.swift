@@ -67,10 +67,50 @@ import TestSupport
     }
 
     private func linked(_ app: TestApp, token: String) throws -> APIResponse {
+        try export(app, "linked", token: token)
+    }
+
+    /// One CSV export, read whole over a keep-alive connection.
+    private func export(_ app: TestApp, _ table: String, token: String) throws -> APIResponse {
         let client = try RawClient(port: app.port)
-        try client.send("GET /admin/campaigns/test/export/linked.csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\r\n")
+        try client.send("GET /admin/campaigns/test/export/\(table).csv HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \(token)\r\n\r\n")
         let response = try client.readResponse()
         return APIResponse(status: response.status, headers: response.headers, body: response.body)
+    }
+
+    /// participants.csv is the latest release, never live data: no row before the first release, rows
+    /// sorted by their answers rather than by joining, every column of a suppressed row empty, the
+    /// same bytes after one more join, and k rows more or none after the next release.
+    @Test func theParticipantsExportIsTheReleaseSortedByAnswersAndKAnonymous() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let organiser = try app.addStaff("org", .organiser).token
+        // Joined alternately, Under 40 first; one says nothing, which suppresses that group and,
+        // secondarily, the smaller shown one.
+        for index in 0..<11 { try join(app, index % 2 == 0 ? "Under 40" : "40 or over") }
+        #expect(rows(try export(app, "participants", token: organiser)) == [["profile", "age"]], "nothing before a release")
+        try app.releaseStatistics()
+        let released = try export(app, "participants", token: organiser)
+        let table = rows(released)
+        #expect(table.first == ["profile", "age"], "no join day or any other column beside the answers")
+        let people = Array(table.dropFirst())
+        #expect(people.count == 11)
+        #expect(people.map { $0[1] } == Array(repeating: "40 or over", count: 5) + Array(repeating: "Under 40", count: 6),
+                "rows come sorted by answers, not in the order people joined: \(people)")
+
+        try join(app, nil)  // the target, who answers nothing
+        #expect(try export(app, "participants", token: organiser).body == released.body, "one join moves nothing")
+        #expect(try app.releaseStatistics() == 0)
+        #expect(try export(app, "participants", token: organiser).body == released.body)
+
+        try join(app, "Under 40", count: 4)
+        #expect(try app.releaseStatistics() == 1)
+        let next = Array(rows(try export(app, "participants", token: organiser)).dropFirst())
+        #expect(next.count == people.count + 5, "a release moves the table by k people or more")
+        #expect(next.filter { $0[0] == "shown" }.allSatisfy { $0[1] == "Under 40" })
+        #expect(next.filter { $0[0] == "suppressed" }.count == 6, "the one who said nothing and, with them, the five over 40")
+        #expect(next.filter { $0[0] == "suppressed" }.allSatisfy { $0.dropFirst().allSatisfy(\.isEmpty) })
+        #expect(next.filter { $0[0] == "suppressed" } == Array(next.suffix(6)), "suppressed rows come last, in no order")
     }
 
     private func rows(_ response: APIResponse) -> [[String]] {
