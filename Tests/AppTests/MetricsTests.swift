@@ -57,7 +57,7 @@ struct MetricsTests {
         #expect(acknowledged >= 5)
         #expect((sample(text, "groundswell_writer_commit_duration_seconds_count") ?? 0) >= 1)
         for gauge in ["groundswell_http_connections", "groundswell_event_streams", "groundswell_writer_queue_depth",
-                      "groundswell_vote_journal_depth"] {
+                      "groundswell_vote_journal_depth", "groundswell_outbox_backlog", "groundswell_mail_relay_up"] {
             #expect(sample(text, gauge) != nil, "gauge \(gauge) is missing")
         }
         // This scrape's own connection is open while the gauge is read.
