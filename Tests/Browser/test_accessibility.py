@@ -177,10 +177,16 @@ def test_guide_editor(server, scene, browser):
 
 SECTIONS = ("campaigns", "setup", "phases", "moderation", "statements", "teams", "codebook", "coding", "reconcile", "assist", "shortlist", "guides", "stats",
             "export", "staff")
+# Sections axe checks in their own suites, with the data that fills them.
+CHECKED_ELSEWHERE = {"drafts": "test_drafts.py", "mail": "test_mail_console.py"}
 
 
 def test_console_signed_in(server, scene, browser):
     sign_in(browser, server)
+    listed = [link.get_attribute("data-section")
+              for link in visible(browser, "#console-nav").find_elements(By.CSS_SELECTOR, "a[data-section]")]
+    assert set(listed) == set(SECTIONS) | set(CHECKED_ELSEWHERE), \
+        f"a console section that no accessibility check visits: {sorted(set(listed) - set(SECTIONS) - set(CHECKED_ELSEWHERE))}"
     problems = []
     for section in SECTIONS:
         node = show(browser, section)
@@ -214,4 +220,22 @@ def test_pages_that_say_something_went_wrong(server, browser):
                             or "There is no page at this address" in d.find_element(By.TAG_NAME, "main").text
                             or "does not name a guide" in d.find_element(By.TAG_NAME, "main").text)
         problems += check(browser, name, focus=False)
+    assert_clean(problems)
+
+
+def test_unsubscribe_page(server, browser):
+    """The page a message's unsubscribe link opens (`/unsubscribe.html#token`): as it first shows, with a link cut
+    short, and after a token the server does not know, each in words that axe finds nothing wrong with."""
+    browser.expected_console += [r"/api/unsubscribe/\S+ - Failed to load resource: .* 404"]
+    problems = []
+    browser.get(server.base_url + "/unsubscribe.html#" + "A" * 32)
+    visible(browser, "#unsubscribe-button")
+    problems += check(browser, "unsubscribe")
+    browser.find_element(By.ID, "unsubscribe-button").click()
+    visible(browser, "#status")
+    problems += check(browser, "unsubscribe (unknown token)", focus=False)
+    browser.get(server.base_url + "/unsubscribe.html")
+    browser.refresh()
+    wait(browser).until(lambda d: "incomplete" in d.find_element(By.ID, "status").text)
+    problems += check(browser, "unsubscribe (link cut short)", focus=False)
     assert_clean(problems)
