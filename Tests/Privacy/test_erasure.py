@@ -52,3 +52,24 @@ def test_a_purged_original_is_gone_from_the_files(scene, tmp_path):
               {"body": "[removed by the moderators]", "reason": "names a colleague"}, server.admin)
     server.ok("DELETE", f"/admin/contributions/{idea}/revisions", token=server.admin)
     assert_erased(server, idea, server.copy_database(tmp_path / "stolen"))
+
+
+def test_a_redacted_then_withdrawn_idea_leaves_neither_its_title_nor_the_original(server, tmp_path):
+    """PRIVACY.md, *Erasure*: withdrawing wipes the title and text and the originals of any redaction of it (which
+    the moderators' revisions table kept), so a redaction first is no way to keep the words."""
+    question = server.campaign("ward", phase="answer")
+    author = server.join("ward")
+    idea = server.ok("POST", "/api/campaigns/ward/contributions",
+                     {"questionId": question, "title": "About " + SECRET[0], "body": " ".join(SECRET[1:]) + " again"},
+                     author).json["id"]
+    server.ok("POST", f"/admin/contributions/{idea}/redact",
+              {"title": "About a colleague", "body": "[removed by the moderators]", "reason": "names a colleague"},
+              server.admin)
+    assert server.ok("GET", f"/admin/contributions/{idea}/revisions", token=server.admin).json["items"], \
+        "the redaction kept its original (the scene is not what it claims)"
+    server.ok("DELETE", f"/api/contributions/{idea}", token=author)
+    copy = server.copy_database(tmp_path / "stolen")
+    (title, body), = open_copy(copy).execute("SELECT title, body FROM contributions WHERE id = ?", (idea,)).fetchall()
+    assert (title, body) == (None, ""), "the withdrawn title or text is still in its row"
+    assert open_copy(copy).execute("SELECT count(*) FROM revisions WHERE contribution_id = ?", (idea,)).fetchone() == (0,)
+    assert_erased(server, idea, copy)
