@@ -1,7 +1,8 @@
-// Console section: staff accounts — list them with their ids, add one (password and token shown once), change role and campaigns, disable.
+// Console section: staff accounts — list them with their ids, add one (password and token shown once), change role and
+// campaigns, revoke their tokens, disable.
 import { api, seg } from "./api.js";
 import { el, replace } from "./dom.js";
-import { field, input, select, table } from "./admin-kit.js";
+import { field, input, select, table, confirmStep } from "./admin-kit.js";
 
 const ROLES = [["analyst", "Analyst"], ["facilitator", "Facilitator"], ["organiser", "Organiser"], ["admin", "Admin"]];
 
@@ -18,7 +19,7 @@ export const staffSection = {
       const role = select(ROLES, { name: "role", "aria-label": `Role of ${account.name}` });
       role.value = account.role;
       const campaigns = input({ name: "campaigns", value: (account.campaigns ?? []).join(", "), "aria-label": `Campaigns of ${account.name}`, placeholder: "all campaigns" });
-      const save = el("button", { type: "button", class: "secondary", text: "Save", onclick: async () => {
+      const save = el("button", { type: "button", class: "secondary", text: "Save", "aria-label": `Save ${account.name}`, onclick: async () => {
         const slugs = campaigns.value.split(",").map((s) => s.trim()).filter(Boolean);
         const before = account.campaigns ?? [];
         const changed = slugs.length !== before.length || slugs.some((slug, i) => slug !== before[i]);
@@ -27,15 +28,28 @@ export const staffSection = {
         const body = { role: role.value, ...(changed ? scope : {}) };
         if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, body))) section.say(`${account.name} saved.`, "success");
       } });
-      const disable = account.disabled || account.name === me ? null : el("button", { type: "button", class: "danger", text: "Disable", onclick: async () => {
-        if (!window.confirm(`Disable ${account.name}? They can no longer sign in, and their tokens stop working.`)) return;
-        if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, { disabled: true }))) {
-          section.say(`${account.name} is disabled.`, "success");
-          await section.load();
-        }
-      } });
+      const others = account.disabled || account.name === me;
+      const revoke = others ? null : el("button", { type: "button", class: "secondary", text: "Revoke tokens",
+        "aria-label": `Revoke the tokens of ${account.name}`, onclick: async () => {
+          const sure = await confirmStep({ title: `Sign ${account.name} out everywhere?`, confirm: "Revoke tokens", danger: true,
+            message: `Every API token of ${account.name} stops working and every browser they signed in with is signed out. The account stays: they sign in again with their password.` });
+          if (!sure) return;
+          if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, { revokeTokens: true }))) {
+            section.say(`${account.name} is signed out everywhere and their tokens are revoked.`, "success");
+          }
+        } });
+      const disable = others ? null : el("button", { type: "button", class: "danger", text: "Disable",
+        "aria-label": `Disable ${account.name}`, onclick: async () => {
+          const sure = await confirmStep({ title: `Disable ${account.name}?`, confirm: "Disable", danger: true,
+            message: `${account.name} can no longer sign in, and their tokens stop working.` });
+          if (!sure) return;
+          if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, { disabled: true }))) {
+            section.say(`${account.name} is disabled.`, "success");
+            await section.load();
+          }
+        } });
       return [String(account.id), account.name, account.disabled ? "disabled" : role, account.disabled ? "" : campaigns,
-        el("div", { class: "actions" }, account.disabled ? null : save, disable)];
+        el("div", { class: "actions" }, account.disabled ? null : save, revoke, disable)];
     });
     const name = input({ name: "name", maxlength: 64 });
     const role = select(ROLES, { name: "role" });

@@ -182,4 +182,35 @@ import Storage
         #expect(actions.contains("staff_disable"))
         #expect(actions.contains("staff_add"))
     }
+
+    /// A lost laptop: the admin signs the account out everywhere and revokes its tokens, and the account stays, so its
+    /// owner signs in again with their password.
+    @Test func anAdminRevokesAnAccountsTokensAndSessionsButKeepsTheAccount() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let admin = app.staffClient(try app.addStaff("root", .admin))
+        let cat = try app.addStaff("cat", .facilitator)
+        let first = app.staffClient(cat)
+        let second = app.client()
+        second.token = try #require(try first.send("POST", "/admin/tokens", json: #"{"label":"laptop"}"#).json["token"] as? String)
+        let signIn = { () throws -> String in
+            let answer = try app.client().send("POST", "/admin/session", json: #"{"name":"cat","password":\#(quote(cat.password))}"#)
+            return String(try #require(answer.headers["Set-Cookie"]).prefix { $0 != ";" })
+        }
+        let session = try signIn()
+        #expect(try app.client().send("GET", "/admin/me", headers: [("Cookie", session)]).status == 200)
+
+        let revoked = try admin.send("PATCH", "/admin/staff/cat", json: #"{"revokeTokens":true}"#)
+        try expectStatus(revoked, 200)
+        #expect(revoked.json["disabled"] as? Bool == false && revoked.json["role"] as? String == "facilitator")
+        #expect(try first.send("GET", "/admin/me").status == 401)
+        #expect(try second.send("GET", "/admin/me").status == 401)
+        #expect(try app.client().send("GET", "/admin/me", headers: [("Cookie", session)]).status == 401)
+        #expect(try app.client().send("GET", "/admin/me", headers: [("Cookie", try signIn())]).status == 200)
+        #expect(try admin.send("GET", "/admin/me").status == 200, "nobody else's tokens are touched")
+        let entry = try admin.send("GET", "/admin/audit").items.first { $0["action"] as? String == "token_revoke" }
+        #expect(entry?["target"] as? String == "staff:cat" && entry?["reason"] as? String == "every session and 2 tokens")
+        #expect(try app.staffClient(try app.addStaff("fay", .facilitator))
+            .send("PATCH", "/admin/staff/cat", json: #"{"revokeTokens":true}"#).status == 403)
+    }
 }

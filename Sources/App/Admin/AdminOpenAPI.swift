@@ -18,7 +18,7 @@ extension AdminRoutes {
         op("delete", "/admin/tokens/{id}", "Revoke a token", ("200", "{revoked}")),
         op("get", "/admin/staff", "Staff accounts (admin)", ("200", "{items}")),
         op("post", "/admin/staff", "Create an account {name, role, campaigns?} (admin)", ("201", "{name, role, password, token}")),
-        op("patch", "/admin/staff/{name}", "Change role, campaigns (a non-empty list) or allCampaigns: true, disable (admin)", ("200", "{name, role, campaigns}")),
+        op("patch", "/admin/staff/{name}", "Change role, campaigns (a non-empty list) or allCampaigns: true, revokeTokens: true (signs the account out everywhere and revokes its API tokens), disable (admin)", ("200", "{name, role, campaigns}")),
         op("get", "/admin/campaigns", "Campaigns the caller covers, any state", ("200", "{campaigns}")),
         op("post", "/admin/campaigns", "Create a draft {slug, title, summary, description, access, accessCode}; a shared access code makes access invite", ("201", "AdminCampaign")),
         op("get", "/admin/campaigns/{slug}", "A campaign's set-up", ("200", "AdminCampaign")),

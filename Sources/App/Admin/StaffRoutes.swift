@@ -1,4 +1,4 @@
-// Admins manage staff: list accounts, create one (password and token shown once), change role, campaigns, disable.
+// Admins manage staff: list accounts, create one (password and token shown once), change role, campaigns, revoke tokens, disable.
 import Campaigns
 import HTTP
 import Storage
@@ -60,7 +60,8 @@ enum StaffRoutes {
         return .json(json.bytes, status: .created)
     }
 
-    /// `{role?, campaigns?: [slug], allCampaigns?: true, disabled?: true}`; each change is audited.
+    /// `{role?, campaigns?: [slug], allCampaigns?: true, disabled?: true, revokeTokens?: true}`; each change is
+    /// audited. `revokeTokens` signs the account out everywhere and revokes its API tokens, and keeps the account.
     /// Limiting takes a non-empty list; widening to every campaign takes `allCampaigns: true`, so
     /// an empty list (a cleared form) can never turn "limited to one campaign" into "all of them".
     /// An admin cannot demote or disable themself, so there is always someone who can manage staff.
@@ -71,6 +72,7 @@ enum StaffRoutes {
         let role = try body.string("role") == nil ? nil : try roleField(body)
         let slugs = try campaignsField(body)
         let disable = try body.bool("disabled") ?? false
+        let revokeTokens = try body.bool("revokeTokens") ?? false
         let now = context.clock.now
         if name == caller.name, disable || (role != nil && role != .admin) {
             throw StaffRefusal.ownAccount
@@ -98,6 +100,12 @@ enum StaffRoutes {
                     NewAuditEntry(
                         actor: caller.name, action: .campaignsChange, target: "staff:\(name)",
                         reason: slugs.isEmpty ? "all campaigns" : slugs.joined(separator: ", ")), now: now)
+            }
+            if revokeTokens, !disable {
+                let revoked = try staff.revokeCredentials(staffID: account.id, now: now)
+                try audit.append(
+                    NewAuditEntry(actor: caller.name, action: .tokenRevoke, target: "staff:\(name)",
+                                  reason: "every session and \(revoked) \(revoked == 1 ? "token" : "tokens")"), now: now)
             }
             if disable, !account.isDisabled {
                 try staff.disable(staffID: account.id, now: now)

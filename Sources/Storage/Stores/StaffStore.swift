@@ -65,8 +65,15 @@ public struct StaffStore {
     /// Disables the account and ends its sessions and tokens at once.
     public func disable(staffID: Int64, now: Int64) throws {
         try connection.run("UPDATE staff SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL", now, staffID)
+        _ = try revokeCredentials(staffID: staffID, now: now)
+    }
+
+    /// Ends every sign-in session of the account and revokes every API token it still has (a lost laptop, a leaked
+    /// token), leaving the account itself as it was. Returns how many tokens were revoked.
+    public func revokeCredentials(staffID: Int64, now: Int64) throws -> Int {
         try connection.run("DELETE FROM staff_sessions WHERE staff_id = ?", staffID)
         try connection.run("UPDATE staff_tokens SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL", now, staffID)
+        return connection.changes
     }
 
     public func campaignIDs(staffID: Int64) throws -> [Int64] {
