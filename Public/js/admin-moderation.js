@@ -145,7 +145,7 @@ function mergeForm(section, item, act) {
   const search = async () => {
     const text = words.value.trim();
     if (!text) return;
-    const found = await section.run(() => api("GET", `/api/campaigns/${seg(section.slug)}/contributions${query({ q: text, limit: 5 })}`));
+    const found = await section.run(() => api("GET", `/admin/campaigns/${seg(section.slug)}/merge-targets${query({ q: text })}`));
     if (!found) return;
     const candidates = (found.items ?? []).filter((c) => c.id !== item.id);
     replace(results, candidates.length

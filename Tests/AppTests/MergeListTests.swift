@@ -31,4 +31,25 @@ import TestSupport
         let analyst = app.staffClient(try app.addStaff("ana", .analyst))
         #expect(try analyst.send("GET", "/admin/campaigns/test/merges").status == 403)
     }
+
+    /// Merging by searching for the contribution to keep works on an invite-only campaign too, whose contributor
+    /// listing refuses staff (they are not its members): the moderators search their own route.
+    @Test func moderatorsFindTheContributionToKeepOnAnInviteOnlyCampaign() throws {
+        let app = try TestApp(access: .invite)
+        defer { app.close() }
+        try app.addInvites(["WARD-7"])
+        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
+        let member = app.client()
+        #expect(try member.join(json: #"{"code":"WARD-7"}"#).status == 201)
+        let keep = try member.post(question: app.understandQuestion, body: "The lifts in block C are always broken")
+        let other = try member.post(question: app.understandQuestion, body: "The canteen closes too early")
+        #expect(try fac.send("GET", "/api/campaigns/test/contributions?q=lifts").errorCode == "invite_required")
+        let found = try fac.send("GET", "/admin/campaigns/test/merge-targets?q=lifts%20block")
+        try expectStatus(found, 200)
+        #expect(found.items.compactMap { $0["id"] as? Int } == [Int(keep)])
+        #expect(!found.text.contains("canteen") && other > 0)
+        #expect(try fac.send("GET", "/admin/campaigns/test/merge-targets").status == 422)
+        let analyst = app.staffClient(try app.addStaff("ana", .analyst))
+        #expect(try analyst.send("GET", "/admin/campaigns/test/merge-targets?q=lifts").status == 403)
+    }
 }

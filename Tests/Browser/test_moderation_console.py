@@ -1,6 +1,7 @@
 """Moderation on the console at the scale reports arrive (issue 20, on issue 19's queue API): several reported items
-kept at once with one reason, and a redaction that covers the title as well as the text. Contributions and reports are
-made through the API: the scene, not the behaviour under test."""
+kept at once with one reason, a redaction that covers the title as well as the text, and a duplicate merged into the
+contribution found by searching its words. Contributions and reports are made through the API: the scene, not the
+behaviour under test."""
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -59,3 +60,26 @@ def test_a_redaction_covers_the_title_and_the_text(server, scene, browser):
     shown = scene["admin"].ok("GET", f"/api/contributions/{item}")
     shown = shown.get("contribution", shown)
     assert "Jones" not in shown["title"] and "Jones" not in shown["body"], shown
+
+
+def test_a_reported_duplicate_is_merged_into_the_contribution_found_by_its_words(server, scene, browser):
+    keep = scene["items"][1]  # "Parking is full by eight"
+    author, reporter = contributor(server), contributor(server)
+    campaign = author.ok("GET", f"/api/campaigns/{SLUG}")
+    question = next(q["id"] for q in campaign["questions"] if q["phase"] == campaign["openPhase"])
+    duplicate = author.ok("POST", f"/api/campaigns/{SLUG}/contributions",
+                          {"questionId": question, "title": "No parking after eight", "body": "Parking is full again by eight."})["id"]
+    reporter.ok("POST", f"/api/contributions/{duplicate}/flags", {"reason": "spam"})
+    sign_in(browser, server)
+    show(browser, "moderation")
+    entry = visible(browser, f'#moderation-list li[data-moderation-id="{duplicate}"]')
+    entry.find_element(By.XPATH, ".//summary[text()='Merge into another contribution']").click()
+    entry.find_element(By.NAME, "merge-search").send_keys("parking eight")
+    entry.find_element(By.XPATH, ".//button[text()='Find it']").click()
+    target = visible(browser, f'#moderation-list li[data-moderation-id="{duplicate}"] .merge-results button')
+    assert target.text == f"Merge into {keep}", target.text  # the duplicate itself is not offered
+    entry.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("Same car park")
+    target.click()
+    text_in(browser, "#section-moderation .status", "merge done")
+    merges = scene["admin"].ok("GET", f"/admin/campaigns/{SLUG}/merges")["items"]
+    assert any(m["source"]["id"] == duplicate and m["into"]["id"] == keep for m in merges), merges

@@ -49,6 +49,7 @@ extension AdminRoutes {
         op("post", "/admin/contributions/{id}/redact", "Redact {title?, body, reason}", ("200", "Contribution")),
         op("post", "/admin/contributions/{id}/merge", "Merge into {into, reason}", ("200", "target Contribution")),
         op("post", "/admin/contributions/{id}/unmerge", "Undo the merge {reason?}", ("200", "Contribution")),
+        op("get", "/admin/campaigns/{slug}/merge-targets", "Up to five visible contributions matching q, to merge a duplicate into; for moderators, whatever the campaign's access (moderate)", ("200", "{items:[Contribution]}")),
         op("get", "/admin/campaigns/{slug}/merges", "The merges that can be undone, latest first {items:[{source, into}]}", ("200", "{items}")),
         op("get", "/admin/contributions/{id}/revisions", "Originals of redacted text (admin)", ("200", "{items}")),
         op("delete", "/admin/contributions/{id}/revisions", "Purge the originals (admin)", ("200", "{purged}")),

@@ -65,6 +65,26 @@ enum MergeRoutes {
         return .json(json.bytes)
     }
 
+    /// GET `?q=`: up to five of the campaign's visible contributions matching the words, best first, to merge a
+    /// duplicate into: the console's "Merge into another contribution". Staff are not the campaign's contributors, so
+    /// the contributor listing refuses them on an invite-only campaign (`invite_required`); this is the moderators'.
+    static func targets(_ request: Request, _ context: AppContext) throws -> Response {
+        let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
+        guard let text = request.query("q").flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw APIError.validation(field: "q", message: "Give some words from the contribution to keep.")
+        }
+        guard text.utf8.count <= 500 else { throw APIError.validation(field: "q", message: "The search is too long.") }
+        let page = try context.database.read {
+            try ContributionStore($0).list(ContributionQuery(campaignID: campaign.id, sort: .top, text: text, limit: 5))
+        }
+        var json = JSONWriter(capacity: 2048)
+        json.object { o in
+            o.key("items")
+            o.array(page.items) { w, c in w.contribution(c, viewer: nil) }
+        }
+        return .json(json.bytes)
+    }
+
     /// GET: the campaign's merges that can be undone, latest first: `{items: [{source, into}]}`, both as
     /// contributions (the source as it was kept, merged), so the console can offer each for undoing.
     static func list(_ request: Request, _ context: AppContext) throws -> Response {

@@ -16,6 +16,7 @@ enum ModerationRoutes {
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/merge", maxBodySize: 4096, MergeRoutes.merge)
         AdminRoutes.add(&router, .post, "/admin/contributions/{id}/unmerge", maxBodySize: 4096, MergeRoutes.unmerge)
         AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/merges", MergeRoutes.list)
+        AdminRoutes.add(&router, .get, "/admin/campaigns/{slug}/merge-targets", MergeRoutes.targets)
         AdminRoutes.add(&router, .get, "/admin/contributions/{id}/revisions", revisions)
         AdminRoutes.add(&router, .delete, "/admin/contributions/{id}/revisions", purge)
         AdminRoutes.add(&router, .post, "/admin/comments/{id}/hide", maxBodySize: 4096) { request, context in
