@@ -17,7 +17,6 @@ extension GuideAdminRoutes {
         let ids = try JSONBody(request.body).bulkIDs(max: maxBulk, noun: "ideas")
         let now = context.clock.now
         let (started, skipped) = try context.database.write { connection -> ([GuideRecord], [Skipped]) in
-            let store = GuideStore(connection), shortlist = ShortlistStore(connection)
             var started: [GuideRecord] = []
             var skipped: [Skipped] = []
             for id in ids {
@@ -25,19 +24,11 @@ extension GuideAdminRoutes {
                     skipped.append(Skipped(id: id, code: "not_found", message: "No idea of this campaign has this number."))
                     continue
                 }
-                if let refusal = GuideRevision.start(
-                    inActRound: try shortlist.contains(campaignID: campaign.id, round: .act, contributionID: id),
-                    hasGuide: try store.guide(contributionID: id) != nil) {
+                do {
+                    started.append(try start(idea, title: TextRules.normalise(idea.title ?? ""), staff: staff, connection, now: now))
+                } catch let refusal as any Refusal {
                     skipped.append(Skipped(id: id, code: refusal.code, message: refusal.message))
-                    continue
                 }
-                let title = TextRules.normalise(idea.title ?? "")
-                let guide = try store.create(campaignID: campaign.id, contributionID: id,
-                                             title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
-                try AuditStore(connection).append(
-                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: .guideStart,
-                                  target: "guide:\(guide.id)", reason: "idea \(id)"), now: now)
-                started.append(guide)
             }
             return (started, skipped)
         }
@@ -70,14 +61,7 @@ extension GuideAdminRoutes {
                     skipped.append(Skipped(id: id, code: refusal.code, message: refusal.message))
                     continue
                 }
-                try store.setFinal(id: guide.id, isFinal, now: now)
-                if !isFinal, let idea = guide.contributionID {
-                    try store.setPublished(id: guide.id, false, now: now)
-                    _ = try ShortlistStore(connection).remove(campaignID: campaign.id, round: .published, contributionID: idea)
-                }
-                try AuditStore(connection).append(
-                    NewAuditEntry(campaignID: campaign.id, actor: staff.name, action: isFinal ? .guideFinal : .guideReopen,
-                                  target: "guide:\(guide.id)"), now: now)
+                try setFinal(guide, isFinal, staff: staff, connection, now: now)
                 done += 1
             }
             return (done, skipped)

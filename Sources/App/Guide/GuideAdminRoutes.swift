@@ -33,23 +33,27 @@ enum GuideAdminRoutes {
         let staff = try AnalysisAccess.require(.facilitate, request, context, campaignID: idea.campaignID)
         let title = TextRules.normalise(try JSONBody(request.body).string("title") ?? idea.title ?? "")
         let now = context.clock.now
-        let guide = try context.database.write { connection -> GuideRecord in
-            let store = GuideStore(connection)
-            if let refusal = GuideRevision.start(
-                inActRound: try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: id),
-                hasGuide: try store.guide(contributionID: id) != nil) {
-                throw refusal
-            }
-            let guide = try store.create(campaignID: idea.campaignID, contributionID: id,
-                                         title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
-            try AuditStore(connection).append(
-                NewAuditEntry(campaignID: idea.campaignID, actor: staff.name, action: .guideStart,
-                              target: "guide:\(guide.id)", reason: "idea \(id)"), now: now)
-            return guide
-        }
+        let guide = try context.database.write { try start(idea, title: title, staff: staff, $0, now: now) }
         var json = JSONWriter()
         json.guideDraft(guide, comments: [], you: nil)
         return .json(json.bytes, status: .created)
+    }
+
+    /// Starts the empty guide of `idea`, titled `title` (normalised, cut to the guide's limit), inside a write, audited
+    /// with the idea as the reason; throws the rule's refusal (not in the act round, a guide already started).
+    static func start(_ idea: ContributionRecord, title: String, staff: StaffCaller, _ connection: Connection, now: Int64) throws -> GuideRecord {
+        let store = GuideStore(connection)
+        if let refusal = GuideRevision.start(
+            inActRound: try ShortlistStore(connection).contains(campaignID: idea.campaignID, round: .act, contributionID: idea.id),
+            hasGuide: try store.guide(contributionID: idea.id) != nil) {
+            throw refusal
+        }
+        let guide = try store.create(campaignID: idea.campaignID, contributionID: idea.id,
+                                     title: String(title.prefix(GuideRevision.titleMaxCharacters)), now: now)
+        try AuditStore(connection).append(
+            NewAuditEntry(campaignID: idea.campaignID, actor: staff.name, action: .guideStart,
+                          target: "guide:\(guide.id)", reason: "idea \(idea.id)"), now: now)
+        return guide
     }
 
     static func list(_ request: Request, _ context: AppContext) throws -> Response {
@@ -168,21 +172,27 @@ enum GuideAdminRoutes {
         if let refusal = GuideRevision.mark(final: isFinal, revision: guide.text.revision) { throw refusal }
         let now = context.clock.now
         let updated = try context.database.write { connection -> GuideRecord? in
-            let store = GuideStore(connection)
-            try store.setFinal(id: guide.id, isFinal, now: now)
-            if !isFinal, let idea = guide.contributionID {
-                try store.setPublished(id: guide.id, false, now: now)
-                _ = try ShortlistStore(connection).remove(campaignID: guide.campaignID, round: .published, contributionID: idea)
-            }
-            try AuditStore(connection).append(
-                NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? .guideFinal : .guideReopen,
-                              target: "guide:\(guide.id)"), now: now)
-            return try store.guide(id: guide.id)
+            try setFinal(guide, isFinal, staff: staff, connection, now: now)
+            return try GuideStore(connection).guide(id: guide.id)
         }
         guard let updated else { throw APIError.notFound }
         var json = JSONWriter()
         json.guideDraft(updated, comments: [], you: "Facilitator")
         return .json(json.bytes)
+    }
+
+    /// Marks `guide` final, or reopens it — which takes it out of the published round — inside a write, audited.
+    /// The caller has checked the rule (`GuideRevision.mark`).
+    static func setFinal(_ guide: GuideRecord, _ isFinal: Bool, staff: StaffCaller, _ connection: Connection, now: Int64) throws {
+        let store = GuideStore(connection)
+        try store.setFinal(id: guide.id, isFinal, now: now)
+        if !isFinal, let idea = guide.contributionID {
+            try store.setPublished(id: guide.id, false, now: now)
+            _ = try ShortlistStore(connection).remove(campaignID: guide.campaignID, round: .published, contributionID: idea)
+        }
+        try AuditStore(connection).append(
+            NewAuditEntry(campaignID: guide.campaignID, actor: staff.name, action: isFinal ? .guideFinal : .guideReopen,
+                          target: "guide:\(guide.id)"), now: now)
     }
 
     static func revisions(_ request: Request, _ context: AppContext) throws -> Response {
