@@ -132,15 +132,17 @@ def screenshot(driver, name, width, directory: Path):
     return path
 
 
-def sign_in(browser, server):
-    """Signs the facilitator in on the console with their name and password, as a person would."""
+def sign_in(browser, server, name=None, password=None):
+    """Signs a staff member (the server's facilitator unless `name` and `password` are given) in on the console with
+    their name and password, as a person would."""
+    name, password = (name, password) if name else (server.staff_name, server.staff_password)
     # The console's first "am I signed in?" probe answers 401 before anyone has signed in.
     browser.expected_console += [r"/admin/me - Failed to load resource: .* 401"]
     browser.get(f"{server.base_url}/console")
-    visible(browser, "#signin-name").send_keys(server.staff_name)
-    browser.find_element(By.ID, "signin-password").send_keys(server.staff_password)
+    visible(browser, "#signin-name").send_keys(name)
+    browser.find_element(By.ID, "signin-password").send_keys(password)
     browser.find_element(By.ID, "signin-button").click()
-    text_in(browser, "#who", server.staff_name)
+    text_in(browser, "#who", name)
 
 
 def show(browser, section):
@@ -156,3 +158,12 @@ def confirm_dialog(browser, answer="confirm"):
     dialog.find_element(By.CSS_SELECTOR, f'button[data-confirm="{answer}"]').click()
     wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "dialog.confirm"))
     return text
+
+
+def open_phase_in_console(browser, kind, status):
+    """Opens phase `kind` on the console's Phases section with a note, confirms it, and waits for `status`."""
+    show(browser, "phases")
+    visible(browser, f'#section-phases li[data-phase="{kind}"] input').send_keys(f"Time for {kind}")
+    click(browser, f'#section-phases li[data-phase="{kind}"] .actions button')
+    confirm_dialog(browser)
+    text_in(browser, "#section-phases .status", status)

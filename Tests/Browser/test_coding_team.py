@@ -27,12 +27,7 @@ def scene(server):
 
 
 def sign_in_as(browser, server, name, password):
-    browser.expected_console += [r"/admin/me - Failed to load resource: .* 401"]
-    browser.get(f"{server.base_url}/console")
-    visible(browser, "#signin-name").send_keys(name)
-    browser.find_element(By.ID, "signin-password").send_keys(password)
-    browser.find_element(By.ID, "signin-button").click()
-    text_in(browser, "#who", name)
+    sign_in(browser, server, name, password)
     # The campaign list has arrived and the campaign is chosen, so no section loads a second time under the test.
     wait(browser).until(lambda d: d.execute_script("return document.getElementById('campaign-picker').value") == SLUG)
 

@@ -10,17 +10,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from api_client import staff
-from pages import PATIENCE, click, confirm_dialog, join, open_campaign, post, show, sign_in, text_in, visible, wait
+from pages import PATIENCE, click, confirm_dialog, join, open_campaign, open_phase_in_console as open_phase, post, show, sign_in, text_in, visible, wait
 
 SLUG = "four-phases"
-
-
-def open_phase(browser, kind, status):
-    show(browser, "phases")
-    visible(browser, f'#section-phases li[data-phase="{kind}"] input').send_keys(f"Time for {kind}")
-    click(browser, f'#section-phases li[data-phase="{kind}"] .actions button')
-    confirm_dialog(browser)
-    text_in(browser, "#section-phases .status", status)
 
 
 def add_question(browser, phase, text):
