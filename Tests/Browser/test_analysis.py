@@ -1,5 +1,6 @@
 """A facilitator, signed in on the console, codes two contributions with the keyboard (theme keys, memo, next), then
-scores an idea against the criteria and selects it into a shortlist round; the API must show all of it stored.
+scores an idea against the criteria and selects it into a shortlist round, scores from the keyboard, filters the table by
+round and takes an idea out of the round again; the API must show all of it stored.
 The codebook, criteria and ideas are set up through the API: that is the scene, not the behaviour under test."""
 import pytest
 from selenium.webdriver.common.by import By
@@ -7,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from api_client import staff
-from pages import show, sign_in, text_in, visible, wait
+from pages import confirm_dialog, show, sign_in, text_in, visible, wait
 from scenes import add_theme, ideas_in_answer
 
 SLUG = "demo"
@@ -92,3 +93,35 @@ def test_facilitator_scores_ideas_in_the_table_and_shortlists_them_in_bulk(serve
     assert stored[first]["myScores"] == {"impact": 1}, stored[first]
     for idea in (first, second):
         assert stored[idea]["rounds"] == {"prioritise": "Quick to try and people asked for it"}, stored[idea]
+
+
+def test_ideas_are_scored_from_the_keyboard_filtered_by_round_and_taken_out_in_bulk(server, scene, browser):
+    first, second = scene["ideas"][0], scene["ideas"][1]
+    admin = scene["admin"]
+    admin.ok("POST", f"/admin/campaigns/{SLUG}/shortlist/prioritise", {"ids": [first, second], "reason": "Both asked for"})
+    sign_in(browser, server)
+    show(browser, "shortlist")
+    Select(visible(browser, "#shortlist-in-round")).select_by_value("prioritise")
+    text_in(browser, "#shortlist-count", "ideas shown")
+    visible(browser, f'#shortlist-table tr[data-idea-id="{first}"]')
+
+    # A score typed on the focused control, as a person tabbing through the table would, saved with Enter.
+    control = browser.find_element(By.CSS_SELECTOR, f'#shortlist-table select[name="effort"][data-idea="{first}"]')
+    browser.execute_script("arguments[0].focus()", control)
+    type_keys(browser, "2")
+    browser.execute_script("document.getElementById('save-scores').focus()")
+    type_keys(browser, Keys.ENTER)
+    text_in(browser, "#section-shortlist .status", "Scores saved for 1 idea")
+    stored = {row["id"]: row for row in admin.ok("GET", f"/admin/campaigns/{SLUG}/shortlist")["ideas"]}
+    assert stored[first]["myScores"].get("effort") == 2, stored[first]
+
+    # Taken out of Prioritise in one request, asked first; the filtered table no longer lists it.
+    visible(browser, f'#shortlist-table tr[data-idea-id="{first}"] input[name=idea]').click()
+    Select(browser.find_element(By.ID, "bulk-round")).select_by_value("prioritise")
+    browser.find_element(By.XPATH, "//button[text()='Take them out']").click()
+    assert "Take this idea out?" in confirm_dialog(browser)
+    text_in(browser, "#section-shortlist .status", "1 idea taken out of Prioritise")
+    wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, f'#shortlist-table tr[data-idea-id="{first}"]'))
+    visible(browser, f'#shortlist-table tr[data-idea-id="{second}"]')
+    stored = {row["id"]: row for row in admin.ok("GET", f"/admin/campaigns/{SLUG}/shortlist")["ideas"]}
+    assert "prioritise" not in stored[first]["rounds"] and "prioritise" in stored[second]["rounds"], (stored[first], stored[second])
