@@ -1,7 +1,7 @@
 """Staff managed from the console (issue 20): an admin adds an account and reads its id, password and token once,
 changes its role and campaigns, signs it out everywhere by revoking its tokens (the account stays), then disables
-it — each step that cannot be undone asked first. Only the account's own token, used through the API, checks what the
-console did."""
+it — each step that cannot be undone asked first; and a refusal reads as the server's own sentence. Only the account's
+own token, used through the API, checks what the console did."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
@@ -54,3 +54,17 @@ def test_an_admin_adds_changes_signs_out_and_disables_an_account(server, browser
     wait(browser).until(lambda d: not d.find_elements(By.CSS_SELECTOR, 'button[aria-label="Disable dee"]'))
     assert account(admin, "dee")["disabled"]
     assert_clean(problems)
+
+
+def test_a_refusal_reads_as_the_servers_own_sentence(server, browser):
+    """An admin demoting themself is refused (409 own_account): the status says what the server said, not the page's
+    generic words for a conflict."""
+    sign_in(browser, server)
+    section = show(browser, "staff")
+    browser.expected_console += [r"/admin/staff/ada - Failed to load resource: .* 409"]
+    Select(visible(browser, f'select[aria-label="Role of {server.staff_name}"]')).select_by_value("analyst")
+    section.find_element(By.CSS_SELECTOR, f'button[aria-label="Save {server.staff_name}"]').click()
+    text_in(browser, "#section-staff .status", "You cannot demote or disable your own account.")
+    assert "clashes" not in browser.find_element(By.CSS_SELECTOR, "#section-staff .status").text
+    assert account(staff(server), server.staff_name)["role"] == "admin"
+
