@@ -110,6 +110,13 @@ private func quoted(_ value: String) -> String {
         #expect(decimal(1e300, 4) == String(1e300))
     }
 
+    /// A score is written to four places wherever the API gives one, not as the full `Double`.
+    @Test func scoresAreWrittenToFourPlaces() {
+        var writer = JSONWriter()
+        writer.voteCounts(id: 3, up: 1, down: 0, score: 0.20654329147389294, myVote: .up)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"id":3,"up":1,"down":0,"score":0.2065,"myVote":1}"#)
+    }
+
     @Test func valuesAreSeparatedLikeAnyOther() {
         var writer = JSONWriter()
         writer.array([0.5, 0.25]) { $0.decimal($1, places: 1) }

@@ -5,7 +5,7 @@ import Synchronization
 /// quiet campaign lets a watcher group one person's votes by their timing and read each vote's
 /// direction from the change, but each changed contribution's totals once per `interval`, in
 /// contribution id order (never the order of the clicks), as one `totals` event whose data is
-/// `[[id, up, down, score], …]` (score to `scorePlaces` decimals).
+/// `[[id, up, down, score], …]` (score to `JSONWriter.scorePlaces` decimals).
 ///
 /// One event of rows, not one `{id, up, down, score}` event per contribution: at the issue-26 target
 /// rate a busy interval changes thousands of contributions, and ~75 bytes each outgrew a stream's
@@ -18,9 +18,6 @@ final class VoteTotals: Sendable {
         var down: Int
         var score: Double
     }
-
-    /// Decimal places of a row's score: the Wilson bound lies in 0...1, and pages show counts, not scores.
-    static let scorePlaces = 4
 
     private let events: EventsHub
     private let intervalSeconds: Int
@@ -59,7 +56,7 @@ final class VoteTotals: Sendable {
                 w.int(id)
                 w.int(totals.up)
                 w.int(totals.down)
-                w.decimal(totals.score, places: Self.scorePlaces)
+                w.score(totals.score)
                 w.endArray()
             }
             var frame: [UInt8] = []
