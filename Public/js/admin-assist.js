@@ -2,7 +2,7 @@
 // measured agreement beside every use, machine coding of the items no team codes, and the teams' pace.
 import { api, seg, describeError, ApiError } from "./api.js";
 import { el, replace, formatDay, plural } from "./dom.js";
-import { field, input, select, table } from "./admin-kit.js";
+import { field, input, select, table, confirmStep, AGREEMENT_NOTE } from "./admin-kit.js";
 
 const KINDS = [["barrier", "Barrier"], ["building_block", "Building block"]];
 
@@ -142,8 +142,8 @@ async function machine(section, names, status) {
     return failed(target, "Machine coder", error);
   }
   const settings = `/admin/campaigns/${seg(section.slug)}/coding/machine/settings`;
-  const apply = async (enabled, question) => {
-    if (!window.confirm(question)) return;
+  const apply = async (enabled, question, confirm) => {
+    if (!(await confirmStep({ title: question, message: figureText(figure), confirm, danger: !enabled }))) return;
     const answer = await section.run(() => api("PUT", settings, { enabled }));
     if (answer) {
       section.say(enabled ? `The machine coder coded ${plural(answer.coded, "item")} no team has coded.` : `${plural(answer.returned, "item")} returned to the teams.`, "success");
@@ -153,14 +153,15 @@ async function machine(section, names, status) {
   const rows = (figure.themes ?? []).map((t) => [t.name, decimal(t.kappa), decimal(t.alpha), percent(t.percent)]);
   const switches = figure.enabled
     ? el("div", { class: "actions" },
-      el("button", { type: "button", text: "Recode them with the current coder", onclick: () => apply(true, "Recode every machine-coded item with the coder as it is now?") }),
-      el("button", { type: "button", class: "secondary", text: "Return them to the teams", onclick: () => apply(false, `Delete the machine's codes of ${figure.machineCoded} items and return them to the teams' queues?`) }))
+      el("button", { type: "button", text: "Recode them with the current coder", onclick: () => apply(true, "Recode every machine-coded item with the coder as it is now?", "Recode them") }),
+      el("button", { type: "button", class: "secondary", text: "Return them to the teams", onclick: () => apply(false, `Delete the machine's codes of ${figure.machineCoded} items and return them to the teams' queues?`, "Return them") }))
     : el("div", { class: "actions" },
       el("button", { type: "button", text: `Let it code the ${plural(figure.eligible, "item")} no team has coded`, disabled: !figure.eligible,
-        onclick: () => apply(true, `Let the machine coder code ${figure.eligible} items no team has coded? They leave the teams' queues, are marked machine-coded, and you can return them at any time.`) }));
+        onclick: () => apply(true, `Let the machine coder code ${figure.eligible} items no team has coded? They leave the teams' queues, are marked machine-coded, and you can return them at any time.`, "Let it code them") }));
   replace(target,
     el("h3", { text: "Machine coder" }),
     el("p", { id: "machine-figure", class: "figure", text: figureText(figure) }),
+    el("p", { class: "muted", text: AGREEMENT_NOTE }),
     figure.teams?.items
       ? el("p", { text: `For comparison, the two teams agree with each other at kappa ${decimal(figure.teams.kappa)} (${percent(figure.teams.percent)} exact agreement) on ${plural(figure.teams.items, "item")} both coded.` })
       : null,

@@ -2,7 +2,7 @@
 // many at a time) and the agreement report.
 import { api, seg, query, describeError } from "./api.js";
 import { el, replace, plural } from "./dom.js";
-import { field, select, table, sayBulk } from "./admin-kit.js";
+import { field, select, table, sayBulk, AGREEMENT_NOTE } from "./admin-kit.js";
 import { CodeBatch, BATCH_SIZE, MAX_WAITING } from "./admin-coding-batch.js";
 
 export const codingSection = {
@@ -144,7 +144,7 @@ async function agreement(section) {
   const overall = report.overall ?? {};
   const status = report.status ?? {};
   replace(section.body.querySelector("#agreement"), el("h3", { text: "Agreement between coders" }),
-    el("p", { class: "muted", text: "Kappa is Cohen's measure of agreement beyond what chance alone would give: 1 is perfect agreement, 0 no better than chance; above 0.6 is usually taken as substantial." }),
+    el("p", { class: "muted", text: AGREEMENT_NOTE }),
     el("p", { text: agreementSummary(report.teamsPerItem, overall) +
       ` Items: ${status.agreed ?? 0} settled, ${status.disputed ?? 0} disputed, ${status.awaiting ?? 0} awaiting a second team, ${status.reconciled ?? 0} reconciled.` }),
     rows.length ? table("Agreement by theme", ["Theme", "Items", "Agreement", "Kappa"], rows) : el("p", { class: "muted", text: "No themes yet." }));

@@ -60,6 +60,9 @@ export function reasonInput(label = "Reason (kept in the audit log)") {
   return { control, wrapper: field(label, control) };
 }
 
+/** What kappa and alpha mean, in the words shown wherever either figure is (the coding report, the machine coder). */
+export const AGREEMENT_NOTE = "Kappa is Cohen's measure of agreement beyond what chance alone would give: 1 is perfect agreement, 0 no better than chance; above 0.6 is usually taken as substantial. Krippendorff's alpha reads the same way, counting every disagreement.";
+
 /**
  * Asks before a step that cannot simply be undone (archive, launch, open or close a phase, delete): a modal dialog
  * naming what will happen, with the step's own verb on the confirming button. Resolves true only when that button is

@@ -10,7 +10,7 @@ from selenium.webdriver.support.ui import Select
 
 from api_client import ApiClient, staff
 from conftest import launcher, serving
-from pages import show, sign_in, text_in, visible, wait
+from pages import confirm_dialog, show, sign_in, text_in, visible, wait
 from test_accessibility import axe_problems
 
 SLUG = "cc"
@@ -68,11 +68,12 @@ def test_facilitator_sees_the_measured_figure_and_lets_the_machine_code_the_rest
     assert f"kappa {measured['kappa']:.2f}" in figure and f"{SAMPLE} held-out items" in figure, figure
     rows = browser.find_elements(By.CSS_SELECTOR, "#assist-machine tbody tr")
     assert len(rows) == len(measured["themes"])
+    assert "Kappa is Cohen's measure of agreement" in browser.find_element(By.ID, "assist-machine").text  # explained where shown
 
     eligible = measured["eligible"]
     assert eligible == ITEMS - SAMPLE
     visible(browser, "#assist-machine").find_element(By.XPATH, ".//button[contains(., 'no team has coded')]").click()
-    browser.switch_to.alert.accept()
+    assert f"kappa {measured['kappa']:.2f}" in confirm_dialog(browser)  # the figure beside the decision too
     text_in(browser, "#section-assist .status", f"coded {eligible} items")
     wait(browser, 60).until(lambda d: "On:" in d.find_element(By.ID, "machine-state").text)
     assert f"{eligible} items machine-coded" in browser.find_element(By.ID, "machine-state").text
@@ -82,7 +83,7 @@ def test_facilitator_sees_the_measured_figure_and_lets_the_machine_code_the_rest
     assert axe_problems(browser) == []  # the section at its fullest: candidates, figure, tables, machine codes
 
     visible(browser, "#assist-machine").find_element(By.XPATH, ".//button[contains(., 'Return them to the teams')]").click()
-    browser.switch_to.alert.accept()
+    confirm_dialog(browser)
     text_in(browser, "#section-assist .status", f"{eligible} items returned to the teams")
     wait(browser, 60).until(lambda d: "Off:" in d.find_element(By.ID, "machine-state").text)
     assert admin.ok("GET", f"/admin/campaigns/{SLUG}/coding/machine/codes")["total"] == 0
