@@ -132,3 +132,28 @@ func withdrawals(state: ContributionState) throws {
     let official = ContributionFacts(state: state, phase: .understand, authorID: nil)
     #expect(refusalCode { _ = try ContributionLifecycle.withdraw(official, by: 7, campaign: .live, phases: answerOpen) } == "not_author")
 }
+
+/// The crowd's reactions, state × held × reaction: a held one takes reports but no votes or
+/// comments; one the crowd does not see does not exist for it.
+@Test(arguments: ContributionState.allCases)
+func crowdReactions(state: ContributionState) {
+    for held in [false, true] {
+        for reaction in CrowdReaction.allCases {
+            let expected: ReactionDecision = switch (state, held, reaction) {
+            case (.visible, false, _), (.visible, true, .report): .allowed
+            case (.visible, true, .vote), (.visible, true, .comment): .refused(.underReview)
+            case (.hidden, _, _), (.pending, _, _), (.withdrawn, _, _), (.merged, _, _): .unseen
+            }
+            #expect(ContributionLifecycle.react(reaction, state: state, held: held) == expected, "\(reaction) \(state) held \(held)")
+        }
+    }
+}
+
+/// Words beyond the campaign page's list (its own page, open data): what the public may read, and not while held.
+@Test(arguments: [
+    (ContributionState.visible, false, true), (.visible, true, false), (.merged, false, true),
+    (.hidden, false, false), (.pending, false, false), (.withdrawn, false, false),
+])
+func publishedText(state: ContributionState, held: Bool, expected: Bool) {
+    #expect(ContributionLifecycle.publishesText(state, held: held) == expected)
+}

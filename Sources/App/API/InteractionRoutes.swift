@@ -29,8 +29,7 @@ enum InteractionRoutes {
             guard let target = try ContributionStore(connection).voteTarget(id: id) else { throw APIError.notFound }
             let caller = try context.caller(request, campaignID: target.campaignID, slug: target.campaignSlug, in: connection)
             try context.rateLimiter.check(.vote, contributorID: caller.id, address: request.addressKey)
-            guard ContributionLifecycle.crowdSees(target.state) else { throw APIError.notFound }
-            if target.held { throw ContributionRefusal.underReview }
+            try ContributionLifecycle.react(.vote, state: target.state, held: target.held).require()
             let snapshot = try context.voteSnapshots.snapshot(
                 campaignID: target.campaignID, on: connection, of: context.database)
             if let draft = target.draft {
@@ -60,8 +59,7 @@ enum InteractionRoutes {
         try context.rateLimiter.check(.comment, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
         let (comment, campaignID, count) = try context.database.write { connection in
-            let record = try visibleContribution(id, in: connection)
-            if record.held { throw ContributionRefusal.underReview }
+            let record = try reactable(id, .comment, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             if let draft = try DraftStore(connection).target(contributionID: id) {
                 try snapshot.require(.comment, on: draft)
@@ -82,7 +80,7 @@ enum InteractionRoutes {
         try context.rateLimiter.check(.flag, contributorID: caller.id, address: request.addressKey)
         let now = context.clock.now
         let held = try context.database.write { connection -> ContributionRecord? in
-            let record = try visibleContribution(id, in: connection)
+            let record = try reactable(id, .report, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
             let weight = try reporterWeight(caller.id, now: now, in: connection)
@@ -142,7 +140,7 @@ enum InteractionRoutes {
         try context.database.write { connection in
             guard let comment = try CommentStore(connection).comment(id: id), CommentRules.crowdSees(comment.state)
             else { throw APIError.notFound }
-            let record = try visibleContribution(comment.contributionID, in: connection)
+            let record = try reactable(comment.contributionID, .report, in: connection)
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             try snapshot.require(.flag, targetPhase: record.phase)
             let weight = try reporterWeight(caller.id, now: now, in: connection)
@@ -153,10 +151,24 @@ enum InteractionRoutes {
         return .json(Array(#"{"flagged":true}"#.utf8), status: .created)
     }
 
-    /// The contribution if the crowd may act on it (`ContributionLifecycle.crowdSees`); 404 otherwise.
-    private static func visibleContribution(_ id: Int64, in connection: Connection) throws -> ContributionRecord {
-        guard let record = try ContributionStore(connection).contribution(id: id),
-              ContributionLifecycle.crowdSees(record.state) else { throw APIError.notFound }
+    /// The contribution if the crowd may `reaction` it (`ContributionLifecycle.react`): 404 when it
+    /// does not see it, the lifecycle's refusal when it may not.
+    private static func reactable(
+        _ id: Int64, _ reaction: CrowdReaction, in connection: Connection
+    ) throws -> ContributionRecord {
+        guard let record = try ContributionStore(connection).contribution(id: id) else { throw APIError.notFound }
+        try ContributionLifecycle.react(reaction, state: record.state, held: record.held).require()
         return record
+    }
+}
+
+extension ReactionDecision {
+    /// Throws what the decision means for the API: 404 for one the crowd does not see, the refusal otherwise.
+    func require() throws {
+        switch self {
+        case .allowed: return
+        case .unseen: throw APIError.notFound
+        case .refused(let refusal): throw refusal
+        }
     }
 }

@@ -39,7 +39,7 @@ struct ExportSources {
                 fetch: { try ExportStore($0).contributions(campaignID: id, after: $1, limit: $2) },
                 key: \.id,
                 cells: { record in
-                    if openData, record.held || !ContributionLifecycle.mayRead(record.state, isAuthor: false) { return nil }
+                    if openData, !ContributionLifecycle.publishesText(record.state, held: record.held) { return nil }
                     var record = record
                     if let published { record.themes.removeAll { !published.contains($0) } }
                     return ExportCells.contribution(record)

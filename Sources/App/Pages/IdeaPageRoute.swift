@@ -60,7 +60,9 @@ enum IdeaPageRoute {
             }
             if idea.id != id { return .movedTo(path: "/c/\(slug)/ideas/\(idea.id)") }
             // A held idea keeps its page (the list folds it away, it is not gone) but not its words.
-            if idea.held { return .page(.campaignOnly(campaignTitle: campaign.title)) }
+            guard ContributionLifecycle.publishesText(idea.state, held: idea.held) else {
+                return .page(.campaignOnly(campaignTitle: campaign.title))
+            }
             return .page(.idea(title: idea.title, body: idea.body, campaignTitle: campaign.title))
         }
         let head: IdeaPageHead
