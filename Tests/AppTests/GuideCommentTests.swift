@@ -49,6 +49,20 @@ import Storage
         }
     }
 
+    /// An idea held by its reports takes no comments under its guide, as on its own page: the guide's
+    /// route asked only whether the crowd sees the idea, so a held one took comments there (201).
+    @Test func aHeldIdeaTakesNoCommentsUnderItsGuide() throws {
+        let scene = try Scene()
+        defer { scene.server.close() }
+        try scene.publish()
+        let reader = try scene.server.contributor()
+        let (idea, now) = (scene.idea, scene.server.clock.now)
+        #expect(try scene.server.app.database.write { try FlagStore($0).hold(contributionID: idea, now: now) })
+        let refused = try scene.comment(reader, "Is this still going ahead?")
+        #expect(refused.status == 409 && refused.errorCode == "under_review")
+        #expect(try scene.shownComments().isEmpty)
+    }
+
     @Test func joinedContributorsHaveTheirSayOnceTheGuideIsPublished() throws {
         let scene = try Scene()
         defer { scene.server.close() }

@@ -11,6 +11,7 @@ enum GuideCommentRoute {
     /// `{body, parentId?}` → 201 the comment. It joins the comment thread of the guide's idea (so it is
     /// moderated, reported and exported as any comment), allowed whenever the guide is published
     /// (`GuideCommentRules`), whatever phase is open; the phase rules of the idea's own page still apply there.
+    /// An idea held by its reports takes no comments here either (`ContributionLifecycle.react`).
     static func comment(_ request: Request, _ context: AppContext) throws -> Response {
         let guideID = try request.idParameter("id")
         let body = try JSONBody(request.body)
@@ -25,8 +26,8 @@ enum GuideCommentRoute {
         let now = context.clock.now
         let (comment, campaignID, count) = try context.database.write { connection in
             guard let guide = try GuideStore(connection).guide(id: guideID), guide.contributionID == ideaID,
-                  let record = try ContributionStore(connection).contribution(id: ideaID),
-                  ContributionLifecycle.crowdSees(record.state) else { throw APIError.notFound }
+                  let record = try ContributionStore(connection).contribution(id: ideaID) else { throw APIError.notFound }
+            try ContributionLifecycle.react(.comment, state: record.state, held: record.held).require()
             let snapshot = try CampaignSnapshot.load(id: record.campaignID, in: connection)
             if let refusal = GuideCommentRules.check(published: guide.publishedAt != nil, campaign: snapshot.campaign.state) {
                 throw refusal
