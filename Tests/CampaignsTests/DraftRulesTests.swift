@@ -12,11 +12,12 @@ private func phases(open: PhaseKind?, closedBefore: Int = 0) -> [Phase] {
 
 private func context(
     _ action: DraftAction, open: PhaseKind?, closedBefore: Int = 0, runsIn: Set<PhaseKind> = [.answer, .prioritise],
-    campaign: CampaignState = .live, draft: DraftState = .open, amendment: AmendmentState? = nil
+    campaign: CampaignState = .live, draft: DraftState = .open, amendment: AmendmentState? = nil,
+    item: DraftItemKind? = nil
 ) -> DraftActionContext {
     DraftActionContext(
         campaignState: campaign, phases: phases(open: open, closedBefore: closedBefore), draftState: draft,
-        draftPhases: DraftPhases(runsIn), action: action, amendment: amendment)
+        draftPhases: DraftPhases(runsIn), action: action, amendment: amendment, item: item)
 }
 
 /// (context) → the refusal's code, or nil when allowed.
@@ -37,6 +38,13 @@ private func context(
     (context(.vote, open: .answer, amendment: .accepted), "amendment_decided"),
     (context(.edit, open: .answer, amendment: .declined), "amendment_decided"),
     (context(.vote, open: .understand, amendment: .accepted), "draft_not_open"),  // the window decides first
+    // A section is the team's text, changed by amendment only: no edit, whatever the window.
+    (context(.edit, open: .answer, item: .section), "not_author"),
+    (context(.edit, open: .understand, campaign: .archived, item: .section), "not_author"),
+    (context(.vote, open: .answer, item: .section), nil),
+    (context(.comment, open: .answer, item: .section), nil),
+    (context(.edit, open: .answer, amendment: .pending, item: .amendment), nil),
+    (context(.edit, open: .answer, item: .alternative), nil),
 ])
 func theCrowdsActionsOnADraft(context: DraftActionContext, expected: String?) {
     #expect(DraftRules.check(context)?.code == expected)

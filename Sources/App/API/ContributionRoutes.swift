@@ -101,7 +101,6 @@ enum ContributionRoutes {
         let record = try context.authorWrite(request, contributionID: id) { connection, snapshot, record, callerID in
             let store = ContributionStore(connection)
             let draft = try DraftStore(connection).target(contributionID: id)
-            if draft?.kind == .section { throw ContributionRefusal.notAuthor }  // the team's text changes by amendment
             try ContributionLifecycle.edit(
                 record.facts, by: callerID, locked: try store.isLocked(id: id), campaign: snapshot.campaign.state,
                 phases: snapshot.phases, draft: draft.map { snapshot.draftContext(.edit, on: $0) })

@@ -7,7 +7,7 @@ extension CampaignSnapshot {
     func draftContext(_ action: DraftAction, on draft: DraftTarget) -> DraftActionContext {
         DraftActionContext(
             campaignState: campaign.state, phases: phases, draftState: draft.draftState, draftPhases: draft.phases,
-            action: action, amendment: draft.amendment)
+            action: action, amendment: draft.amendment, item: draft.kind)
     }
 
     /// Throws the draft rules' refusal for `action` on a contribution of `draft`, if any.

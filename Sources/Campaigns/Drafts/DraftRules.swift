@@ -21,10 +21,12 @@ public struct DraftActionContext: Sendable {
     public var action: DraftAction
     /// The amendment acted on, when the target is one (nil for a section, an alternative or a new proposal).
     public var amendment: AmendmentState?
+    /// What the target is within the draft (nil for a new proposal).
+    public var item: DraftItemKind?
 
     public init(
         campaignState: CampaignState, phases: [Phase], draftState: DraftState, draftPhases: DraftPhases,
-        action: DraftAction, amendment: AmendmentState? = nil
+        action: DraftAction, amendment: AmendmentState? = nil, item: DraftItemKind? = nil
     ) {
         self.campaignState = campaignState
         self.phases = phases
@@ -32,6 +34,7 @@ public struct DraftActionContext: Sendable {
         self.draftPhases = draftPhases
         self.action = action
         self.amendment = amendment
+        self.item = item
     }
 }
 
@@ -52,6 +55,7 @@ public struct AmendmentSubject: Sendable, Equatable {
 }
 
 /// A draft runs in the phases its facilitator chose, whichever they are. In order:
+/// 0. A section is the team's text: it changes by accepted amendment, so no one edits it (`not_author`).
 /// 1. A campaign that is not live refuses everything (`campaign_not_live`, as `PhaseRules`).
 /// 2. A draft whose final version is published refuses everything (`draft_final`).
 /// 3. The open phase must be one of the draft's: before its first phase has opened (or with no phase
@@ -61,6 +65,7 @@ public struct AmendmentSubject: Sendable, Equatable {
 /// Reporting (flags) and withdrawing are not draft actions: they follow `PhaseRules` like any contribution.
 public enum DraftRules {
     public static func check(_ c: DraftActionContext) -> (any Refusal)? {
+        if c.action == .edit, c.item == .section { return ContributionRefusal.notAuthor }
         switch c.campaignState {
         case .draft, .archived: return PhaseRefusal.campaignNotLive
         case .live: break

@@ -39,11 +39,6 @@ public struct DraftChange: Sendable, Equatable {
     public var createdAt: Int64
 }
 
-/// What a contribution is within a draft.
-public enum DraftItemKind: String, Sendable, CaseIterable {
-    case section, amendment, alternative
-}
-
 /// What a vote, comment or edit on a draft's contribution is checked against (`DraftRules`).
 public struct DraftTarget: Sendable, Equatable {
     public var draftID: Int64
