@@ -46,13 +46,13 @@ public enum ModerationOutcome: Sendable, CaseIterable {
 /// The rules of a contribution's life, as pure decisions. `PhaseRules` decides what the campaign's
 /// phases allow; these add who may act and what each state allows:
 ///
-/// | state     | crowd sees | author reads | author edits  | staff hide | staff restore | merge source | merge target |
-/// |-----------|------------|--------------|---------------|------------|---------------|--------------|--------------|
-/// | visible   | yes        | yes          | until reacted | yes        | already       | yes          | yes          |
-/// | pending   | no         | yes          | until reacted | yes        | approves      | yes          | no           |
-/// | hidden    | no         | yes          | no            | already    | yes           | yes          | yes          |
-/// | withdrawn | no         | yes          | no            | no         | no            | no           | no           |
-/// | merged    | read only  | yes          | no            | no         | no            | no           | no           |
+/// | state     | crowd sees | author reads | author edits  | staff hide | staff restore | staff redact | merge source | merge target |
+/// |-----------|------------|--------------|---------------|------------|---------------|--------------|--------------|--------------|
+/// | visible   | yes        | yes          | until reacted | yes        | already       | yes          | yes          | yes          |
+/// | pending   | no         | yes          | until reacted | yes        | approves      | yes          | yes          | no           |
+/// | hidden    | no         | yes          | no            | already    | yes           | yes          | yes          | yes          |
+/// | withdrawn | no         | yes          | no            | no         | no            | no (erased)  | no           | no           |
+/// | merged    | read only  | yes          | no            | no         | no            | yes          | no           | no           |
 ///
 /// The author may withdraw in any state while the campaign is live (withdrawing twice is a no-op).
 /// A visible contribution held by its reports takes no edits, votes or comments (`underReview`);
@@ -137,6 +137,16 @@ public enum ContributionLifecycle {
         case .hidden, .pending: .failure(.notVisible)
         case .withdrawn: .failure(.withdrawn)
         case .merged: .failure(.merged)
+        }
+    }
+
+    /// A moderator's redaction replaces the text and keeps the original as a revision: of any
+    /// contribution whose text is still held, never of a withdrawn one, whose text was erased
+    /// when its author withdrew it (PRIVACY.md, "Erasure") and must not be written back.
+    public static func redact(_ state: ContributionState) -> ContributionRefusal? {
+        switch state {
+        case .visible, .pending, .hidden, .merged: nil
+        case .withdrawn: .withdrawn
         }
     }
 

@@ -161,6 +161,27 @@ import Storage
         #expect(try admin.send("GET", "/admin/contributions/\(id)/revisions").items.isEmpty)
     }
 
+    /// Withdrawing erases the text; a redaction must not write text back into the erased row, nor
+    /// keep a revision of it (it answered 200 and did both before the lifecycle decided redactions).
+    @Test func aWithdrawnContributionCannotBeRedacted() throws {
+        let app = try TestApp()
+        defer { app.close() }
+        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
+        let admin = app.staffClient(try app.addStaff("root", .admin))
+        let author = app.client()
+        try author.join()
+        let id = try author.post(question: app.understandQuestion, body: "Nurse Zebedee was rude to me")
+        #expect(try author.send("DELETE", "/api/contributions/\(id)").status == 200)
+        let redacted = try fac.send(
+            "POST", "/admin/contributions/\(id)/redact", json: #"{"body":"A nurse was rude to me","reason":"Name"}"#)
+        #expect(redacted.status == 409)
+        #expect(redacted.errorCode == "contribution_withdrawn")
+        #expect(try admin.send("GET", "/admin/contributions/\(id)/revisions").items.isEmpty)
+        let mine = try author.send("GET", "/api/contributions/\(id)")
+        #expect(mine.json["state"] as? String == "withdrawn")
+        #expect(mine.json["body"] as? String == "")
+    }
+
     @Test func officialStatementsAndInvites() throws {
         let app = try TestApp()
         defer { app.close() }

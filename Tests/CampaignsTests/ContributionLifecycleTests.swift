@@ -157,3 +157,12 @@ func crowdReactions(state: ContributionState) {
 func publishedText(state: ContributionState, held: Bool, expected: Bool) {
     #expect(ContributionLifecycle.publishesText(state, held: held) == expected)
 }
+
+/// A moderator redacts any text still held; a withdrawn contribution's text was erased and stays so.
+@Test(arguments: [
+    (ContributionState.visible, ContributionRefusal?.none), (.pending, nil), (.hidden, nil), (.merged, nil),
+    (.withdrawn, .withdrawn),
+])
+func redactions(state: ContributionState, expected: ContributionRefusal?) {
+    #expect(ContributionLifecycle.redact(state) == expected)
+}

@@ -81,7 +81,8 @@ enum ModerationRoutes {
         return .json(json.bytes)
     }
 
-    /// `{title?, body, reason}`: replaces the text, keeping the original as a revision only admins read.
+    /// `{title?, body, reason}`: replaces the text, keeping the original as a revision only admins
+    /// read, as `ContributionLifecycle.redact` allows from the state read inside the write.
     static func redact(_ request: Request, _ context: AppContext) throws -> Response {
         let (caller, found, campaign) = try load(request, context, .moderate)
         try campaign.requireEditable()
@@ -93,6 +94,8 @@ enum ModerationRoutes {
         if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
         let now = context.clock.now
         let record = try context.database.write { connection -> ContributionRecord in
+            guard let current = try ContributionStore(connection).contribution(id: found.id) else { throw APIError.notFound }
+            if let refusal = ContributionLifecycle.redact(current.state) { throw refusal }
             try ModerationStore(connection).redactContribution(
                 id: found.id, title: title, body: text, staffID: caller.staff.id, now: now)
             try AuditStore(connection).append(
