@@ -17,7 +17,7 @@ enum ExportCells {
 
     static func contribution(_ c: ExportContribution) -> [CSVCell] {
         [
-            .integer(c.id), .text(c.phase), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state.rawValue), integer(c.mergedInto),
+            .integer(c.id), .text(c.phase.rawValue), .text(c.question), flag(c.official), c.title.map(CSVCell.text) ?? .empty, .text(c.body), .text(c.state.rawValue), integer(c.mergedInto),
             list(c.themes), .integer(Int64(c.up)), .integer(Int64(c.down)), .real(c.score), .integer(Int64(c.comments)),
             list(c.shortlistRounds.map(String.init)), time(c.createdAt), flag(c.held),
         ]
@@ -47,7 +47,7 @@ enum ExportCells {
         let names = c.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted()
         let settled = c.reconciled.map { $0.themeIDs.map { themeNames[$0] ?? "#\($0)" }.sorted() }
         return [
-            .integer(c.contributionID), .text(c.phase), teamNames[c.coder].map(CSVCell.text) ?? .empty,
+            .integer(c.contributionID), .text(c.phase.rawValue), teamNames[c.coder].map(CSVCell.text) ?? .empty,
             .text(pseudonyms.analyst(c.staffID)), list(names), flag(c.notRelevant), .text(c.memo), time(c.codedAt),
             settled.map(list) ?? .empty, c.reconciled.map { flag($0.notRelevant) } ?? .empty,
         ]

@@ -85,7 +85,7 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
             o.field("title", campaign.title)
             o.field("summary", campaign.summary)
             o.field("description", campaign.description)
-            o.field("state", campaign.state)
+            o.field("state", campaign.state.rawValue)
             o.field("createdAt", ISOTime.string(campaign.createdAt))
             o.field("exportedAt", ISOTime.string(exportedAt))
         }
@@ -93,7 +93,7 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
         json.array(questions) { a, q in
             a.object { o in
                 o.field("id", q.id)
-                o.field("phase", q.phase)
+                o.field("phase", q.phase.rawValue)
                 o.field("text", q.text)
             }
         }
@@ -102,7 +102,7 @@ final class JSONExportStream: ResponseStream, @unchecked Sendable {
             a.object { o in
                 o.field("id", t.id)
                 o.field("name", t.name)
-                o.field("kind", t.kind)
+                o.field("kind", t.kind.rawValue)
                 o.field("description", t.description)
                 o.key("parent")
                 o.int(t.parentID)

@@ -38,7 +38,7 @@ final class LinkedRows: ExportRowSource {
                 let combination = StatisticsRelease.combination(answers, questions: questions)
                 let isShown = shown.contains(combination)
                 var cells: [CSVCell] = [
-                    .integer(item.id), .text(item.phase), .text(item.question), .text(item.state),
+                    .integer(item.id), .text(item.phase.rawValue), .text(item.question), .text(item.state.rawValue),
                     .text(authors.author(item.contributorID)), .text(isShown ? "shown" : "suppressed"),
                 ]
                 for question in questions {

@@ -9,7 +9,7 @@ public struct ExportCampaign: Sendable, Equatable {
     public var title: String
     public var summary: String
     public var description: String
-    public var state: String
+    public var state: CampaignState
     public var createdAt: Int64
     public var pseudonymSecret: [UInt8]
 }
@@ -17,7 +17,7 @@ public struct ExportCampaign: Sendable, Equatable {
 /// One contribution with its question text, theme names and shortlist rounds resolved.
 public struct ExportContribution: Sendable, Equatable {
     public var id: Int64
-    public var phase: String
+    public var phase: PhaseKind
     public var question: String
     public var official: Bool
     public var title: String?
@@ -63,7 +63,7 @@ public struct ExportCode: Sendable, Equatable {
     public var contributionID: Int64
     public var staffID: Int64
     /// The contribution's phase: the coding round the code belongs to.
-    public var phase: String
+    public var phase: PhaseKind
     /// `t<team id>`, or `s<staff id>` for an analyst coding alone.
     public var coder: String
     public var themeIDs: [Int64]
@@ -96,9 +96,9 @@ public struct ExportMachineCode: Sendable, Equatable {
 /// joined and their sealed profile (opened by the App, which holds the key).
 public struct ExportLinkedContribution: Sendable, Equatable {
     public var id: Int64
-    public var phase: String
+    public var phase: PhaseKind
     public var question: String
-    public var state: String
+    public var state: ContributionState
     public var contributorID: Int64
     public var joinedOn: Int64
     public var profile: [UInt8]?
@@ -107,7 +107,7 @@ public struct ExportLinkedContribution: Sendable, Equatable {
 public struct ExportTheme: Sendable, Equatable {
     public var id: Int64
     public var name: String
-    public var kind: String
+    public var kind: ThemeKind
     public var description: String
     public var parentID: Int64?
     public var published: Bool

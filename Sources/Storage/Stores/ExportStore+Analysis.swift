@@ -1,4 +1,5 @@
 // Export queries over the small per-campaign tables: themes, profile questions, codes and activity counts.
+import Campaigns
 
 extension ExportStore {
     /// Every theme of the campaign, published or not, by id.
@@ -8,7 +9,7 @@ extension ExportStore {
             campaignID
         ) { row in
             ExportTheme(
-                id: row.int(0), name: row.text(1), kind: row.text(2), description: row.text(3),
+                id: row.int(0), name: row.text(1), kind: try row.themeKind(2, table: "themes"), description: row.text(3),
                 parentID: row.optionalInt(4), published: row.bool(5))
         }
     }
@@ -21,11 +22,13 @@ extension ExportStore {
     }
 
     /// Questions in order: (id, phase, text).
-    public func questions(campaignID: Int64) throws -> [(id: Int64, phase: String, text: String)] {
+    public func questions(campaignID: Int64) throws -> [(id: Int64, phase: PhaseKind, text: String)] {
         try connection.query(
             "SELECT id, phase, text FROM questions WHERE campaign_id = ? AND deleted = 0 ORDER BY position, id",
             campaignID
-        ) { row in (id: row.int(0), phase: row.text(1), text: row.text(2)) }
+        ) { row in
+            (id: row.int(0), phase: try row.enumeration(1, PhaseKind.self, table: "questions", column: "phase"), text: row.text(2))
+        }
     }
 
     /// Analysts' codes after the key (contributionID, staffID), each with its item's reconciliation.
@@ -42,7 +45,8 @@ extension ExportStore {
             """, after.0, after.1, campaignID, limit
         ) { row in
             ExportCode(
-                contributionID: row.int(0), staffID: row.int(1), phase: row.text(6), coder: row.text(7),
+                contributionID: row.int(0), staffID: row.int(1),
+                phase: try row.enumeration(6, PhaseKind.self, table: "contributions", column: "phase"), coder: row.text(7),
                 themeIDs: row.idList(2).sorted(), notRelevant: row.bool(3), memo: row.text(4), codedAt: row.int(5),
                 reconciled: row.optionalInt(8).map { (themeIDs: row.idList(9).sorted(), notRelevant: $0 != 0) })
         }

@@ -28,7 +28,8 @@ public struct ExportStore {
         ) { row in
             ExportCampaign(
                 id: row.int(0), slug: row.text(1), title: row.text(2), summary: row.text(3),
-                description: row.text(4), state: row.text(5), createdAt: row.int(6), pseudonymSecret: row.blob(7))
+                description: row.text(4),
+                state: try row.enumeration(5, CampaignState.self, table: "campaigns", column: "state"), createdAt: row.int(6), pseudonymSecret: row.blob(7))
         }
     }
 
@@ -47,7 +48,8 @@ public struct ExportStore {
             """, after, campaignID, limit
         ) { row in
             ExportContribution(
-                id: row.int(0), phase: row.text(1), question: row.text(2),
+                id: row.int(0), phase: try row.enumeration(1, PhaseKind.self, table: "contributions", column: "phase"),
+                question: row.text(2),
                 official: row.bool(3), title: row.optionalText(4), body: row.text(5),
                 state: try row.enumeration(6, ContributionState.self, table: "contributions", column: "state"),
                 mergedInto: row.optionalInt(7), themes: Self.names(row.optionalText(8)), up: row.int(9),
@@ -105,7 +107,10 @@ public struct ExportStore {
             """, after, campaignID, before, limit
         ) { row in
             ExportLinkedContribution(
-                id: row.int(0), phase: row.text(1), question: row.text(2), state: row.text(3), contributorID: row.int(4),
+                id: row.int(0), phase: try row.enumeration(1, PhaseKind.self, table: "contributions", column: "phase"),
+                question: row.text(2),
+                state: try row.enumeration(3, ContributionState.self, table: "contributions", column: "state"),
+                contributorID: row.int(4),
                 joinedOn: row.int(5), profile: row.isNull(6) ? nil : row.blob(6))
         }
     }
