@@ -12,7 +12,7 @@ export const statsSection = {
     const stats = await api("GET", `/admin/campaigns/${seg(section.slug)}/stats`);
     const perDay = (stats.perDay ?? []).map((d) => ({ label: String(d.day).slice(5), value: d.participants ?? 0 }));
     const perPhase = (stats.perPhase ?? []).map((p) => ({ label: phaseName(p.phase ?? p.kind), value: p.contributions ?? p.count ?? 0 }));
-    const perTheme = (stats.perTheme ?? stats.themes ?? []).map((t) => ({ label: t.name ?? String(t.id), value: t.count ?? t.contributions ?? 0 }));
+    const perTheme = (stats.perTheme ?? []).map((t) => ({ label: t.name, value: t.contributions }));
     const profiles = stats.release ? Object.entries(stats.byProfile ?? {}) : [];
     const release = stats.release
       ? el("p", { class: "muted", text: `Profile figures as released ${formatTime(stats.release.releasedAt)}, over the ${stats.release.participants} people who had joined by then.` })
@@ -23,12 +23,12 @@ export const statsSection = {
           .map(([label, value]) => el("li", {}, el("strong", { text: value ?? 0 }), label))),
       chartBlock("Participation per day", perDay),
       chartBlock("Contributions per phase", perPhase),
-      chartBlock("Contributions per theme", perTheme),
+      chartBlock("Contributions per theme (settled codes, Understand)", perTheme),
       release,
       ...profiles.map(([key, rows]) => el("div", {}, el("h3", { text: `Profile: ${key}` }),
         table(`Profile answers for ${key}`, ["Answer", "People"], rows.map((row) => (row.suppressed || row === "suppressed"
           ? ["Small groups combined", "suppressed (fewer than the threshold)"]
-          : [row.choice, row.count]))))),
+          : [row.choice ?? "Did not answer", row.count]))))),
     );
   },
 };

@@ -117,6 +117,30 @@ func expectStatus(_ response: APIResponse, _ status: Int, sourceLocation: Source
         #expect(contradictory.status == 422)
     }
 
+    /// Statistics count contributions per theme from the findings (agreed or reconciled), as findings.csv does; the
+    /// console's per-theme chart read a field the API never sent.
+    @Test func statisticsCountContributionsPerThemeFromTheFindings() throws {
+        let scene = try CodingScene()
+        defer { scene.server.close() }
+        for (coder, themes) in [(scene.ana, [scene.x]), (scene.ben, [scene.x])] {
+            try expectStatus(scene.code(coder, scene.items[0], themes), 200)  // agreed: Time
+        }
+        try expectStatus(scene.code(scene.ana, scene.items[1], [scene.y]), 200)  // disputed: no finding yet
+        try expectStatus(scene.code(scene.ben, scene.items[1], [scene.x]), 200)
+        try expectStatus(scene.code(scene.ana, scene.items[2], [scene.x, scene.y]), 200)  // awaiting team B
+        func perTheme() throws -> [String: Int] {
+            let stats = try scene.facilitator.send("GET", "/admin/campaigns/test/stats")
+            try expectStatus(stats, 200)
+            return Dictionary(uniqueKeysWithValues: stats.list("perTheme").compactMap { row in
+                (row["name"] as? String).map { ($0, row["contributions"] as? Int ?? -1) }
+            })
+        }
+        #expect(try perTheme() == ["Time": 1, "Neighbours": 0])
+        try expectStatus(scene.facilitator.send("POST", "/admin/contributions/\(scene.items[1])/reconcile",
+                                                json: #"{"themes":[\#(scene.x),\#(scene.y)],"notRelevant":false,"reason":"Both"}"#), 200)
+        #expect(try perTheme() == ["Time": 2, "Neighbours": 1])
+    }
+
     /// The second team is handed what the first has coded before anything new, so every item it codes completes a pair.
     @Test func queueServesItemsTheOtherTeamCodedFirst() throws {
         let scene = try CodingScene()

@@ -214,6 +214,10 @@ def test_the_change_challenge_runs_from_the_console(server, browsers, tmp_path):
     understood = [row for row in findings if row["round"] == "understand"]
     assert len(understood) == status["settled"] + status["reconciled"], (len(understood), status)
     assert sum(1 for row in understood if row["status"] == "reconciled") == status["reconciled"]
+    show(facilitator, "stats")  # the findings per theme are charted (a figure), not "No data yet"
+    visible(facilitator, "#section-stats figcaption h3")
+    charted = [h.text for h in facilitator.find_elements(By.CSS_SELECTOR, "#section-stats figcaption h3")]
+    assert "Contributions per theme (settled codes, Understand)" in charted, charted
 
     # Answer: a question, the phase opened, the crowd's 291 ideas; analysts code ideas against the themes in a round
     # of their own, which leaves Understand's agreement as it was.

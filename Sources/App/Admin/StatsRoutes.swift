@@ -1,4 +1,5 @@
-// GET /admin/campaigns/{slug}/stats: totals, per phase, per question, per day, and the released k-anonymous profile breakdowns.
+// GET /admin/campaigns/{slug}/stats: totals, per phase, per question, per theme, per day, and the released k-anonymous
+// profile breakdowns.
 import Campaigns
 import HTTP
 import Storage
@@ -18,6 +19,19 @@ enum StatsRoutes {
         var release: ReleaseRecord?
         /// Ideas per status staff set (issue 23): about ideas, never people, so no k applies.
         var outcomes: [OutcomeStatus: Int]
+        /// The codebook's themes in use, each with how many Understand contributions have it in their finding.
+        var perTheme: [(CodebookTheme, Int)]
+    }
+
+    /// Per theme not archived, the Understand contributions whose finding (agreed by the teams or reconciled) holds
+    /// it: the counts findings.csv gives, about contributions, never people.
+    private static func perTheme(campaignID: Int64, _ connection: Connection) throws -> [(CodebookTheme, Int)] {
+        let state = try CodingState.load(campaignID: campaignID, round: .understand, connection)
+        var counts: [Int64: Int] = [:]
+        for item in state.items {
+            for theme in state.status(item).finding?.themes ?? [] { counts[theme, default: 0] += 1 }
+        }
+        return try ThemeStore(connection).themes(campaignID: campaignID).filter { !$0.archived }.map { ($0, counts[$0.id] ?? 0) }
     }
 
     static func stats(_ request: Request, _ context: AppContext) throws -> Response {
@@ -33,7 +47,8 @@ enum StatsRoutes {
                 perDay: try store.perDay(campaignID: campaign.id),
                 profileQuestions: try CampaignStore(connection).profileQuestions(campaignID: campaign.id),
                 release: try StatisticsReleaseStore(connection).latest(campaignID: campaign.id),
-                outcomes: try OutcomeStore(connection).currentCounts(campaignID: campaign.id))
+                outcomes: try OutcomeStore(connection).currentCounts(campaignID: campaign.id),
+                perTheme: try perTheme(campaignID: campaign.id, connection))
         }
         var json = JSONWriter(capacity: 4096)
         json.object { o in
@@ -54,7 +69,15 @@ enum StatsRoutes {
                     q.activity(item.1)
                 }
             }
-            o.key("outcomes")
+            o.key("perTheme")
+            o.array(s.perTheme) { w, item in
+                w.object { t in
+                    t.field("id", item.0.id)
+                    t.field("name", item.0.name)
+                    t.field("contributions", item.1)
+                }
+            }
+                        o.key("outcomes")
             o.object { out in for status in OutcomeStatus.allCases { out.field(status.rawValue, s.outcomes[status] ?? 0) } }
             o.key("perDay")
             o.array(s.perDay) { w, item in
