@@ -10,11 +10,16 @@ import Synchronization
 /// Published events wake the streams at most once per `coalescing` interval: with a thousand
 /// streams open, waking each one per vote cost a thousand connection wake-ups and sends per vote;
 /// now one wake carries every event of the interval (same frames, same order).
+///
+/// The interval is a quarter of a second, well inside the second in which every open page should
+/// see a change (issue 26). Each wake is one `sendmsg` per stream, and on loopback the receiver's
+/// TCP work lands on the sender's core too: at 20 ms a busy minute's new contributions woke every
+/// stream up to 50 times a second, and those sends were the event loop's largest cost.
 final class EventsHub: Sendable {
     /// Bytes a slow stream may fall behind before it is dropped.
     static let maxBacklog = 256 * 1024
     /// How long a published event may wait for others to share its wake-up, in milliseconds.
-    static let coalescingMilliseconds = 20
+    static let coalescingMilliseconds = 250
 
     private struct State {
         var subscribers: [ObjectIdentifier: EventStream] = [:]
