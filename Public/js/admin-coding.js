@@ -30,7 +30,9 @@ export const codingSection = {
     const giveBack = el("button", { type: "button", class: "secondary", text: "Give my page back", onclick: async () => {
       if (await section.run(() => api("DELETE", `/admin/campaigns/${seg(section.slug)}/coding/claims`))) section.say("Your page is given back to the team.", "success");
     } });
-    const header = el("div", { class: "inline-fields" }, field("Round", round), giveBack,
+    // Other analysts go on coding: Refresh reads the queue and the agreement report again (codes waiting leave first).
+    const refresh = el("button", { type: "button", class: "secondary", id: "coding-refresh", text: "Refresh", onclick: () => section.load() });
+    const header = el("div", { class: "inline-fields" }, field("Round", round), giveBack, refresh,
       el("p", { class: "muted", id: "coding-remaining", text: `${queue.remaining ?? 0} ${queue.remaining === 1 ? "item" : "items"} left for your team in this round.` }));
     replace(section.body, header, workspace(section, themeList, items),
       facilitator ? el("div", { id: "agreement" }) : null);

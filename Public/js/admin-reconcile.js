@@ -58,7 +58,9 @@ export const reconcileSection = {
     const paging = el("div", { class: "actions" },
       section.after ? el("button", { type: "button", class: "secondary", text: "First page", onclick: () => { section.after = 0; section.load(); } }) : null,
       page.next != null ? el("button", { type: "button", class: "secondary", text: "Next page", onclick: () => { section.after = page.next; section.load(); } }) : null);
-    replace(section.body, el("div", { class: "inline-fields" }, field("Round", round)),
+    // Teams go on coding while this screen is open: Refresh reads the disputes again.
+    const refresh = el("button", { type: "button", class: "secondary", id: "reconcile-refresh", text: "Refresh", onclick: () => section.load() });
+    replace(section.body, el("div", { class: "inline-fields" }, field("Round", round), refresh),
       el("p", { id: "reconcile-total", text: total ? `${total} disputed ${total === 1 ? "item" : "items"} in this round.` : "No disputed items in this round." }),
       rows.length ? el("div", {}, el("label", { class: "choice" }, all, "Select every item on this page"),
         table("Disputed items", ["", "Item", "Text", ...teams.map((t) => `Team ${t.name}`)], rows), reasonField, actions, paging) : null);

@@ -117,6 +117,10 @@ def test_disputes_are_settled_many_at_a_time(server, scene, browser):
     clients = {name: ApiClient(server.base_url, created["token"]) for name, created in scene["analysts"].items()}
     for client in clients.values():  # whatever an earlier test's analyst had claimed goes back to the team
         client.ok("DELETE", f"/admin/campaigns/{SLUG}/coding/claims")
+    # The screen is open while the teams code: Refresh reads the new disputes.
+    sign_in(browser, server)
+    show(browser, "reconcile")
+    visible(browser, "#reconcile-total")
     # Three items no team has coded yet (the queue hands al what team B coded in an earlier test first), so each of
     # the two codes below makes a dispute.
     page = clients["al"].ok("GET", f"/admin/campaigns/{SLUG}/coding/queue")["items"]
@@ -128,9 +132,9 @@ def test_disputes_are_settled_many_at_a_time(server, scene, browser):
                      {"items": [{"contributionId": i, "themes": [block], "notRelevant": False} for i in items]})
     before = admin.ok("GET", f"/admin/campaigns/{SLUG}/agreement")["status"]
 
-    sign_in(browser, server)
-    show(browser, "reconcile")
-    text_in(browser, "#reconcile-total", "disputed")
+    assert f"{before['disputed']} disputed" not in browser.find_element(By.ID, "reconcile-total").text  # as it was opened
+    visible(browser, "#reconcile-refresh").click()
+    text_in(browser, "#reconcile-total", f"{before['disputed']} disputed")
     visible(browser, "#reconcile-all").click()
     visible(browser, f'#reconcile-actions button[data-take="{teams["B"]["id"]}"]').click()
     text_in(browser, "#section-reconcile .status", "settled with team B")
