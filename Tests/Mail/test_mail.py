@@ -137,12 +137,23 @@ def test_killed_mid_send_every_address_gets_its_message_and_at_most_one_twice(tm
         server.stop()
 
 
+def metrics(server, text=None):
+    """/metrics as Prometheus' own parser reads it: {(sample name, sorted labels): value}."""
+    text = text if text is not None else server.ok("GET", "/metrics", token=server.organiser).text
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for family in text_string_to_metric_families(text) for s in family.samples}
+
+
 def test_relay_down_then_up_queues_and_recovers(server, relay):
     relay.stop()
     server.campaign(CAMPAIGN, profile=[])
     assert upload(server, CAMPAIGN, addresses(5)).status == 202
     status = wait_until(lambda: (s := mail_status(server, CAMPAIGN))["relay"]["state"] == "down" and s, what="relay down")
     assert status["waiting"]["invitation"] == 5 and status["relay"]["problem"]
+    # What an operator's alert reads meanwhile: the backlog counts the waiting messages, the relay is down.
+    samples = wait_until(lambda: (s := metrics(server))[("groundswell_outbox_backlog", ())] == 5 and s,
+                         what="the backlog on /metrics")
+    assert samples[("groundswell_mail_relay_up", ())] == 0
     relay.start()
     relay.wait_for(5, timeout=90)
     status = wait_until(lambda: (s := mail_status(server, CAMPAIGN))["waiting"]["invitation"] == 0 and s, what="an empty queue")
@@ -160,8 +171,7 @@ def test_a_refused_recipient_is_a_failure_the_facilitator_sees_as_a_count(server
     assert "gone@" not in str(status)
     # /metrics, read with Prometheus' own parser: the backlog and what became of the messages.
     text = server.ok("GET", "/metrics", token=server.organiser).text
-    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
-               for family in text_string_to_metric_families(text) for s in family.samples}
+    samples = metrics(server, text)
     assert samples[("groundswell_outbox_backlog", ())] == 0
     assert samples[("groundswell_mail_relay_up", ())] == 1
     assert samples[("groundswell_mail_messages_total", (("kind", "invitation"), ("outcome", "refused")))] == 1
