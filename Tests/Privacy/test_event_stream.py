@@ -31,6 +31,29 @@ def test_the_text_of_a_hidden_idea_never_goes_out(server):
     assert b"Still hidden, redacted" not in watcher.received, "a hidden idea's redacted text went out on the stream"
 
 
+def test_the_text_of_a_merged_or_withdrawn_idea_never_goes_out(server):
+    """The other ways an idea stops being visible (issue 17 found deselecting any of them broadcast its text): merged
+    into another, or withdrawn by its author, then taken off the shortlist by staff."""
+    question = server.campaign("ward", phase="answer")
+    author = server.join("ward")
+    merged = server.post("ward", author, question, "A duplicate whose words were merged away")
+    kept = server.post("ward", author, question, "The idea it was merged into")
+    withdrawn = server.post("ward", author, question, "An idea its author took back")
+    for idea in (merged, withdrawn):
+        server.ok("POST", "/admin/campaigns/ward/shortlist/prioritise", {"contributionId": idea, "reason": "promising"},
+                  server.admin)
+    watcher = EventStream(server, "ward")
+    server.ok("POST", f"/admin/contributions/{merged}/merge", {"into": kept, "reason": "the same idea"}, server.admin)
+    server.ok("DELETE", f"/api/contributions/{withdrawn}", token=author)
+    for idea in (merged, withdrawn):
+        server.ok("DELETE", f"/admin/campaigns/ward/shortlist/prioritise/{idea}", token=server.admin)
+    watcher.read_for(1.5)
+    watcher.close()
+    assert b"event: removed" in watcher.received
+    assert b"merged away" not in watcher.received, "a merged idea's text went out on the stream"
+    assert b"took back" not in watcher.received, "a withdrawn idea's text went out on the stream"
+
+
 def test_votes_reach_the_stream_as_totals_not_clicks(server):
     question = server.campaign("ward")
     author = server.join("ward")
