@@ -59,6 +59,17 @@ public struct Criterion: Sendable, Equatable {
     /// Lowest and highest score a facilitator can give on one criterion.
     public static let scoreRange: ClosedRange<Int> = 0...3
 
+    /// How many criteria a campaign scores by, and how long a label may be (characters).
+    public static let countRange: ClosedRange<Int> = 1...8
+    public static let labelRange: ClosedRange<Int> = 1...120
+
+    /// Whether `list` may be a campaign's criteria: 1…8 of them, keys valid and unique, labels 1…120
+    /// characters (normalised).
+    public static func isValidList(_ list: [Criterion]) -> Bool {
+        countRange.contains(list.count) && Set(list.map(\.key)).count == list.count
+            && list.allSatisfy { isValidKey($0.key) && labelRange.contains($0.label.count) }
+    }
+
     /// Keys are lower-case letters, digits and `_`, 1…32 characters.
     public static func isValidKey(_ key: String) -> Bool {
         (1...32).contains(key.unicodeScalars.count) && key.unicodeScalars.allSatisfy { scalar in

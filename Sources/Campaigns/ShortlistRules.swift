@@ -41,6 +41,12 @@ public enum ShortlistRules {
         ShortlistRound.allCases.filter { $0.number >= round.number }
     }
 
+    /// A selection says why, in 1…1000 characters (normalised): the reason is the audit log's and the
+    /// author's alert's.
+    public static func isValidReason(_ reason: String) -> Bool {
+        (1...1000).contains(reason.count)
+    }
+
     /// Whether entering `round` publishes the idea's guide.
     public static func publishesGuide(_ round: ShortlistRound) -> Bool {
         switch round {

@@ -62,3 +62,33 @@ func codingStaysBlindUntilReconciled(coder: String, viewer: String, seesAll: Boo
     #expect(BlindCoding.mayShow(codeBy: coder, to: viewer, seesAllCodes: seesAll, reconciled: reconciled) == shown)
     #expect(BlindCoding.saveRefusal(reconciled: reconciled) == (reconciled ? .reconciled : nil))
 }
+
+private let eight = (1...8).map { "k\($0)" }, nine = (1...9).map { "k\($0)" }
+
+/// A campaign's criteria: (keys, labels, accepted). 1…8 of them, keys valid and unique, labels 1…120 characters.
+private let criteriaCases: [([String], [String], Bool)] = [
+    (["crowd"], ["Supported"], true),
+    ([], [], false),
+    (eight, Array(repeating: "Label", count: 8), true),
+    (nine, Array(repeating: "Label", count: 9), false),
+    (["crowd", "crowd"], ["A", "B"], false),
+    (["Has Space"], ["A"], false),
+    (["crowd"], [""], false),
+    (["crowd"], [String(repeating: "x", count: 120)], true),
+    (["crowd"], [String(repeating: "x", count: 121)], false),
+]
+
+@Test(arguments: criteriaCases)
+func criteriaLists(keys: [String], labels: [String], accepted: Bool) {
+    let list = zip(keys, labels).map { Criterion(key: $0, label: $1) }
+    #expect(Criterion.isValidList(list) == accepted)
+}
+
+private let reasonCases: [(String, Bool)] = [
+    ("", false), ("Popular", true), (String(repeating: "x", count: 1000), true), (String(repeating: "x", count: 1001), false),
+]
+
+@Test(arguments: reasonCases)
+func selectionReasons(reason: String, accepted: Bool) {
+    #expect(ShortlistRules.isValidReason(reason) == accepted)
+}

@@ -21,7 +21,9 @@ enum ContributionRoutes {
         let text = TextRules.normalise(try body.requiredString("body"))
         if let problem = TextRules.validateBody(text) { throw APIError.text(problem, field: "body") }
         let themes = try body.intArray("themes") ?? []
-        if themes.count > 20 { throw APIError.validation(field: "themes", message: "Choose at most 20 themes.") }
+        if let problem = ContributionThemes.check(count: themes.count) {
+            throw APIError.validation(field: "themes", message: problem.message)
+        }
 
         let caller = try context.requireCaller(request, slug: slug)
         try context.rateLimiter.check(.post, contributorID: caller.id, address: request.addressKey)
@@ -33,8 +35,8 @@ enum ContributionRoutes {
             else { throw APIError.validation(field: "questionId", message: "There is no such question in this campaign.") }
             try snapshot.require(.contribute, targetPhase: question.phase)
             let published = Set(try campaigns.publishedThemes(campaignID: snapshot.campaign.id).map(\.id))
-            guard themes.allSatisfy(published.contains) else {
-                throw APIError.validation(field: "themes", message: "Choose from the campaign's published themes.")
+            if let problem = ContributionThemes.check(themes, published: published) {
+                throw APIError.validation(field: "themes", message: problem.message)
             }
             let new = NewContribution(
                 campaignID: snapshot.campaign.id, questionID: question.id, contributorID: caller.id, phase: question.phase,

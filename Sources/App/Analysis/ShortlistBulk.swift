@@ -16,7 +16,7 @@ extension ShortlistRoutes {
         let body = try JSONBody(request.body)
         let ids = try body.bulkIDs(max: maxBulk, noun: "ideas")
         let reason = TextRules.normalise(try body.requiredString("reason"))
-        guard (1...1000).contains(reason.count) else {
+        guard ShortlistRules.isValidReason(reason) else {
             throw APIError.validation(field: "reason", message: "Say in under 1000 characters why these ideas are selected.")
         }
         let now = context.clock.now

@@ -29,9 +29,7 @@ enum ShortlistRoutes {
         let (campaign, _) = try AnalysisRoutes.campaign(request, context, requiring: .facilitate)
         let objects = try JSONBody(request.body).stringObjects("criteria") ?? []
         let list = objects.map { Criterion(key: $0["key"] ?? "", label: TextRules.normalise($0["label"] ?? "")) }
-        guard (1...8).contains(list.count), Set(list.map(\.key)).count == list.count,
-              list.allSatisfy({ Criterion.isValidKey($0.key) && (1...120).contains($0.label.count) })
-        else {
+        guard Criterion.isValidList(list) else {
             throw APIError.validation(
                 field: "criteria", message: "Give 1 to 8 criteria, each with a unique lower-case key and a label.")
         }
@@ -118,7 +116,7 @@ enum ShortlistRoutes {
         let body = try JSONBody(request.body)
         let id = try body.requiredInt("contributionId")
         let reason = TextRules.normalise(try body.requiredString("reason"))
-        guard (1...1000).contains(reason.count) else {
+        guard ShortlistRules.isValidReason(reason) else {
             throw APIError.validation(field: "reason", message: "Say in under 1000 characters why this idea is selected.")
         }
         let now = context.clock.now
