@@ -22,7 +22,7 @@ from selenium.webdriver.support.ui import Select
 
 from api_client import ApiClient, contributor, staff
 from conftest import SCREENSHOTS, serving
-from pages import PATIENCE, click, confirm_dialog, screenshot, show, sign_in, text_in, visible, wait
+from pages import PATIENCE, open_phase_in_console as open_phase, screenshot, show, sign_in, text_in, visible, wait
 
 SLUG = "cc"
 CODED = 7_504  # the seed's coded sample: twenty items are left for the teams to code on screen
@@ -55,12 +55,7 @@ def choose_campaign(browser):
 
 
 def sign_in_analyst(browser, server, name, password):
-    browser.expected_console += [r"/admin/me - Failed to load resource: .* 401"]
-    browser.get(f"{server.base_url}/console")
-    visible(browser, "#signin-name").send_keys(name)
-    browser.find_element(By.ID, "signin-password").send_keys(password)
-    browser.find_element(By.ID, "signin-button").click()
-    text_in(browser, "#who", name)
+    sign_in(browser, server, name, password)
     choose_campaign(browser)
     browser.execute_script(COUNT_REQUESTS)
 
@@ -114,14 +109,6 @@ def downloaded(browser, directory, name):
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), data[:10]
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-
-
-def open_phase(browser, kind, status):
-    show(browser, "phases")
-    visible(browser, f'#section-phases li[data-phase="{kind}"] input').send_keys(f"Time for {kind}")
-    click(browser, f'#section-phases li[data-phase="{kind}"] .actions button')
-    confirm_dialog(browser)
-    text_in(browser, "#section-phases .status", status)
 
 
 def shortlist(browser, ideas, round_key, reason, from_round=None):
