@@ -20,6 +20,8 @@ extension Connection {
     /// - foreign_keys=ON: off by default in SQLite, per connection.
     /// - secure_delete=ON: deleted content is overwritten with zeros, not left in free pages,
     ///   so a removed contribution does not linger in the file.
+    /// - mmap_size (readers): pages read from a map of the file, not with `pread`
+    ///   (`DatabaseOptions.readerMapBytes`). <https://www.sqlite.org/mmap.html>
     /// - journal_size_limit: when a checkpoint lets the WAL start over, the file is cut back to 4 MiB,
     ///   so old frames (old page images) beyond that do not linger either; erasures truncate it to
     ///   nothing (`Checkpointer.truncate`). <https://www.sqlite.org/pragma.html#pragma_journal_size_limit>
@@ -44,6 +46,7 @@ extension Connection {
             try connection.execute("PRAGMA cache_size=-\(max(0, options.writerCacheKiB))")
         case .reader:
             try connection.execute("PRAGMA query_only=ON")
+            try connection.execute("PRAGMA mmap_size=\(max(0, options.readerMapBytes))")
         case .checkpointer:
             break
         }

@@ -46,6 +46,15 @@ struct ConfigurationTests {
             journalSizeLimit: 4 << 20))
     }
 
+    /// Readers map the file (`readerMapBytes`), so a page their emptied cache lacks is no `pread`; 0 turns it off.
+    @Test func readersMapTheFile() throws {
+        let directory = try TemporaryDirectory()
+        let database = try directory.openDatabase { _ in }
+        #expect(try database.read { try $0.queryOne("PRAGMA mmap_size") { $0.int64(0) } } == 256 << 20)
+        let unmapped = try directory.openDatabase("unmapped.sqlite") { $0.readerMapBytes = 0 }
+        #expect(try unmapped.read { try $0.queryOne("PRAGMA mmap_size") { $0.int64(0) } } == 0)
+    }
+
     @Test func defaultsMatchTheBrief() {
         let options = DatabaseOptions(path: "x")
         #expect(options.synchronous == .full)
