@@ -47,6 +47,12 @@ public enum ShortlistRules {
         (1...1000).contains(reason.count)
     }
 
+    /// Whether taking an idea out of `round` unpublishes its guide: leaving any round leaves the later
+    /// ones (`roundsLeft`), the published round among them, so a published guide always goes with it.
+    public static func unpublishesGuide(leaving round: ShortlistRound) -> Bool {
+        roundsLeft(round).contains(.published)
+    }
+
     /// Whether entering `round` publishes the idea's guide.
     public static func publishesGuide(_ round: ShortlistRound) -> Bool {
         switch round {

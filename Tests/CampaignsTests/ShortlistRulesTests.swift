@@ -41,6 +41,7 @@ func eligibility(round: ShortlistRound, candidate: ShortlistCandidate, prioritis
     #expect(ShortlistRules.roundsLeft(.act) == [.act, .published])
     #expect(ShortlistRules.roundsLeft(.published) == [.published])
     #expect(ShortlistRound.allCases.filter(ShortlistRules.publishesGuide) == [.published])
+    #expect(ShortlistRound.allCases.filter { ShortlistRules.unpublishesGuide(leaving: $0) } == [.prioritise, .act, .published])
 }
 
 @Test func guidesStartOnceInTheActRoundAndFinalNeedsText() {

@@ -45,8 +45,7 @@ enum ModerationRoutes {
 
     static func requiredReason(_ body: JSONBody) throws -> String {
         let reason = TextRules.normalise(try body.string("reason") ?? "")
-        guard !reason.isEmpty else { throw APIError.validation(field: "reason", message: "Say why, for the audit log.") }
-        guard reason.count <= 1000 else { throw APIError.validation(field: "reason", message: "At most 1000 characters.") }
+        if let problem = ModerationReason.check(reason) { throw APIError.validation(field: "reason", message: problem.message) }
         return reason
     }
 

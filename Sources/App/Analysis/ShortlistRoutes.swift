@@ -196,7 +196,8 @@ enum ShortlistRoutes {
         }
         guard removed else { return false }
         var unpublished = false
-        if let guide = try GuideStore(connection).guide(contributionID: id), guide.publishedAt != nil {
+        if ShortlistRules.unpublishesGuide(leaving: round),
+           let guide = try GuideStore(connection).guide(contributionID: id), guide.publishedAt != nil {
             try GuideStore(connection).setPublished(id: guide.id, false, now: now)
             unpublished = true
         }
