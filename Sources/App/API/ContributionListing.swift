@@ -26,8 +26,7 @@ enum ContributionListing {
             }
             return cursor
         }
-        let text = request.query("q").flatMap { $0.isEmpty ? nil : $0 }
-        if let text, text.utf8.count > 500 { throw APIError.validation(field: "q", message: "The search is too long.") }
+        let text = try request.searchText()
         let shortlisted = try request.query("shortlisted").flatMap { text -> Bool? in
             switch text {
             case "": nil

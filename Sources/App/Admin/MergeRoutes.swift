@@ -70,10 +70,9 @@ enum MergeRoutes {
     /// the contributor listing refuses them on an invite-only campaign (`invite_required`); this is the moderators'.
     static func targets(_ request: Request, _ context: AppContext) throws -> Response {
         let (_, campaign) = try context.requireStaff(request, .moderate, slug: try request.slugParameter())
-        guard let text = request.query("q").flatMap({ $0.isEmpty ? nil : $0 }) else {
+        guard let text = try request.searchText() else {
             throw APIError.validation(field: "q", message: "Give some words from the contribution to keep.")
         }
-        guard text.utf8.count <= 500 else { throw APIError.validation(field: "q", message: "The search is too long.") }
         let page = try context.database.read {
             try ContributionStore($0).list(ContributionQuery(campaignID: campaign.id, sort: .top, text: text, limit: 5))
         }

@@ -21,4 +21,14 @@ extension Request {
         }
         return value
     }
+
+    /// Most bytes of the words a search may give (`?q=`).
+    static let maxSearchBytes = 500
+
+    /// The words of `?q=`, nil when absent or empty; 422 when longer than `maxSearchBytes`.
+    func searchText() throws -> String? {
+        guard let text = query("q"), !text.isEmpty else { return nil }
+        guard text.utf8.count <= Self.maxSearchBytes else { throw APIError.validation(field: "q", message: "The search is too long.") }
+        return text
+    }
 }
