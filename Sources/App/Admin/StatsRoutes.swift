@@ -77,7 +77,7 @@ enum StatsRoutes {
                     t.field("contributions", item.1)
                 }
             }
-                        o.key("outcomes")
+            o.key("outcomes")
             o.object { out in for status in OutcomeStatus.allCases { out.field(status.rawValue, s.outcomes[status] ?? 0) } }
             o.key("perDay")
             o.array(s.perDay) { w, item in
