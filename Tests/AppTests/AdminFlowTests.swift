@@ -7,6 +7,18 @@ import TestSupport
 import Storage
 
 @Suite(.serialized) struct AdminFlowTests {
+    /// What the redaction tests start from: a facilitator, an admin, and an author whose contribution names
+    /// someone. The caller closes the app.
+    private static func namingContribution() throws -> (TestApp, APIClient, APIClient, APIClient, Int64) {
+        let app = try TestApp()
+        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
+        let admin = app.staffClient(try app.addStaff("root", .admin))
+        let author = app.client()
+        try author.join()
+        let id = try author.post(question: app.understandQuestion, body: "Nurse Zebedee was rude to me")
+        return (app, fac, admin, author, id)
+    }
+
     @Test func phaseTransitionsFollowTheRules() throws {
         let app = try TestApp()
         defer { app.close() }
@@ -142,13 +154,8 @@ import Storage
     }
 
     @Test func redactionKeepsTheOriginalForAdminsOnlyUntilPurged() throws {
-        let app = try TestApp()
+        let (app, fac, admin, _, id) = try Self.namingContribution()
         defer { app.close() }
-        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
-        let admin = app.staffClient(try app.addStaff("root", .admin))
-        let author = app.client()
-        try author.join()
-        let id = try author.post(question: app.understandQuestion, body: "Nurse Zebedee was rude to me")
         let redacted = try fac.send(
             "POST", "/admin/contributions/\(id)/redact", json: #"{"body":"A nurse was rude to me","reason":"Name"}"#)
         #expect(redacted.json["body"] as? String == "A nurse was rude to me")
@@ -164,13 +171,8 @@ import Storage
     /// Withdrawing erases the text; a redaction must not write text back into the erased row, nor
     /// keep a revision of it (it answered 200 and did both before the lifecycle decided redactions).
     @Test func aWithdrawnContributionCannotBeRedacted() throws {
-        let app = try TestApp()
+        let (app, fac, admin, author, id) = try Self.namingContribution()
         defer { app.close() }
-        let fac = app.staffClient(try app.addStaff("fac", .facilitator))
-        let admin = app.staffClient(try app.addStaff("root", .admin))
-        let author = app.client()
-        try author.join()
-        let id = try author.post(question: app.understandQuestion, body: "Nurse Zebedee was rude to me")
         #expect(try author.send("DELETE", "/api/contributions/\(id)").status == 200)
         let redacted = try fac.send(
             "POST", "/admin/contributions/\(id)/redact", json: #"{"body":"A nurse was rude to me","reason":"Name"}"#)
