@@ -28,8 +28,8 @@ export const staffSection = {
         const body = { role: role.value, ...(changed ? scope : {}) };
         if (await section.run(() => api("PATCH", `/admin/staff/${seg(account.name)}`, body))) section.say(`${account.name} saved.`, "success");
       } });
-      const others = account.disabled || account.name === me;
-      const revoke = others ? null : el("button", { type: "button", class: "secondary", text: "Revoke tokens",
+      const unchangeable = account.disabled || account.name === me;  // a disabled account, or your own
+      const revoke = unchangeable ? null : el("button", { type: "button", class: "secondary", text: "Revoke tokens",
         "aria-label": `Revoke the tokens of ${account.name}`, onclick: async () => {
           const sure = await confirmStep({ title: `Sign ${account.name} out everywhere?`, confirm: "Revoke tokens", danger: true,
             message: `Every API token of ${account.name} stops working and every browser they signed in with is signed out. The account stays: they sign in again with their password.` });
@@ -38,7 +38,7 @@ export const staffSection = {
             section.say(`${account.name} is signed out everywhere and their tokens are revoked.`, "success");
           }
         } });
-      const disable = others ? null : el("button", { type: "button", class: "danger", text: "Disable",
+      const disable = unchangeable ? null : el("button", { type: "button", class: "danger", text: "Disable",
         "aria-label": `Disable ${account.name}`, onclick: async () => {
           const sure = await confirmStep({ title: `Disable ${account.name}?`, confirm: "Disable", danger: true,
             message: `${account.name} can no longer sign in, and their tokens stop working.` });
